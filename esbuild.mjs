@@ -1,0 +1,76 @@
+// Builds the bundles of docs/ARCHITECTURE.md:
+//   dist/extension.js   node, cjs, `vscode` external (the extension host entry)
+//   dist/mcp-server.js  node, cjs, standalone (launched by path, never imported)
+//   dist/cli.js         node, cjs, the `mlo` command line
+//   dist/webview/       browser bundle of the panel + its static assets
+// `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { cp, mkdir, chmod } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+const builds = [
+  {
+    ...node,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
+  { ...node, entryPoints: ['src/mcp/mcp-server-main.ts'], outfile: 'dist/mcp-server.js' },
+  {
+    ...node,
+    entryPoints: ['src/cli/cli-main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    entryPoints: { panel: 'webview/main.ts' },
+    outdir: 'dist/webview',
+    loader: { '.css': 'css' },
+  },
+];
+
+async function copyStaticAssets() {
+  const out = path.join(root, 'dist/webview');
+  await mkdir(out, { recursive: true });
+  // The UI toolkit is loaded as its own nonce'd module script (TESTING.md: works under the strict CSP).
+  await cp(
+    path.join(root, 'node_modules/@vscode/webview-ui-toolkit/dist/toolkit.min.js'),
+    path.join(out, 'toolkit.min.js'),
+  );
+  await cp(
+    path.join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'),
+    path.join(out, 'diff2html.min.css'),
+  );
+}
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  await copyStaticAssets();
+  console.error('[esbuild] watching…');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await copyStaticAssets();
+  await chmod(path.join(root, 'dist/cli.js'), 0o755);
+}

@@ -1,0 +1,175 @@
+/** The data of the Consensus Protocol v2 (docs: shared/design/PROTOCOL.md). */
+import type { Usage } from './language-model';
+import type { ParticipantInfo } from './participant';
+import type { SerializedModelError } from './model-error';
+
+export type OutputKind = 'code' | 'text';
+
+export interface CodeContext {
+  /** The selected code (the text the product replaces, for output kind `code`). */
+  selection: string;
+  filePath?: string;
+  languageId?: string;
+  /** Extra context: surrounding code, other files, notes. Never replaced. */
+  extra?: string;
+}
+
+export interface Thresholds {
+  /** (c) max pairwise normalised diff between merged proposals; default 0.15. */
+  maxTextDivergence: number;
+  /** (b) max − min of mean peer scores must be below this; default 1.0. */
+  maxScoreSpread: number;
+  /** (a) every participant's improvementRoom must be at most this; default 'minor'. */
+  maxImprovementRoom: ImprovementRoom;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({
+  maxTextDivergence: 0.15,
+  maxScoreSpread: 1.0,
+  maxImprovementRoom: 'minor',
+});
+
+export interface Budget {
+  maxTotalTokens?: number;
+  maxCostUsd?: number;
+}
+
+export interface ConsensusInput {
+  task: string;
+  context?: CodeContext;
+  outputKind: OutputKind;
+  /** 1..8, default 4. */
+  maxRounds?: number;
+  thresholds?: Partial<Thresholds>;
+  budget?: Budget;
+  /** Seed for the per-reviewer shuffles; random when absent. Recorded in the transcript. */
+  seed?: number;
+  /** Run id chosen by the host (for transcripts it already opened); generated when absent. */
+  runId?: string;
+}
+
+export type ImprovementRoom = 'none' | 'minor' | 'major';
+
+/** Every proposal keeps the product apart from the rationale (PROTOCOL.md step 1). */
+export interface Proposal {
+  participantId: string;
+  round: number;
+  phase: 'draft' | 'merge' | 'final';
+  /** For `code`: the complete replacement for the selection. For `text`: the document. */
+  product: string;
+  rationale: string;
+  /** Merge phase: which critique it accepted or rejected, and why. */
+  critiqueResponse?: string[];
+}
+
+export type AgreementOutlook = 'agree' | 'close' | 'far';
+
+export interface PeerReview {
+  reviewerId: string;
+  authorId: string;
+  /** The neutral label the reviewer saw ("Proposal B"). */
+  label: string;
+  round: number;
+  score: number; // 1..10
+  critique: string[];
+  suggestions: string[];
+  agreementOutlook: AgreementOutlook;
+  /** Critique points the reviewer marked as major issues. */
+  majorIssues: number;
+}
+
+export interface ReviewerReport {
+  reviewerId: string;
+  round: number;
+  improvementRoom: ImprovementRoom;
+  reviews: PeerReview[];
+  /** label -> author participant id, as shown to this reviewer; and the order shown. */
+  labelMap: Record<string, string>;
+  shuffleSeed: number;
+}
+
+export type ConvergenceCondition =
+  'improvementRoom' | 'scoreSpread' | 'textDivergence' | 'roundCap';
+
+export interface ConditionVerdict {
+  condition: ConvergenceCondition;
+  holds: boolean;
+  value: number | string;
+  threshold: number | string;
+}
+
+export interface RoundSignals {
+  round: number;
+  textDivergence: number;
+  /** Pairwise divergence between merged proposals, keyed "idA|idB". */
+  pairwiseDivergence: Record<string, number>;
+  scoreSpread: number;
+  /** Mean peer score per proposal author for the proposals scored this round. */
+  meanScores: Record<string, number>;
+  improvementRoom: Record<string, ImprovementRoom>;
+  majorIssueCount: number;
+  /** Mean of all peer scores this round minus last round's; undefined in round 1. */
+  scoreMovement?: number;
+  verdicts: ConditionVerdict[];
+  converged: boolean;
+}
+
+export type DeadlockSignal = 'frozen-scores' | 'repeated-critique' | 'no-new-information';
+
+export type RatificationVote = 'approve' | 'approve-with-reservations' | 'object';
+
+export interface Ratification {
+  participantId: string;
+  vote: RatificationVote;
+  reasons: string[];
+}
+
+export interface Abstention {
+  participantId: string;
+  phase: Phase;
+  round: number;
+  error: SerializedModelError;
+}
+
+export type Phase = 'draft' | 'review' | 'merge' | 'final' | 'ratify' | 'vote' | 'judge';
+
+export type ConsensusStatus =
+  'unanimous' | 'majority' | 'provisional' | 'deadlock' | 'budget' | 'cancelled' | 'failed';
+
+export type StopReason =
+  'converged' | 'round-cap' | 'deadlock' | 'budget' | 'cancelled' | 'no-quorum' | 'error';
+
+export interface CostSummary {
+  usage: Usage;
+  /** Sum of the known call costs, USD. */
+  costUsd: number;
+  /** Calls with no known price (cost not included above). */
+  unpricedCalls: number;
+  calls: number;
+}
+
+export interface ConsensusResult {
+  runId: string;
+  status: ConsensusStatus;
+  stopReason: StopReason;
+  /** The agreed (or provisional best) product; absent only when the run failed before any proposal. */
+  product?: string;
+  rationale?: string;
+  outputKind: OutputKind;
+  roundsCompleted: number;
+  converged: boolean;
+  deadlockSignal?: DeadlockSignal;
+  ratifications: Ratification[];
+  /** Objections and reservations, kept as the dissent. */
+  minorityReport: Ratification[];
+  abstentions: Abstention[];
+  participants: ParticipantInfo[];
+  singleVendor: boolean;
+  signals: RoundSignals[];
+  cost: CostSummary;
+  /** For output kind `code`: the text the product replaces, as captured at request time. */
+  originalSelection?: string;
+  error?: { message: string; hint?: string };
+  startedAt: number;
+  finishedAt: number;
+}

@@ -1,0 +1,169 @@
+/**
+ * The one typed event stream of a run (DESIGN.md "Architecture"). The panel, the MCP server,
+ * the CLI and the transcript are projections of it; none reaches into engine internals.
+ * Every event is plain JSON (no class instances), so it can cross a postMessage or a socket.
+ */
+import type { ChatMessage, Usage } from './language-model';
+import type { ParticipantInfo } from './participant';
+import type { SerializedModelError } from './model-error';
+import type {
+  Abstention,
+  ConsensusInput,
+  ConsensusResult,
+  DeadlockSignal,
+  Phase,
+  Proposal,
+  Ratification,
+  ReviewerReport,
+  RoundSignals,
+} from './consensus-types';
+import type { VoteInput, VoteResult } from './vote-types';
+
+export type ProtocolName = 'consensus' | 'vote';
+
+interface EventBase {
+  runId: string;
+  /** Milliseconds since the epoch (host clock). */
+  at: number;
+}
+
+export interface RunStartedEvent extends EventBase {
+  type: 'run-started';
+  protocol: ProtocolName;
+  participants: ParticipantInfo[];
+  input: ConsensusInput | VoteInput;
+  /** Resolved options after defaults (maxRounds, thresholds, seed). */
+  settings: Record<string, unknown>;
+}
+
+export interface PhaseStartedEvent extends EventBase {
+  type: 'phase-started';
+  phase: Phase;
+  round: number;
+}
+
+export interface CallStartedEvent extends EventBase {
+  type: 'call-started';
+  callId: string;
+  participantId: string;
+  phase: Phase;
+  round: number;
+  /** 0 for the first try; 1 for the repair re-ask of malformed structured output. */
+  attempt: number;
+  system: string;
+  messages: ChatMessage[];
+}
+
+export interface TokenDeltaEvent extends EventBase {
+  type: 'token-delta';
+  callId: string;
+  participantId: string;
+  phase: Phase;
+  round: number;
+  delta: string;
+}
+
+export interface CallFinishedEvent extends EventBase {
+  type: 'call-finished';
+  callId: string;
+  participantId: string;
+  phase: Phase;
+  round: number;
+  text: string;
+  usage: Usage;
+  latencyMs: number;
+  costUsd?: number;
+}
+
+export interface CallFailedEvent extends EventBase {
+  type: 'call-failed';
+  callId: string;
+  participantId: string;
+  phase: Phase;
+  round: number;
+  error: SerializedModelError;
+  latencyMs: number;
+  /** True when the engine will re-ask (repair of malformed output). */
+  willRepair: boolean;
+}
+
+export interface ProposalEvent extends EventBase {
+  type: 'proposal';
+  proposal: Proposal;
+}
+
+export interface ReviewDoneEvent extends EventBase {
+  type: 'review-done';
+  report: ReviewerReport;
+}
+
+export interface AbstainedEvent extends EventBase {
+  type: 'abstained';
+  abstention: Abstention;
+}
+
+export interface RoundScoredEvent extends EventBase {
+  type: 'round-scored';
+  signals: RoundSignals;
+}
+
+export interface DeadlockEvent extends EventBase {
+  type: 'deadlock';
+  round: number;
+  signal: DeadlockSignal;
+  detail: string;
+}
+
+export interface CombinedEvent extends EventBase {
+  type: 'combined';
+  /** The product combined from the finals by majority hunks, before ratification. */
+  product: string;
+  /** Share of lines on which all finals agreed, 0..1. */
+  agreement: number;
+  /** How each differing hunk was decided. */
+  decisions: { hunk: number; decidedBy: 'majority' | 'highest-score'; winnerIds: string[] }[];
+}
+
+export interface RatifiedEvent extends EventBase {
+  type: 'ratified';
+  ratification: Ratification;
+}
+
+export interface VoteCastEvent extends EventBase {
+  type: 'vote-cast';
+  participantId: string;
+  answer: string;
+}
+
+export interface RunFinishedEvent extends EventBase {
+  type: 'run-finished';
+  protocol: ProtocolName;
+  result: ConsensusResult | VoteResult;
+}
+
+export interface RunFailedEvent extends EventBase {
+  type: 'run-failed';
+  error: { message: string; hint?: string };
+}
+
+export type RunEvent =
+  | RunStartedEvent
+  | PhaseStartedEvent
+  | CallStartedEvent
+  | TokenDeltaEvent
+  | CallFinishedEvent
+  | CallFailedEvent
+  | ProposalEvent
+  | ReviewDoneEvent
+  | AbstainedEvent
+  | RoundScoredEvent
+  | DeadlockEvent
+  | CombinedEvent
+  | RatifiedEvent
+  | VoteCastEvent
+  | RunFinishedEvent
+  | RunFailedEvent;
+
+export type RunEventType = RunEvent['type'];
+
+export type RunEventListener = (event: RunEvent) => void;

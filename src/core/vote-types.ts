@@ -1,0 +1,49 @@
+/** The quick vote (seed 003; PROTOCOL.md "Quick vote"). */
+import type { ParticipantInfo } from './participant';
+import type { SerializedModelError } from './model-error';
+import type { CostSummary } from './consensus-types';
+
+export type VoteStrategy = 'majority' | 'supermajority' | 'unanimous';
+
+export interface VoteInput {
+  question: string;
+  strategy: VoteStrategy;
+  /** Optional context text given to every voter. */
+  context?: string;
+  runId?: string;
+}
+
+export interface VoteAnswer {
+  participantId: string;
+  answer: string;
+}
+
+export interface VoteCluster {
+  /** A representative answer for the cluster. */
+  answer: string;
+  participantIds: string[];
+}
+
+export interface VoteResult {
+  runId: string;
+  reached: boolean;
+  strategy: VoteStrategy;
+  winningAnswer?: string;
+  /** agreeing / responding, 0..1. */
+  confidence: number;
+  agreeing: string[];
+  responding: number;
+  clusters: VoteCluster[];
+  dissent: VoteAnswer[];
+  answers: VoteAnswer[];
+  failed: { participantId: string; error: SerializedModelError }[];
+  /** 'model' when a judge model grouped the answers, 'local-similarity' for the fallback. */
+  clusteredBy: 'model' | 'local-similarity';
+  judge?: ParticipantInfo;
+  judgeFallbackReason?: string;
+  participants: ParticipantInfo[];
+  cost: CostSummary;
+  error?: { message: string; hint?: string };
+  startedAt: number;
+  finishedAt: number;
+}

@@ -1,0 +1,1 @@
+process.stderr.write('mcp server: not built yet\n');

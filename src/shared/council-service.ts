@@ -1,0 +1,100 @@
+/**
+ * What the MCP server, the CLI and the panel ask of "the council". Implemented once over the
+ * engine in src/app (used by the extension host, standalone MCP and the CLI), and as a proxy
+ * over the bridge socket when the MCP server was started by the editor.
+ */
+import type { ConsensusInput, ConsensusResult, RoundSignals, Phase } from '../core/consensus-types';
+import type { VoteInput, VoteResult } from '../core/vote-types';
+import type { ParticipantInfo } from '../core/participant';
+import type { RunEventListener, ProtocolName } from '../core/run-events';
+import type { TranscriptRecord } from '../core/transcript-record';
+import type {
+  IterationInput,
+  IterationResult,
+  ParticipantMatch,
+  RunEstimate,
+} from '../core/engine-api-types';
+
+export interface ParticipantStatus extends ParticipantInfo {
+  /** Configured and usable now (key present, or no key needed). */
+  available: boolean;
+  keyPresent: boolean;
+  /** Why it is not available, and what to do ("Run 'Set API Key…' for Anthropic"). */
+  reason?: string;
+  /** Last call succeeded (undefined when never called in this session). */
+  recentlyHealthy?: boolean;
+}
+
+export type RunOrigin = 'panel' | 'command' | 'mcp' | 'cli';
+
+export interface StartConsensusRequest {
+  input: ConsensusInput;
+  /** `provider:model` strings; the configured defaults when absent. */
+  participants?: string[];
+  origin: RunOrigin;
+}
+
+export interface StartVoteRequest {
+  input: VoteInput;
+  participants?: string[];
+  /** `provider:model` of a judge not among the voters; auto-picked when absent. */
+  judge?: string;
+  origin: RunOrigin;
+}
+
+/** The seed 001 task model (pending / in_progress / completed / failed), plus cancelled. */
+export type TaskState = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+
+export interface TaskStatus {
+  taskId: string;
+  protocol: ProtocolName;
+  state: TaskState;
+  phase?: Phase;
+  round?: number;
+  maxRounds?: number;
+  /** 0..1, a rough share of the expected calls already finished. */
+  progress: number;
+  /** The latest round's convergence signals. */
+  signals?: RoundSignals;
+  message: string;
+  startedAt: number;
+  updatedAt: number;
+}
+
+export type RunResult = ConsensusResult | VoteResult;
+
+export interface RunSummary {
+  runId: string;
+  protocol: ProtocolName;
+  /** First 200 characters of the task or question. */
+  title: string;
+  state: TaskState | 'interrupted';
+  /** ConsensusStatus or 'reached'/'not-reached' for votes, once finished. */
+  outcome?: string;
+  origin: RunOrigin;
+  participants: ParticipantInfo[];
+  startedAt: number;
+  finishedAt?: number;
+}
+
+export interface CouncilService {
+  listParticipants(): Promise<ParticipantStatus[]>;
+  findParticipantsForTask(task: string, requiredSkills: string[]): Promise<ParticipantMatch[]>;
+  estimate(request: StartConsensusRequest): Promise<RunEstimate>;
+  startConsensus(request: StartConsensusRequest): Promise<{ runId: string }>;
+  startVote(request: StartVoteRequest): Promise<{ runId: string }>;
+  runIteration(
+    input: IterationInput,
+    participants?: string[],
+    signal?: AbortSignal,
+  ): Promise<IterationResult>;
+  getStatus(runId: string): Promise<TaskStatus | undefined>;
+  /** Resolves when the run ends (any status); rejects only if the run id is unknown. */
+  waitForResult(runId: string, signal?: AbortSignal): Promise<RunResult>;
+  getResult(runId: string): Promise<RunResult | undefined>;
+  cancel(runId: string): Promise<boolean>;
+  /** Live events of a running run (token deltas included). Returns the unsubscribe function. */
+  subscribe(runId: string, listener: RunEventListener): () => void;
+  listRuns(): Promise<RunSummary[]>;
+  readTranscript(runId: string): Promise<TranscriptRecord[]>;
+}
