@@ -95,6 +95,8 @@ export interface CouncilService {
   cancel(runId: string): Promise<boolean>;
   /** Live events of a running run (token deltas included). Returns the unsubscribe function. */
   subscribe(runId: string, listener: RunEventListener): () => void;
+  /** Every event of every run (started here, from the panel, a command or MCP). For the panel. */
+  watchAllRuns(listener: RunEventListener): () => void;
   listRuns(): Promise<RunSummary[]>;
   readTranscript(runId: string): Promise<TranscriptRecord[]>;
 }
