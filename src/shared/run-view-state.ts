@@ -456,3 +456,18 @@ export function finalStatusOf(state: RunViewState): string | undefined {
   if (state.status === 'failed') return 'failed';
   return undefined;
 }
+
+// The panel (webview/) may import only src/shared: it gets the core types it renders from here.
+export type {
+  Abstention,
+  ConsensusResult,
+  Phase,
+  Proposal,
+  Ratification,
+  ReviewerReport,
+  RoundSignals,
+  Thresholds,
+  ParticipantInfo,
+  RunEvent,
+  VoteResult,
+};

@@ -1,0 +1,71 @@
+/**
+ * The panel's HTML with its Content Security Policy. Pure (no 'vscode' import) so the extension
+ * host and the browser tests build the very same page. The nonce comes from the caller, which
+ * draws it from `crypto` (STYLE.md #5); it is checked here because it is pasted into the CSP.
+ */
+export interface PanelHtmlOptions {
+  /** `webview.cspSource` in VS Code; the test server's origin in the browser tests. */
+  cspSource: string;
+  nonce: string;
+  panelScriptUri: string;
+  toolkitScriptUri: string;
+  styleUris: string[];
+  locale: string;
+  title: string;
+}
+
+const NONCE_PATTERN = /^[A-Za-z0-9+/=_-]{16,128}$/;
+// cspSource is a scheme+host such as "https://*.vscode-cdn.net" or "http://127.0.0.1:1234".
+const CSP_SOURCE_PATTERN = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s;,'"]+$/;
+
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+export function buildPanelHtml(options: PanelHtmlOptions): string {
+  if (!NONCE_PATTERN.test(options.nonce)) {
+    throw new Error('buildPanelHtml: the nonce must be 16+ base64/hex characters from crypto');
+  }
+  for (const source of options.cspSource.split(/\s+/)) {
+    if (!CSP_SOURCE_PATTERN.test(source)) {
+      throw new Error('buildPanelHtml: cspSource is not a CSP source expression');
+    }
+  }
+  const csp = contentSecurityPolicy(options.cspSource, options.nonce);
+  const nonce = escapeAttribute(options.nonce);
+  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(options.locale) ? options.locale : 'en';
+  const styles = options.styleUris
+    .map((uri) => `    <link rel="stylesheet" href="${escapeAttribute(uri)}" />`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(lang)}">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+${styles}
+    <title>${escapeAttribute(options.title)}</title>
+  </head>
+  <body>
+    <main id="app" aria-live="off"></main>
+    <script type="module" nonce="${nonce}" src="${escapeAttribute(options.toolkitScriptUri)}"></script>
+    <script type="module" nonce="${nonce}" src="${escapeAttribute(options.panelScriptUri)}"></script>
+  </body>
+</html>
+`;
+}

@@ -1,0 +1,22 @@
+/** What every view needs: strings, the channel to the host, and the panel's own UI state. */
+import type { Localize } from '../l10n/localize';
+import type { PostToHost } from '../vscode-api';
+import type { DiffLayout } from '../render-diff';
+import type { ApplyState } from '../../src/shared/host-to-webview';
+
+export interface UiState {
+  diffLayout: DiffLayout;
+  /** Key of the chosen comparison in the diff view; the default one when unset. */
+  diffChoice?: string;
+  /** Keys of the <details> the user opened, kept across re-renders. */
+  openDetails: Set<string>;
+}
+
+export interface RenderContext {
+  t: Localize;
+  post: PostToHost;
+  ui: UiState;
+  applyState: ApplyState;
+  /** Re-render after a purely local change (a toggle, a choice). */
+  rerender(): void;
+}
