@@ -1,0 +1,12 @@
+/** Everything an adapter instance needs, resolved once by createLanguageModel. */
+import type { ProviderIdentity } from './provider-identity';
+import type { RetryOptions } from './with-retries';
+
+export interface ModelAdapterSettings {
+  identity: ProviderIdentity;
+  /** Never logged; undefined for keyless endpoints (e.g. local Ollama). */
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  idleTimeoutMs: number;
+  retry: Pick<RetryOptions, 'maxRetries' | 'retryCapMs' | 'baseDelayMs' | 'onRetry'>;
+}

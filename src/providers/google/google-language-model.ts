@@ -1,0 +1,131 @@
+/**
+ * Gemini through @google/genai's generateContentStream (streamGenerateContent?alt=sse). The SDK
+ * retries only when given retryOptions, which we never pass; ours apply (../common).
+ */
+import type { GenerateContentResponse, GoogleGenAI } from '@google/genai';
+import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
+import { buildModelError } from '../common/build-model-error';
+import type { ModelAdapterSettings } from '../common/model-adapter-settings';
+import { runWatchedAttempt } from '../common/run-watched-attempt';
+import { withRetries } from '../common/with-retries';
+import { convertToGoogleInput } from './convert-to-google-input';
+import { mapGoogleError } from './map-google-error';
+import { mapGoogleFinishReason } from './map-google-finish-reason';
+import { mapGoogleUsage, type GoogleUsageLike } from './map-google-usage';
+
+export const GOOGLE_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
+
+export class GoogleLanguageModel implements LanguageModel {
+  readonly provider: string;
+
+  constructor(
+    readonly modelId: string,
+    private readonly settings: ModelAdapterSettings,
+  ) {
+    this.provider = settings.identity.providerId;
+  }
+
+  generate(request: ModelRequest): Promise<ModelResponse> {
+    return withRetries(() => this.attempt(request), {
+      ...this.settings.retry,
+      provider: this.provider,
+      modelId: this.modelId,
+      signal: request.signal,
+    });
+  }
+
+  private attempt(request: ModelRequest): Promise<ModelResponse> {
+    const { identity } = this.settings;
+    return runWatchedAttempt(
+      {
+        identity,
+        modelId: this.modelId,
+        signal: request.signal,
+        idleTimeoutMs: this.settings.idleTimeoutMs,
+        classify: mapGoogleError,
+      },
+      async (watchedFetch) => {
+        const client = await createGoogleClient(this.settings, watchedFetch);
+        const stream = await client.models.generateContentStream(
+          convertToGoogleInput(this.modelId, request),
+        );
+        const result = await readGoogleStream(stream, request, this.modelId);
+        if (result.kind === 'blocked') {
+          throw buildModelError(
+            { kind: 'content-filter', vendorMessage: `prompt blocked (${result.reason})` },
+            identity,
+            this.modelId,
+          );
+        }
+        if (result.kind === 'truncated') {
+          throw buildModelError(
+            { kind: 'network', vendorMessage: 'the stream ended before a finishReason' },
+            identity,
+            this.modelId,
+          );
+        }
+        return result.response;
+      },
+    );
+  }
+}
+
+export async function createGoogleClient(
+  settings: ModelAdapterSettings,
+  watchedFetch?: typeof fetch,
+): Promise<GoogleGenAI> {
+  const { GoogleGenAI: GoogleClient } = await import('@google/genai');
+  return new GoogleClient({
+    // Explicit, so the SDK does not read GOOGLE_API_KEY / GEMINI_API_KEY itself.
+    apiKey: settings.apiKey ?? '',
+    httpOptions: {
+      baseUrl: settings.baseUrl ?? GOOGLE_DEFAULT_BASE_URL,
+      ...(watchedFetch === undefined ? {} : { fetch: watchedFetch }),
+    },
+  });
+}
+
+type StreamResult =
+  | { kind: 'done'; response: ModelResponse }
+  | { kind: 'blocked'; reason: string }
+  | { kind: 'truncated' };
+
+export async function readGoogleStream(
+  stream: AsyncIterable<GenerateContentResponse>,
+  request: Pick<ModelRequest, 'onTextDelta'>,
+  requestedModel: string,
+): Promise<StreamResult> {
+  let text = '';
+  let usage: GoogleUsageLike | undefined;
+  let finishReason: string | undefined;
+  let modelId = requestedModel;
+  let blockReason: string | undefined;
+  for await (const chunk of stream) {
+    if (chunk.usageMetadata) usage = chunk.usageMetadata;
+    if (chunk.modelVersion) modelId = chunk.modelVersion;
+    if (chunk.promptFeedback?.blockReason) blockReason = String(chunk.promptFeedback.blockReason);
+    const candidate = chunk.candidates?.[0];
+    for (const part of candidate?.content?.parts ?? []) {
+      // Thought summaries are not part of the answer.
+      if (typeof part.text === 'string' && part.text !== '' && part.thought !== true) {
+        text += part.text;
+        request.onTextDelta?.(part.text);
+      }
+    }
+    if (candidate?.finishReason) finishReason = String(candidate.finishReason);
+  }
+  if (finishReason === undefined) {
+    return blockReason === undefined
+      ? { kind: 'truncated' }
+      : { kind: 'blocked', reason: blockReason };
+  }
+  return {
+    kind: 'done',
+    response: {
+      text,
+      usage: mapGoogleUsage(usage),
+      finishReason: mapGoogleFinishReason(finishReason),
+      modelId,
+    },
+  };
+}
