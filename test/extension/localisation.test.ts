@@ -24,7 +24,12 @@ function l10nLiterals(): { strings: Set<string>; nonLiteral: string[] } {
   const strings = new Set<string>();
   const nonLiteral: string[] = [];
   for (const file of sourceFiles(path.join(root, 'src/extension'))) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && node.expression.getText(source) === 'vscode.l10n.t') {
         const first = node.arguments[0];
@@ -48,7 +53,11 @@ describe('localisation (English and Japanese)', () => {
     assert.ok(keys.length > 30, 'the manifest uses %keys% for its titles and descriptions');
     const english = readJson('package.nls.json');
     const japanese = readJson('package.nls.ja.json');
-    assert.deepEqual(keys.filter((key) => !(key in english)), [], 'missing in package.nls.json');
+    assert.deepEqual(
+      keys.filter((key) => !(key in english)),
+      [],
+      'missing in package.nls.json',
+    );
     assert.deepEqual(
       Object.keys(english).filter((key) => !(key in japanese)),
       [],
@@ -60,7 +69,11 @@ describe('localisation (English and Japanese)', () => {
     const { strings, nonLiteral } = l10nLiterals();
     assert.deepEqual(nonLiteral, [], 'l10n.t needs a literal so the bundle can hold it');
     const bundle = readJson('l10n/bundle.l10n.ja.json');
-    assert.deepEqual([...strings].filter((s) => !(s in bundle)), [], 'missing in bundle.l10n.ja.json');
+    assert.deepEqual(
+      [...strings].filter((s) => !(s in bundle)),
+      [],
+      'missing in bundle.l10n.ja.json',
+    );
   });
 
   it('keeps the {n} placeholders of each translation', () => {
