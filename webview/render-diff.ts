@@ -5,6 +5,7 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import { html as diffToHtml } from 'diff2html';
+import { ColorSchemeType } from 'diff2html/lib-esm/types';
 import DOMPurify from 'dompurify';
 
 export type DiffLayout = 'side-by-side' | 'line-by-line';
@@ -21,6 +22,14 @@ export function safeDiffFileName(name: string): string {
   return cleaned || 'proposal';
 }
 
+/** VS Code marks the theme kind on <body>; dark unless the theme says light. */
+function colorScheme(): ColorSchemeType {
+  const classes = document.body.classList;
+  return classes.contains('vscode-light') || classes.contains('vscode-high-contrast-light')
+    ? ColorSchemeType.LIGHT
+    : ColorSchemeType.DARK;
+}
+
 export function renderDiff(
   oldName: string,
   newName: string,
@@ -28,7 +37,7 @@ export function renderDiff(
   newText: string,
   layout: DiffLayout,
 ): DocumentFragment {
-  const key = JSON.stringify([oldName, newName, oldText, newText, layout]);
+  const key = JSON.stringify([oldName, newName, oldText, newText, layout, colorScheme()]);
   let fragment = cache.get(key);
   if (!fragment) {
     const patch = createTwoFilesPatch(
@@ -46,6 +55,7 @@ export function renderDiff(
       matching: 'lines',
       diffStyle: 'word',
       renderNothingWhenEmpty: false,
+      colorScheme: colorScheme(),
     });
     fragment = DOMPurify.sanitize(html, {
       FORBID_TAGS: ['img', 'svg', 'math', 'style', 'script', 'iframe', 'form', 'input', 'a'],

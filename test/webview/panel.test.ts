@@ -1,0 +1,259 @@
+/**
+ * The built panel in headless Chromium (issue 4, acceptance 1 and 4, plus the webview → host
+ * round trip): fed the recorded 3-participant, 2-round run, it shows every element; the
+ * screenshots of the running, converged and failed states go to test-artifacts/webview/.
+ */
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseWebviewMessage } from '../../src/shared/webview-to-host';
+import {
+  ensurePanelBuilt,
+  launchChromium,
+  openPanel,
+  startPanelServer,
+  type Browser,
+  type PanelPage,
+  type PanelServer,
+} from './panel-harness';
+import { buildFailedRun, buildRecordedRun, PARTICIPANTS, RUN_ID } from './fixtures/recorded-run';
+import { NO_KEY_PROVIDERS, snapshotWith } from './fixtures/panel-snapshots';
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/webview');
+
+describe('panel in Chromium', function () {
+  this.timeout(120_000);
+  let server: PanelServer;
+  let browser: Browser;
+  let panel: PanelPage;
+  const { events, midRunIndex } = buildRecordedRun();
+
+  before(async () => {
+    await ensurePanelBuilt();
+    await mkdir(ARTIFACTS, { recursive: true });
+    server = await startPanelServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    panel = await openPanel(browser, server);
+  });
+  afterEach(async () => {
+    // Every message the panel posted must pass the host's own validation.
+    for (const message of await panel.posted()) {
+      assert.ok(parseWebviewMessage(message).ok, `host would reject ${JSON.stringify(message)}`);
+    }
+    // Only our own assets were ever requested.
+    for (const url of panel.requests) assert.ok(url.startsWith(server.origin), url);
+    await panel.page.close();
+  });
+
+  const testId = (id: string): string => `[data-testid="${id}"]`;
+  const textOf = async (id: string): Promise<string> =>
+    (await panel.page.locator(testId(id)).first().textContent()) ?? '';
+
+  it('posts ready first, then shows the empty and "no keys yet" states', async () => {
+    const posted = await panel.posted();
+    assert.deepEqual(posted[0], { type: 'ready' });
+    await panel.snapshot(snapshotWith(1, { providers: NO_KEY_PROVIDERS, history: [] }));
+    assert.equal(await panel.page.locator(testId('empty-state')).count(), 1);
+    assert.equal(await panel.page.locator(testId('no-keys')).count(), 1);
+    assert.match(await textOf('provider-status'), /no API key/);
+    assert.match(await textOf('history-list'), /No past runs/);
+    await panel.page.locator(testId('set-api-key-button')).nth(1).click();
+    assert.deepEqual((await panel.posted()).at(-1), { type: 'set-api-key', provider: 'anthropic' });
+  });
+
+  it('shows a running run streaming, and a later token delta appends to it', async () => {
+    await panel.snapshot(snapshotWith(3, { events: events.slice(0, midRunIndex) }));
+    const status = await textOf('run-status');
+    assert.match(status, /merge/);
+    assert.match(status, /round 2 of 4/);
+    assert.equal(await panel.page.locator(testId('participant-card')).count(), 3);
+    assert.equal(await panel.page.locator(testId('cancel-button')).count(), 1);
+    const card = panel.page.locator(
+      `${testId('participant-card')}[data-participant-id="${PARTICIPANTS[0]!.id}"]`,
+    );
+    const before = (await card.locator(testId('participant-stream')).textContent()) ?? '';
+    assert.ok(before.length > 0, 'the streaming card shows text');
+    await panel.page.screenshot({ path: path.join(ARTIFACTS, 'running.png'), fullPage: true });
+
+    // Acceptance 4: the view re-created mid-run gets a snapshot, then keeps streaming.
+    const callId =
+      events[midRunIndex - 1]!.type === 'token-delta'
+        ? (events[midRunIndex - 1] as { callId: string }).callId
+        : '';
+    assert.ok(callId);
+    await panel.send({
+      type: 'run-event',
+      runId: RUN_ID,
+      event: {
+        type: 'token-delta',
+        runId: RUN_ID,
+        at: Date.now(),
+        callId,
+        participantId: PARTICIPANTS[0]!.id,
+        phase: 'merge',
+        round: 2,
+        delta: ' /* still streaming */',
+      },
+    });
+    assert.equal(
+      await card.locator(testId('participant-stream')).textContent(),
+      `${before} /* still streaming */`,
+    );
+    // An older snapshot is ignored.
+    await panel.snapshot(snapshotWith(2, { events: buildFailedRun() }));
+    assert.match(await textOf('run-status'), /merge/);
+
+    await panel.page.locator(testId('cancel-button')).click();
+    assert.deepEqual((await panel.posted()).at(-1), { type: 'cancel-run', runId: RUN_ID });
+  });
+
+  it('shows every element of a converged run fed live, event by event', async () => {
+    await panel.snapshot(snapshotWith(1));
+    for (const event of events)
+      await panel.page.evaluate((m) => window.postMessage(m, '*'), {
+        type: 'run-event',
+        runId: RUN_ID,
+        event,
+      });
+    await panel.settle();
+    for (const id of [
+      'run-status',
+      'participant-card',
+      'participant-stream',
+      'score-matrix',
+      'signals',
+      'round-chart',
+      'diff-view',
+      'final-status',
+      'minority-report',
+      'apply-button',
+      'copy-button',
+      'discard-button',
+      'history-list',
+      'task-input',
+      'start-button',
+      'cost',
+      'provider-status',
+    ]) {
+      assert.ok((await panel.page.locator(testId(id)).count()) > 0, `missing ${id}`);
+    }
+    assert.equal(await panel.page.locator(testId('cancel-button')).count(), 0);
+    assert.equal(await panel.page.locator(testId('empty-state')).count(), 0);
+    assert.equal((await textOf('final-status')).trim(), 'majority');
+    assert.match(await textOf('run-status'), /majority/);
+    assert.equal(await panel.page.locator(testId('score-matrix')).count(), 2);
+    // Reviewer × author: GPT-5.1's row scores Claude 8 and Gemini 7 in round 1, itself "self".
+    const round1 = panel.page.locator(testId('score-matrix')).nth(1);
+    assert.match((await round1.locator('tbody tr').first().textContent()) ?? '', /GPT-5\.1self87/);
+    assert.match(await textOf('minority-report'), /Gemini 2\.5 Pro.*approve with reservations/s);
+    assert.match(await textOf('signals'), /Text divergence/);
+    assert.match(await textOf('cost'), /25,200 input/);
+    assert.match(await textOf('cost'), /\$0\.0786/);
+    assert.equal(await panel.page.locator(`${testId('round-chart')} svg polyline`).count(), 2);
+    assert.match(await textOf('final-product'), /export function add/);
+    // Critiques and suggestions of each review are in the DOM.
+    assert.ok((await panel.page.locator(testId('review')).count()) >= 12);
+    // The diff between merged proposals, in both layouts.
+    assert.ok((await panel.page.locator(`${testId('diff-view')} .d2h-file-side-diff`).count()) > 0);
+    await panel.page.locator(testId('diff-layout-line-by-line')).click();
+    await panel.settle();
+    assert.equal(await panel.page.locator(`${testId('diff-view')} .d2h-file-side-diff`).count(), 0);
+    assert.ok((await panel.page.locator(`${testId('diff-view')} .d2h-file-diff`).count()) > 0);
+    await panel.page.locator(`${testId('diff-view')} select`).selectOption({ index: 1 });
+    await panel.settle();
+    assert.match(await textOf('diff-view'), /Round 2: GPT-5\.1 ↔ Claude Sonnet 4\.5/);
+    await panel.page.locator(`${testId('diff-view')} select`).selectOption({ index: 0 });
+    await panel.page.locator(testId('diff-layout-side-by-side')).click();
+    await panel.page.locator('details.proposal summary').first().click();
+    await panel.page.locator('details.review-report summary').first().click();
+    await panel.settle();
+    await panel.page.screenshot({ path: path.join(ARTIFACTS, 'converged.png'), fullPage: true });
+
+    await panel.page.locator(testId('apply-button')).click();
+    assert.deepEqual((await panel.posted()).at(-1), { type: 'apply-result', runId: RUN_ID });
+    await panel.page.locator(testId('copy-button')).click();
+    assert.deepEqual((await panel.posted()).at(-1), { type: 'copy-result', runId: RUN_ID });
+  });
+
+  it('is usable by keyboard: Enter on a focused button posts its message', async () => {
+    await panel.snapshot(snapshotWith(1, { events }));
+    await panel.page.locator(testId('discard-button')).focus();
+    await panel.page.keyboard.press('Enter');
+    assert.deepEqual((await panel.posted()).at(-1), { type: 'discard-result', runId: RUN_ID });
+    await panel.page.locator(testId('copy-button')).focus();
+    await panel.page.keyboard.press('Space');
+    assert.deepEqual((await panel.posted()).at(-1), { type: 'copy-result', runId: RUN_ID });
+    // Aria labels name what a button does for a screen reader.
+    assert.equal(
+      await panel.page.locator(testId('apply-button')).getAttribute('aria-label'),
+      'Apply the consensus result to the editor',
+    );
+  });
+
+  it('disables Apply and says so once the result was applied', async () => {
+    await panel.snapshot(snapshotWith(1, { events, applyState: 'applied' }));
+    assert.equal(await panel.page.locator(testId('apply-button')).getAttribute('disabled'), '');
+    await panel.page.locator(testId('apply-button')).click({ force: true });
+    assert.ok(!(await panel.posted()).some((m) => (m as { type: string }).type === 'apply-result'));
+    assert.match((await panel.page.locator('.apply-state').textContent()) ?? '', /Applied/);
+  });
+
+  it('shows a failed run with its error and abstentions', async () => {
+    await panel.snapshot(
+      snapshotWith(1, { events: buildFailedRun(), runId: 'run-2026-11-23-failed' }),
+    );
+    assert.equal(await panel.page.locator(testId('error-state')).count(), 1);
+    assert.match(await textOf('error-state'), /No quorum/);
+    assert.match(await textOf('error-state'), /Set API Key/);
+    assert.equal((await textOf('final-status')).trim(), 'failed');
+    assert.match(await textOf('run-status'), /failed/i);
+    const abstained = panel.page.locator(`${testId('abstentions')} li`);
+    assert.deepEqual(
+      await abstained.evaluateAll((items) =>
+        items.map((i) => i.getAttribute('data-participant-id')),
+      ),
+      ['anthropic:claude-sonnet-4-5', 'google:gemini-2.5-pro'],
+    );
+    assert.equal(await panel.page.locator(testId('apply-button')).count(), 0);
+    await panel.page.screenshot({ path: path.join(ARTIFACTS, 'failed.png'), fullPage: true });
+  });
+
+  it('starts a run from the task input, and re-opens, exports and re-runs from history', async () => {
+    await panel.snapshot(snapshotWith(1));
+    await panel.page.locator(testId('start-button')).click();
+    assert.match((await panel.page.locator('.form-message').textContent()) ?? '', /Type a task/);
+    await panel.page.locator(testId('task-input')).click();
+    await panel.page.keyboard.type('Explain closures');
+    await panel.page.locator(testId('start-button')).click();
+    assert.deepEqual((await panel.posted()).at(-1), {
+      type: 'start-run',
+      task: 'Explain closures',
+      outputKind: 'text',
+      useSelection: false,
+    });
+    const first = panel.page.locator(`${testId('history-list')} li`).first();
+    for (const [label, expected] of [
+      ['Open', { type: 'open-run', runId: RUN_ID }],
+      ['JSON', { type: 'export-run', runId: RUN_ID, format: 'json' }],
+      ['Markdown', { type: 'export-run', runId: RUN_ID, format: 'markdown' }],
+      ['Re-run', { type: 'rerun', runId: RUN_ID }],
+    ] as const) {
+      await first.getByText(label, { exact: true }).click();
+      assert.deepEqual((await panel.posted()).at(-1), expected);
+    }
+  });
+
+  it('speaks Japanese when the snapshot locale is ja', async () => {
+    await panel.snapshot(snapshotWith(1, { events, locale: 'ja-JP' }));
+    assert.equal((await textOf('start-button')).trim(), '開始');
+    assert.equal((await textOf('apply-button')).trim(), '適用');
+    assert.match(await textOf('run-status'), /完了/);
+    assert.equal(await panel.page.evaluate(() => document.documentElement.lang), 'ja');
+  });
+});
