@@ -23,7 +23,7 @@ export const en = {
   statusRunning: 'Running \u2014 {0}, round {1} of {2}',
   statusStarting: 'Starting\u2026',
   statusFinished: 'Finished: {0}',
-  statusFailed: 'Failed',
+  statusFailed: 'The run failed',
   runningAria: 'Run in progress',
   cancel: 'Cancel',
   cancelAria: 'Cancel the running consensus run',

@@ -25,7 +25,7 @@ export const ja: Messages = {
   statusRunning: '実行中 — {0}、ラウンド {1} / {2}',
   statusStarting: '開始しています…',
   statusFinished: '完了: {0}',
-  statusFailed: '失敗',
+  statusFailed: '実行に失敗しました（failed）',
   runningAria: '実行中',
   cancel: 'キャンセル',
   cancelAria: '実行中の合意形成をキャンセル',

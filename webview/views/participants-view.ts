@@ -1,6 +1,7 @@
 /** One card per participant with the live text of its latest call (drafts, merges, reviews). */
 import { h, type Child } from '../dom-builder';
 import { createBadge } from '../toolkit-components';
+import { streamPreview } from '../stream-preview';
 import {
   latestCallByParticipant,
   type CallView,
@@ -37,7 +38,7 @@ export function renderParticipants(state: RunViewState, context: RenderContext):
       // Plain text only: the raw model output is never parsed as HTML.
       text: call?.error
         ? `${call.error.message}${call.error.hint ? `\n${call.error.hint}` : ''}`
-        : (call?.text ?? ''),
+        : streamPreview(call?.text ?? ''),
     });
     return h(
       'article',

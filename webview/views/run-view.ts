@@ -15,17 +15,19 @@ function statusText(state: RunViewState, context: RenderContext): string {
     if (!state.phase) return t('statusStarting');
     return t('statusRunning', t(`phase_${state.phase}`), state.round, state.maxRounds);
   }
-  const status = finalStatusOf(state);
-  return state.status === 'failed' && status === 'failed'
-    ? `${t('statusFailed')}: failed`
-    : t('statusFinished', status ?? '');
+  const status = finalStatusOf(state) ?? '';
+  return status === 'failed' ? t('statusFailed') : t('statusFinished', status);
 }
 
 function renderStatusBar(state: RunViewState, context: RenderContext): HTMLElement {
   const { t, post } = context;
   const running = state.status === 'running';
   const children: Child[] = [];
-  if (running) children.push(createProgressRing(t('runningAria')));
+  if (running) {
+    const ring = createProgressRing(t('runningAria'));
+    ring.classList.add('progress');
+    children.push(ring);
+  }
   children.push(
     h('span', {
       className: 'run-status',
