@@ -74,6 +74,11 @@ export async function startPanelServer(locale = 'en'): Promise<PanelServer> {
       response.end(html);
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      // Chromium asks for it on its own; a VS Code webview never does.
+      response.writeHead(204).end();
+      return;
+    }
     const name = url.pathname.slice(1);
     if (!(ASSETS as readonly string[]).includes(name)) {
       response.writeHead(404).end();

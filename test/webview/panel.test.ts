@@ -48,6 +48,13 @@ describe('panel in Chromium', function () {
     }
     // Only our own assets were ever requested.
     for (const url of panel.requests) assert.ok(url.startsWith(server.origin), url);
+    // No script error; the one allowed console error is the toolkit's blocked empty inline style.
+    // (sha256-47DEQ… is the hash of an empty string.)
+    const errors = panel.consoleErrors.filter(
+      (text) =>
+        !/inline style.*'sha256-47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU='/.test(text),
+    );
+    assert.deepEqual(errors, []);
     await panel.page.close();
   });
 
