@@ -109,7 +109,8 @@ export async function startFakeVendorServer(
     ((call) =>
       simulateCouncilReply({
         model: call.model,
-        prompt: `${call.system}\n${call.userText}`,
+        prompt: call.userText,
+        system: call.system,
         ...(call.schemaName === undefined ? {} : { schemaName: call.schemaName }),
         schema: call.schema,
       }));

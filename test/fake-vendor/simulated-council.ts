@@ -10,8 +10,10 @@ export type SchemaName =
 
 export interface SimulatedCall {
   model: string;
-  /** System prompt plus every user message, in order. */
+  /** Every user message, in order (where the engine puts the task and the peers' work). */
   prompt: string;
+  /** Read only when the user messages carry no <task>: instructions may quote example markup. */
+  system?: string;
   schemaName?: string;
   schema?: unknown;
 }
@@ -29,7 +31,11 @@ const SCHEMA_NAMES: readonly SchemaName[] = [
 /** Reply text for one call: JSON for a structured call, prose otherwise. */
 export function simulateCouncilReply(call: SimulatedCall): string {
   const schemaName = resolveSchemaName(call.schemaName, call.schema);
-  const markup = readPromptMarkup(call.prompt);
+  const fromUser = readPromptMarkup(call.prompt);
+  const markup =
+    fromUser.task === undefined && call.system !== undefined
+      ? readPromptMarkup(`${call.system}\n${call.prompt}`)
+      : fromUser;
   if (schemaName === undefined) return plainAnswer(markup);
   return JSON.stringify(structuredAnswer(schemaName, markup));
 }

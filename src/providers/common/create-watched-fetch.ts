@@ -21,6 +21,7 @@ export function createWatchedFetch(
 ): WatchedFetch {
   let idleTimedOut = false;
   let lastHeaders: HeaderSource | undefined;
+  let disposed = false;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   const watchedFetch: typeof fetch = async (input, init) => {
@@ -40,6 +41,7 @@ export function createWatchedFetch(
     };
     const restartTimer = () => {
       stopTimer();
+      if (disposed) return;
       timer = setTimeout(() => {
         idleTimedOut = true;
         controller.abort(new Error(`No data for ${idleTimeoutMs} ms`));
@@ -94,6 +96,8 @@ export function createWatchedFetch(
       return lastHeaders;
     },
     dispose() {
+      // Timers must not outlive the call: a stray one would keep a CLI process alive.
+      disposed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },

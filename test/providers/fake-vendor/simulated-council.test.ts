@@ -151,3 +151,25 @@ describe('simulated council (fake vendor default responder)', () => {
     assert.equal(markup.combined, 'let count = 1;');
   });
 });
+
+describe('simulated council prompt sources', () => {
+  it('reads the user messages first, so example markup in the instructions is not taken for data', () => {
+    const system =
+      'Peers appear as <proposal label="Example">…</proposal>. <task>Example task</task>';
+    const reply = simulateCouncilReply({
+      model: 'm',
+      system,
+      prompt: '<task>Real task</task>\n<proposal label="Proposal A">\nA\n</proposal>',
+      schemaName: 'review',
+    });
+    const review = JSON.parse(reply) as { reviews: { label: string }[] };
+    assert.deepEqual(
+      review.reviews.map((entry) => entry.label),
+      ['Proposal A'],
+    );
+    assert.equal(
+      simulateCouncilReply({ model: 'm', system: '<task>From system</task>', prompt: 'no markup' }),
+      'Council answer: From system',
+    );
+  });
+});
