@@ -34,7 +34,17 @@ export class PanelController {
     private readonly host: HostChannel,
   ) {}
 
+  /** The diff layout survives the view being hidden and re-created (VS Code's webview state). */
+  private restoreUiState(): void {
+    const saved = this.host.getState();
+    if (typeof saved === 'object' && saved !== null) {
+      const layout = (saved as { diffLayout?: unknown }).diffLayout;
+      if (layout === 'side-by-side' || layout === 'line-by-line') this.ui.diffLayout = layout;
+    }
+  }
+
   start(): void {
+    this.restoreUiState();
     interceptLinkClicks(this.root.ownerDocument);
     this.root.append(
       this.formSlot,
@@ -104,6 +114,7 @@ export class PanelController {
   }
 
   private render(): void {
+    this.host.setState({ diffLayout: this.ui.diffLayout });
     const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
     const context = this.context();
     const { t } = context;

@@ -16,7 +16,14 @@ import {
   type PanelPage,
   type PanelServer,
 } from './panel-harness';
-import { buildFailedRun, buildRecordedRun, PARTICIPANTS, RUN_ID } from './fixtures/recorded-run';
+import {
+  buildFailedRun,
+  buildRecordedRun,
+  buildVoteRun,
+  PARTICIPANTS,
+  RUN_ID,
+  VOTE_RUN_ID,
+} from './fixtures/recorded-run';
 import { NO_KEY_PROVIDERS, snapshotWith } from './fixtures/panel-snapshots';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/webview');
@@ -254,6 +261,17 @@ describe('panel in Chromium', function () {
       await first.getByText(label, { exact: true }).click();
       assert.deepEqual((await panel.posted()).at(-1), expected);
     }
+  });
+
+  it('shows a quick vote with each answer and the outcome', async () => {
+    await panel.snapshot(snapshotWith(1, { events: buildVoteRun(), runId: VOTE_RUN_ID }));
+    assert.equal(await panel.page.locator(`${testId('votes')} li`).count(), 3);
+    assert.match(await textOf('votes'), /Gemini 2\.5 Pro: Tabs/);
+    assert.equal((await textOf('final-status')).trim(), 'reached');
+    assert.match(
+      (await panel.page.locator('.vote-outcome').textContent()) ?? '',
+      /Spaces \(confidence 67%\)/,
+    );
   });
 
   it('speaks Japanese when the snapshot locale is ja', async () => {

@@ -112,6 +112,7 @@ export const en = {
   errorTitle: 'The run failed',
   voteWinner: 'Answer: {0} (confidence {1}%)',
   voteNotReached: 'No agreement reached.',
+  votesHeading: 'Votes',
   historyHeading: 'History',
   historyEmpty: 'No past runs.',
   open: 'Open',

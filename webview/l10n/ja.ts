@@ -113,6 +113,7 @@ export const ja: Messages = {
   errorTitle: '実行に失敗しました',
   voteWinner: '回答: {0}（確信度 {1}%）',
   voteNotReached: '合意に達しませんでした。',
+  votesHeading: '投票',
   historyHeading: '履歴',
   historyEmpty: '過去の実行はありません。',
   open: '開く',

@@ -111,6 +111,29 @@ export function renderAbstentions(
   );
 }
 
+/** Quick-vote runs: each voter's answer as it arrives (vote-cast events). */
+export function renderVotes(state: RunViewState, context: RenderContext): HTMLElement | undefined {
+  if (state.protocol !== 'vote' || !state.votes.length) return undefined;
+  const { t } = context;
+  return h(
+    'section',
+    { className: 'votes', testId: 'votes', attrs: { 'aria-label': t('votesHeading') } },
+    [
+      h('h3', { text: t('votesHeading') }),
+      h(
+        'ul',
+        {},
+        state.votes.map((vote) =>
+          h('li', { attrs: { 'data-participant-id': vote.participantId } }, [
+            h('strong', { text: `${participantName(state, vote.participantId)}: ` }),
+            renderMarkdownInto(vote.answer, context, 'markdown inline'),
+          ]),
+        ),
+      ),
+    ],
+  );
+}
+
 export function renderResult(state: RunViewState, context: RenderContext): HTMLElement | undefined {
   const { t, applyState } = context;
   const status = finalStatusOf(state);

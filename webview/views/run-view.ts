@@ -6,7 +6,7 @@ import { renderParticipants } from './participants-view';
 import { renderRound } from './round-view';
 import { renderCost, renderSignals } from './signals-view';
 import { renderDiffView } from './diff-view';
-import { renderAbstentions, renderResult } from './result-view';
+import { renderAbstentions, renderResult, renderVotes } from './result-view';
 import type { RenderContext } from './render-context';
 
 function statusText(state: RunViewState, context: RenderContext): string {
@@ -76,6 +76,7 @@ export function renderRun(state: RunViewState, context: RenderContext): HTMLElem
       renderError(state, context),
       renderResult(state, context),
       renderAbstentions(state, context),
+      renderVotes(state, context),
       renderParticipants(state, context),
       renderSignals(state, context),
       renderCost(state, context),
