@@ -5,8 +5,11 @@
  * - Anthropic: platform.claude.com/docs/en/about-claude/pricing (Sonnet 4.x: $3 / $0.30 cache
  *   read / $15; Haiku 4.5: $1 / $0.10 / $5; Opus 4.5+: $5 / $0.50 / $25). Cache writes (1.25x
  *   input) are counted as plain input here.
- * - Google: ai.google.dev/gemini-api/docs/pricing (Gemini 3.x Pro preview: $2 in, $0.20 cached,
- *   $12 out at <=200k prompt tokens; 2.5 Pro $1.25 / $0.125 / $10; 2.5 Flash $0.30 / $0.03 / $2.50).
+ * - Google: ai.google.dev/gemini-api/docs/pricing (Gemini 3.1 Pro preview: $2 in, $0.20 cached,
+ *   $12 out at <=200k prompt tokens, $4 / $18 above; thinking tokens bill as output; as
+ *   rechecked by third parties 2026-03-28; 2.5 Pro $1.25 / $0.125 / $10; 2.5 Flash $0.30 /
+ *   $0.03 / $2.50). The >200k long-context tiers (Gemini, Anthropic 1M beta) are not modelled:
+ *   council prompts stay far below them.
  */
 export interface ModelPrice {
   input: number;
