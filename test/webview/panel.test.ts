@@ -77,6 +77,7 @@ describe('panel in Chromium', function () {
     assert.equal(await panel.page.locator(testId('no-keys')).count(), 1);
     assert.match(await textOf('provider-status'), /no API key/);
     assert.match(await textOf('history-list'), /No past runs/);
+    await panel.page.screenshot({ path: path.join(ARTIFACTS, 'no-keys.png'), fullPage: true });
     await panel.page.locator(testId('set-api-key-button')).nth(1).click();
     assert.deepEqual((await panel.posted()).at(-1), { type: 'set-api-key', provider: 'anthropic' });
   });
@@ -208,6 +209,43 @@ describe('panel in Chromium', function () {
       await panel.page.locator(testId('apply-button')).getAttribute('aria-label'),
       'Apply the consensus result to the editor',
     );
+  });
+
+  it('keeps keyboard focus on Cancel while tokens stream, and reaches Apply with Tab', async () => {
+    await panel.snapshot(snapshotWith(1, { events: events.slice(0, midRunIndex) }));
+    await panel.page.locator(testId('cancel-button')).focus();
+    const call = events[midRunIndex - 1] as { callId: string };
+    for (let i = 0; i < 5; i++) {
+      await panel.send({
+        type: 'run-event',
+        runId: RUN_ID,
+        event: {
+          type: 'token-delta',
+          runId: RUN_ID,
+          at: Date.now(),
+          callId: call.callId,
+          participantId: PARTICIPANTS[0]!.id,
+          phase: 'merge',
+          round: 2,
+          delta: 'x',
+        },
+      });
+    }
+    const focused = (): Promise<string | undefined> =>
+      panel.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid);
+    assert.equal(await focused(), 'cancel-button');
+    await panel.page.keyboard.press('Enter');
+    assert.deepEqual((await panel.posted()).at(-1), { type: 'cancel-run', runId: RUN_ID });
+
+    await panel.snapshot(snapshotWith(2, { events }));
+    await panel.page.locator(testId('task-input')).focus();
+    let presses = 0;
+    while ((await focused()) !== 'apply-button' && presses < 40) {
+      await panel.page.keyboard.press('Tab');
+      presses++;
+    }
+    assert.equal(await focused(), 'apply-button', 'Apply is reachable with Tab');
+    await panel.page.screenshot({ path: path.join(ARTIFACTS, 'keyboard-focus.png') });
   });
 
   it('disables Apply and says so once the result was applied', async () => {
