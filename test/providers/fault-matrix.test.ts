@@ -123,8 +123,22 @@ describe('fault matrix (vendor × fault)', function () {
   });
   after(async () => {
     await server.close();
-    console.log('\n  Fault matrix — outcome of each vendor × fault through the real SDKs:');
-    console.table(table);
+    // One row per fault, one column per vendor: what a user of each adapter would see.
+    const pivot: Record<string, Record<string, string>> = {};
+    for (const line of table) {
+      const cell =
+        line.outcome === 'ok'
+          ? `ok, ${line.attempts} calls${line.waits === '' ? '' : ` (wait ${line.waits})`}`
+          : `${line.outcome.replace('ModelError ', '')}, ${line.attempts} call${line.attempts === 1 ? '' : 's'}`;
+      pivot[`${line.fault} [expect: ${line.expected}]`] = {
+        ...pivot[`${line.fault} [expect: ${line.expected}]`],
+        [line.vendor]: cell,
+      };
+    }
+    console.log(
+      '\n  Fault matrix (vendor × fault) through the real SDKs against the fake vendor server:',
+    );
+    console.table(pivot);
   });
   beforeEach(() => server.reset());
 
