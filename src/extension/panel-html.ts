@@ -15,8 +15,10 @@ export interface PanelHtmlOptions {
 }
 
 const NONCE_PATTERN = /^[A-Za-z0-9+/=_-]{16,128}$/;
-// cspSource is a scheme+host such as "https://*.vscode-cdn.net" or "http://127.0.0.1:1234".
-const CSP_SOURCE_PATTERN = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s;,'"]+$/;
+// VS Code's webview.cspSource is "'self' https://*.vscode-cdn.net" (1.101); the browser tests
+// pass "http://127.0.0.1:PORT". Only 'self' and scheme/host sources are accepted: never a
+// keyword such as 'unsafe-inline', a ';' or a bare '*', which would widen the policy.
+const CSP_SOURCE_PATTERN = /^(?:'self'|[A-Za-z][A-Za-z0-9+.-]*:[^\s;,'"]+)$/;
 
 function escapeAttribute(value: string): string {
   return value
@@ -41,7 +43,7 @@ export function buildPanelHtml(options: PanelHtmlOptions): string {
   if (!NONCE_PATTERN.test(options.nonce)) {
     throw new Error('buildPanelHtml: the nonce must be 16+ base64/hex characters from crypto');
   }
-  for (const source of options.cspSource.split(/\s+/)) {
+  for (const source of options.cspSource.trim().split(/\s+/)) {
     if (!CSP_SOURCE_PATTERN.test(source)) {
       throw new Error('buildPanelHtml: cspSource is not a CSP source expression');
     }

@@ -4,7 +4,8 @@ import { buildPanelHtml } from '../../src/extension/panel-html';
 
 describe('buildPanelHtml (the CSP page shared by the host and the browser tests)', () => {
   const base = {
-    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    // What VS Code 1.101's webview.cspSource returns.
+    cspSource: "'self' https://*.vscode-cdn.net",
     nonce: randomBytes(16).toString('base64'),
     panelScriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/panel.js',
     toolkitScriptUri:
