@@ -1,0 +1,104 @@
+/**
+ * Apply = one WorkspaceEdit replacing exactly the text selected at request time (one undo
+ * step). If the document changed since, the original text is found again and the user confirms
+ * the updated diff; if it is gone, nothing is written (issue 4: never overwrite the user's edit).
+ */
+import * as vscode from 'vscode';
+import type { ConsensusResult } from '../../core/consensus-types';
+import type { ExtensionServices } from '../extension-services';
+import { locateOriginalText } from './locate-original-text';
+import { showResultDiff } from './show-result-diff';
+
+export type ApplyOutcome = 'applied' | 'declined' | 'stale' | 'not-applicable' | 'failed';
+
+export async function applyConsensusResult(
+  services: ExtensionServices,
+  runId: string,
+): Promise<ApplyOutcome> {
+  const target = services.runs.targetOf(runId);
+  if (services.runs.applyStateOf(runId) === 'applied') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This result was already applied.'));
+    return 'applied';
+  }
+  const result = await services.council.getResult(runId);
+  const product = result && 'product' in result ? (result as ConsensusResult).product : undefined;
+  if (!target || product === undefined) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('This run has no code result to apply. Use Copy instead.'),
+    );
+    return 'not-applicable';
+  }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+  const located = locateOriginalText(target, {
+    text: document.getText(),
+    version: document.version,
+  });
+
+  if (located.kind === 'not-found') {
+    const message = vscode.l10n.t(
+      'Not applied: the text selected in {0} was changed since the run started, and the council’s result would overwrite your edit. Copy the result or run the council again.',
+      target.label,
+    );
+    services.log.warn(`run ${runId}: apply refused, original text no longer in ${target.path}`);
+    services.runs.setApplyState(runId, 'stale', { kind: 'warning', text: message });
+    void vscode.window.showWarningMessage(message);
+    return 'stale';
+  }
+
+  if (located.kind === 'relocated') {
+    const start = document.positionAt(located.startOffset);
+    await showResultDiff(
+      services,
+      runId,
+      target,
+      product,
+      target.text,
+      vscode.l10n.t('document changed'),
+    );
+    const apply = vscode.l10n.t('Apply');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        '{0} changed since the run started. The selected text is unchanged and now starts at line {1}. Apply the result there?',
+        target.path,
+        start.line + 1,
+      ),
+      { modal: true },
+      apply,
+    );
+    if (choice !== apply) return 'declined';
+  }
+
+  // Re-check right before writing: the user may have typed while the dialog was open.
+  const recheck = locateOriginalText(
+    { text: target.text, startOffset: located.startOffset, version: document.version },
+    { text: document.getText(), version: document.version },
+  );
+  if (recheck.kind !== 'unchanged') {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Not applied: {0} changed again. Run Apply once more to review it.',
+        target.path,
+      ),
+    );
+    return 'declined';
+  }
+
+  const range = new vscode.Range(
+    document.positionAt(recheck.startOffset),
+    document.positionAt(recheck.endOffset),
+  );
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, range, product);
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (!ok) {
+    services.log.error(`run ${runId}: the editor rejected the WorkspaceEdit`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The editor could not apply the result.'));
+    return 'failed';
+  }
+  services.log.info(`run ${runId}: applied to ${target.label}`);
+  services.runs.setApplyState(runId, 'applied', {
+    kind: 'info',
+    text: vscode.l10n.t('Applied to {0}. Undo reverts it in one step.', target.label),
+  });
+  return 'applied';
+}

@@ -1,0 +1,89 @@
+/**
+ * Multi-LLM: Export Run… — a run's transcript as JSON (the records as stored) or Markdown,
+ * written where the user picks in a save dialog. Transcripts hold no keys (core invariant).
+ */
+import * as vscode from 'vscode';
+import { transcriptToMarkdown } from '../../core/engine';
+import type { ExtensionServices } from '../extension-services';
+import { pickRun } from './pick-run';
+
+export type ExportFormat = 'json' | 'markdown';
+
+export async function exportRun(
+  services: ExtensionServices,
+  runId: string,
+  format: ExportFormat,
+): Promise<vscode.Uri | undefined> {
+  const records = await services.council.readTranscript(runId);
+  let content: string;
+  if (format === 'json') {
+    const result = await services.council.getResult(runId);
+    content = JSON.stringify({ runId, result, transcript: records }, null, 2) + '\n';
+  } else {
+    content = transcriptToMarkdown(records);
+  }
+  const extension = format === 'json' ? 'json' : 'md';
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Export council run'),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `council-${runId}.${extension}`) } : {}),
+    filters: format === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  services.log.info(`run ${runId}: exported as ${format}`);
+  const open = vscode.l10n.t('Open');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Run exported to {0}.', vscode.workspace.asRelativePath(target)),
+    open,
+  );
+  if (choice === open) await vscode.window.showTextDocument(target);
+  return target;
+}
+
+export function registerExportRunCommand(
+  context: vscode.ExtensionContext,
+  services: ExtensionServices,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'multiLlm.exportRun',
+      async (runIdArg?: unknown, formatArg?: unknown) => {
+        const runId =
+          typeof runIdArg === 'string'
+            ? runIdArg
+            : (await pickRun(services, { title: vscode.l10n.t('Export which run?') }))?.runId;
+        if (!runId) return undefined;
+        let format: ExportFormat | undefined =
+          formatArg === 'json' || formatArg === 'markdown' ? formatArg : undefined;
+        if (!format) {
+          const picked = await vscode.window.showQuickPick(
+            [
+              {
+                label: 'Markdown',
+                description: vscode.l10n.t('readable report'),
+                format: 'markdown' as const,
+              },
+              {
+                label: 'JSON',
+                description: vscode.l10n.t('result and full transcript'),
+                format: 'json' as const,
+              },
+            ],
+            { title: vscode.l10n.t('Export format') },
+          );
+          format = picked?.format;
+        }
+        if (!format) return undefined;
+        try {
+          return await exportRun(services, runId, format);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          services.log.error(`run ${runId}: export failed: ${message}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', message));
+          return undefined;
+        }
+      },
+    ),
+  );
+}

@@ -1,0 +1,30 @@
+/** A quick pick over the run history (newest first), shared by history, export and cancel. */
+import * as vscode from 'vscode';
+import type { RunSummary } from '../../shared/council-service';
+import type { ExtensionServices } from '../extension-services';
+
+export async function pickRun(
+  services: ExtensionServices,
+  options: { title: string; filter?: (run: RunSummary) => boolean },
+): Promise<RunSummary | undefined> {
+  const runs = (await services.council.listRuns())
+    .filter(options.filter ?? (() => true))
+    .sort((a, b) => b.startedAt - a.startedAt);
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No council runs yet.'));
+    return undefined;
+  }
+  const items = runs.map((run) => ({
+    label: run.title.split('\n')[0] || run.runId,
+    description: run.outcome ?? run.state,
+    detail: `${new Date(run.startedAt).toLocaleString()} · ${run.participants
+      .map((p) => p.displayName)
+      .join(', ')} · ${run.origin}`,
+    run,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: options.title,
+    matchOnDetail: true,
+  });
+  return picked?.run;
+}

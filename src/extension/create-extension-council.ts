@@ -1,0 +1,57 @@
+/**
+ * The council of this window: the shared run service of src/app over SecretStorage keys, the
+ * `multiLlm.*` settings (read fresh at each run), JSONL transcripts in the extension's global
+ * storage (or the workspace when multiLlm.transcripts.saveInWorkspace), and the editor's own
+ * models as `vscode-lm:` participants that need no key.
+ */
+import * as vscode from 'vscode';
+import { createCouncilService } from '../app/create-council-service';
+import { JsonlTranscriptStore } from '../app/jsonl-transcript-store';
+import type { ParticipantStatus } from '../shared/council-service';
+import type { SecretCredentials } from './secret-credentials';
+import { readCouncilSettings, SETTINGS_SECTION } from './read-council-settings';
+import {
+  listEditorModels,
+  VscodeLmLanguageModel,
+  VSCODE_LM_PROVIDER,
+} from './lm/vscode-lm-language-model';
+
+export function transcriptsFolder(context: vscode.ExtensionContext): vscode.Uri {
+  const inWorkspace = vscode.workspace
+    .getConfiguration(SETTINGS_SECTION)
+    .get<boolean>('transcripts.saveInWorkspace', false);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (inWorkspace && folder) return vscode.Uri.joinPath(folder.uri, '.multi-llm', 'runs');
+  return vscode.Uri.joinPath(context.globalStorageUri, 'runs');
+}
+
+export function createExtensionCouncil(
+  context: vscode.ExtensionContext,
+  credentials: SecretCredentials,
+  log: vscode.LogOutputChannel,
+): ReturnType<typeof createCouncilService> {
+  const folder = transcriptsFolder(context);
+  log.info(`transcripts in ${folder.fsPath}`);
+  return createCouncilService({
+    credentials,
+    settings: readCouncilSettings,
+    transcripts: new JsonlTranscriptStore(folder.fsPath),
+    extraModelFactory: (providerId, model) =>
+      providerId === VSCODE_LM_PROVIDER ? new VscodeLmLanguageModel(model) : undefined,
+    extraParticipants: async (): Promise<ParticipantStatus[]> =>
+      (await listEditorModels()).map((model) => ({
+        id: `${VSCODE_LM_PROVIDER}:${model.id}`,
+        provider: VSCODE_LM_PROVIDER,
+        model: model.id,
+        displayName: model.name,
+        available: true,
+        keyPresent: false,
+      })),
+    logger: {
+      debug: (message: string) => log.debug(message),
+      info: (message: string) => log.info(message),
+      warn: (message: string) => log.warn(message),
+      error: (message: string) => log.error(message),
+    },
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * The `multiLlm.*` settings as CouncilSettings. Pure (no vscode): it gets a reader, so the
+ * defensive parsing of hand-edited settings.json values is unit-tested. Anything malformed is
+ * skipped or replaced by the default, never passed on half-valid.
+ */
+import type { Persona } from '../core/participant';
+import type { Thresholds } from '../core/consensus-types';
+import type { CouncilSettings } from '../app/create-council-service';
+import { DEFAULT_MODELS } from '../providers/default-models';
+
+export type SettingReader = (key: string) => unknown;
+
+export type ParticipantSetting = CouncilSettings['participants'][number];
+export type CompatibleEndpoint = CouncilSettings['compatibleEndpoints'][number];
+
+/** The council when multiLlm.participants is empty or unusable (same as the manifest default). */
+export const FALLBACK_PARTICIPANTS = (Object.entries(DEFAULT_MODELS) as [string, string][]).map(
+  ([provider, model]) => `${provider}:${model}`,
+);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const nonEmptyString = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '';
+
+export function parseParticipant(value: unknown): ParticipantSetting | undefined {
+  if (typeof value === 'string') {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1) return undefined;
+    return { provider: value.slice(0, colon).trim(), model: value.slice(colon + 1).trim() };
+  }
+  if (!isRecord(value) || !nonEmptyString(value.provider) || !nonEmptyString(value.model)) {
+    return undefined;
+  }
+  return {
+    provider: value.provider.trim(),
+    model: value.model.trim(),
+    ...(nonEmptyString(value.persona) ? { persona: value.persona } : {}),
+    ...(nonEmptyString(value.displayName) ? { displayName: value.displayName } : {}),
+  };
+}
+
+export function participantSpec(participant: ParticipantSetting): string {
+  return `${participant.provider}:${participant.model}`;
+}
+
+function parsePersona(value: unknown): Persona | undefined {
+  if (!isRecord(value) || !nonEmptyString(value.id) || !nonEmptyString(value.name))
+    return undefined;
+  const expertise = Array.isArray(value.expertise)
+    ? value.expertise.filter(nonEmptyString).map((tag) => tag.toLowerCase())
+    : [];
+  return {
+    id: value.id,
+    name: value.name,
+    expertise,
+    ...(nonEmptyString(value.interactionStyle) ? { interactionStyle: value.interactionStyle } : {}),
+    ...(nonEmptyString(value.instructions) ? { instructions: value.instructions } : {}),
+    ...(nonEmptyString(value.description) ? { description: value.description } : {}),
+  };
+}
+
+function parseEndpoint(value: unknown): CompatibleEndpoint | undefined {
+  if (!isRecord(value) || !nonEmptyString(value.id) || !nonEmptyString(value.baseUrl)) {
+    return undefined;
+  }
+  return {
+    id: value.id.trim(),
+    baseUrl: value.baseUrl.trim(),
+    ...(nonEmptyString(value.name) ? { name: value.name } : {}),
+    ...(typeof value.apiKeyRequired === 'boolean' ? { apiKeyRequired: value.apiKeyRequired } : {}),
+  };
+}
+
+function numberIn(value: unknown, min: number, max: number): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+    ? value
+    : undefined;
+}
+
+function parsePrices(value: unknown): CouncilSettings['priceOverrides'] {
+  if (!isRecord(value)) return undefined;
+  const prices: NonNullable<CouncilSettings['priceOverrides']> = {};
+  for (const [model, price] of Object.entries(value)) {
+    if (!isRecord(price)) continue;
+    const input = numberIn(price.input, 0, Number.MAX_SAFE_INTEGER);
+    const output = numberIn(price.output, 0, Number.MAX_SAFE_INTEGER);
+    if (input === undefined || output === undefined) continue;
+    const cachedInput = numberIn(price.cachedInput, 0, Number.MAX_SAFE_INTEGER);
+    prices[model] = { input, output, ...(cachedInput === undefined ? {} : { cachedInput }) };
+  }
+  return Object.keys(prices).length > 0 ? prices : undefined;
+}
+
+export function parseCouncilSettings(read: SettingReader): CouncilSettings {
+  const rawParticipants = read('participants');
+  const parsed = Array.isArray(rawParticipants)
+    ? rawParticipants.map(parseParticipant).filter((p) => p !== undefined)
+    : [];
+  const participants =
+    parsed.length > 0
+      ? parsed
+      : FALLBACK_PARTICIPANTS.map((spec) => parseParticipant(spec)!).filter(Boolean);
+
+  const baseUrls: CouncilSettings['baseUrls'] = {};
+  for (const vendor of ['openai', 'anthropic', 'google'] as const) {
+    const url = read(`${vendor}.baseUrl`);
+    if (nonEmptyString(url)) baseUrls[vendor] = url.trim();
+  }
+
+  const rawEndpoints = read('openaiCompatible.endpoints');
+  const compatibleEndpoints = Array.isArray(rawEndpoints)
+    ? rawEndpoints.map(parseEndpoint).filter((e) => e !== undefined)
+    : [];
+
+  const rawPersonas = read('personas');
+  const personas = Array.isArray(rawPersonas)
+    ? rawPersonas.map(parsePersona).filter((p) => p !== undefined)
+    : [];
+
+  const thresholds: Partial<Thresholds> = {};
+  const divergence = numberIn(read('thresholds.maxTextDivergence'), 0, 1);
+  if (divergence !== undefined) thresholds.maxTextDivergence = divergence;
+  const spread = numberIn(read('thresholds.maxScoreSpread'), 0, 9);
+  if (spread !== undefined) thresholds.maxScoreSpread = spread;
+
+  const maxCostUsd = numberIn(read('budget.maxCostUsd'), 0, Number.MAX_SAFE_INTEGER);
+  const maxTotalTokens = numberIn(read('budget.maxTotalTokens'), 0, Number.MAX_SAFE_INTEGER);
+  const budget =
+    maxCostUsd === undefined && maxTotalTokens === undefined
+      ? undefined
+      : {
+          ...(maxCostUsd === undefined ? {} : { maxCostUsd }),
+          ...(maxTotalTokens === undefined ? {} : { maxTotalTokens: Math.floor(maxTotalTokens) }),
+        };
+
+  const maxRounds = Math.floor(numberIn(read('maxRounds'), 1, 8) ?? 4);
+  const idleSeconds = numberIn(read('streamIdleTimeoutSeconds'), 5, 600) ?? 60;
+  const priceOverrides = parsePrices(read('prices'));
+
+  return {
+    participants,
+    personas,
+    baseUrls,
+    compatibleEndpoints,
+    maxRounds,
+    thresholds,
+    ...(budget === undefined ? {} : { budget }),
+    ...(priceOverrides === undefined ? {} : { priceOverrides }),
+    idleTimeoutMs: idleSeconds * 1000,
+  };
+}
