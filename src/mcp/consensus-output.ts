@@ -1,0 +1,148 @@
+/**
+ * A consensus run's result as the tools return it (seed 002): the structured part here, and the
+ * opening text an LLM reads first (what happened, what it means, what to call next).
+ */
+import { z } from 'zod';
+import type { ConsensusResult } from '../core/consensus-types';
+import { costOutputSchema, describeCost, toCostOutput } from './cost-output';
+import { participantOutputSchema, toParticipantOutput } from './participant-output';
+import { signalsOutputSchema, toSignalsOutput } from './signals-output';
+import { finalUri, transcriptUri } from './run-resource-uris';
+
+export const consensusOutputShape = {
+  taskId: z
+    .string()
+    .describe(
+      'The run id; use it with get_iteration_log, get_task_status and the mlo://runs/{id}/… resources.',
+    ),
+  status: z
+    .enum(['unanimous', 'majority', 'provisional', 'deadlock', 'budget', 'cancelled', 'failed'])
+    .describe(
+      'unanimous/majority = agreed; provisional = best effort after the round cap; deadlock/budget/cancelled/failed = stopped early.',
+    ),
+  stopReason: z.string(),
+  converged: z.boolean(),
+  roundsCompleted: z.number(),
+  outputKind: z.enum(['code', 'text']),
+  product: z
+    .string()
+    .optional()
+    .describe('The agreed product (for "code": a full replacement of the selection).'),
+  rationale: z.string().optional(),
+  minorityReport: z
+    .array(z.object({ participantId: z.string(), vote: z.string(), reasons: z.array(z.string()) }))
+    .describe('Objections and reservations, kept as the dissent.'),
+  abstentions: z
+    .array(
+      z.object({
+        participantId: z.string(),
+        phase: z.string(),
+        round: z.number(),
+        error: z.string(),
+        hint: z.string().optional(),
+      }),
+    )
+    .describe('Participants that dropped out (errors), with what to do about it.'),
+  participants: z.array(participantOutputSchema),
+  singleVendor: z
+    .boolean()
+    .describe('True when every participant came from one vendor (less independent).'),
+  lastSignals: signalsOutputSchema.optional(),
+  cost: costOutputSchema,
+  error: z.object({ message: z.string(), hint: z.string().optional() }).optional(),
+  transcriptUri: z.string(),
+  finalUri: z.string(),
+};
+export const consensusOutputSchema = z.object(consensusOutputShape);
+export type ConsensusOutput = z.infer<typeof consensusOutputSchema>;
+
+export function toConsensusOutput(result: ConsensusResult): ConsensusOutput {
+  const last = result.signals[result.signals.length - 1];
+  return {
+    taskId: result.runId,
+    status: result.status,
+    stopReason: result.stopReason,
+    converged: result.converged,
+    roundsCompleted: result.roundsCompleted,
+    outputKind: result.outputKind,
+    ...(result.product !== undefined ? { product: result.product } : {}),
+    ...(result.rationale !== undefined ? { rationale: result.rationale } : {}),
+    minorityReport: result.minorityReport.map((r) => ({
+      participantId: r.participantId,
+      vote: r.vote,
+      reasons: [...r.reasons],
+    })),
+    abstentions: result.abstentions.map((a) => ({
+      participantId: a.participantId,
+      phase: a.phase,
+      round: a.round,
+      error: `${a.error.kind}: ${a.error.message}`,
+      ...(a.error.hint !== undefined ? { hint: a.error.hint } : {}),
+    })),
+    participants: result.participants.map(toParticipantOutput),
+    singleVendor: result.singleVendor,
+    ...(last ? { lastSignals: toSignalsOutput(last) } : {}),
+    cost: toCostOutput(result.cost),
+    ...(result.error ? { error: { ...result.error } } : {}),
+    transcriptUri: transcriptUri(result.runId),
+    finalUri: finalUri(result.runId),
+  };
+}
+
+const MEANING: Record<ConsensusResult['status'], string> = {
+  unanimous: "Every participant approved the combined product: it is the council's agreed answer.",
+  majority:
+    'A majority approved; the objections are in the minority report — read them before using the product.',
+  provisional:
+    'The round cap was reached without full convergence; the product is the best provisional version, not an agreement.',
+  deadlock:
+    'The council stopped making progress (deadlock); the product is provisional and the positions differ.',
+  budget: 'The spending cap stopped the run; the product is whatever was reached so far.',
+  cancelled: 'The run was cancelled; any product is incomplete.',
+  failed: 'The run failed; there is no agreed product.',
+};
+
+/** The opening text (seed 002). Short: the product itself follows as its own content block. */
+export function describeConsensus(result: ConsensusResult): string {
+  const lines: string[] = [];
+  const names = result.participants.map((p) => p.displayName).join(', ');
+  lines.push(
+    `Consensus run ${result.runId} finished with status "${result.status}" after ${result.roundsCompleted} round(s) among ${result.participants.length} participants (${names}).`,
+  );
+  lines.push(MEANING[result.status]);
+  if (result.error)
+    lines.push(
+      `Error: ${result.error.message}${result.error.hint ? ` — ${result.error.hint}` : ''}`,
+    );
+  if (result.minorityReport.length > 0) {
+    lines.push(
+      `Dissent: ${result.minorityReport.map((r) => `${r.participantId} (${r.vote}): ${r.reasons.join('; ') || 'no reason given'}`).join(' | ')}`,
+    );
+  }
+  for (const a of result.abstentions) {
+    lines.push(
+      `${a.participantId} dropped out in ${a.phase} round ${a.round}: ${a.error.message}${a.error.hint ? ` — ${a.error.hint}` : ''}`,
+    );
+  }
+  if (result.singleVendor)
+    lines.push('Note: all participants are from one vendor, so the agreement is less independent.');
+  lines.push(`Cost: ${describeCost(result.cost)}.`);
+  const next: string[] = [];
+  if (result.product !== undefined) {
+    next.push(
+      result.outputKind === 'code'
+        ? 'apply the product below as the replacement of the selection (show the user the diff first)'
+        : 'use the product below as the answer',
+    );
+  }
+  next.push(
+    `read the debate with get_iteration_log {"taskId":"${result.runId}"} (or resource ${transcriptUri(result.runId)})`,
+  );
+  if (result.status !== 'unanimous' && result.status !== 'majority') {
+    next.push(
+      're-run with run_consensus_task (more maxRounds, other participants, or a clearer task)',
+    );
+  }
+  lines.push(`Next: ${next.join('; ')}.`);
+  return lines.join('\n');
+}

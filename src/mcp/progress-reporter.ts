@@ -1,0 +1,58 @@
+/**
+ * Progress notifications for a long tool call: each phase, round score and finish of the run
+ * becomes one notifications/progress to the client, when the client asked for progress (it
+ * sent a progressToken). Clients that reset their timeout on progress then keep waiting.
+ */
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { RunEvent } from '../core/run-events';
+import type { CouncilService } from '../shared/council-service';
+
+export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export function progressMessage(event: RunEvent): string | undefined {
+  switch (event.type) {
+    case 'phase-started':
+      return `round ${event.round}: ${event.phase} started`;
+    case 'round-scored':
+      return `round ${event.signals.round} scored: ${event.signals.converged ? 'converged' : 'not converged yet'} (divergence ${event.signals.textDivergence.toFixed(3)}, score spread ${event.signals.scoreSpread.toFixed(2)})`;
+    case 'abstained':
+      return `${event.abstention.participantId} dropped out in ${event.abstention.phase}: ${event.abstention.error.message}`;
+    case 'deadlock':
+      return `deadlock detected in round ${event.round}: ${event.detail}`;
+    case 'combined':
+      return `finals combined (agreement ${(event.agreement * 100).toFixed(0)}%)`;
+    case 'vote-cast':
+      return `${event.participantId} voted`;
+    case 'run-finished':
+      return 'finished';
+    case 'run-failed':
+      return `failed: ${event.error.message}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Follows runId and reports progress; returns the function that stops following. */
+export function reportProgress(
+  council: CouncilService,
+  runId: string,
+  extra: ToolExtra,
+): () => void {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return () => {};
+  let progress = 0;
+  return council.subscribe(runId, (event) => {
+    const message = progressMessage(event);
+    if (message === undefined) return;
+    progress += 1;
+    extra
+      .sendNotification({
+        method: 'notifications/progress',
+        params: { progressToken: token, progress, message },
+      })
+      .catch(() => {
+        // The client went away; the run carries on and the result stays pollable.
+      });
+  });
+}
