@@ -6,6 +6,14 @@
 import type { ResponseCreateParamsStreaming } from 'openai/resources/responses/responses';
 import type { ModelRequest } from '../../core/language-model';
 
+/**
+ * OpenAI's reasoning models (GPT-5 family, o-series) reject `temperature` with a 400; dropping it
+ * keeps a council participant from abstaining over a sampling knob (vercel/ai does the same).
+ */
+export function acceptsTemperature(modelId: string): boolean {
+  return !/^(gpt-5|o\d)/.test(modelId);
+}
+
 export function convertToOpenAIInput(
   modelId: string,
   request: ModelRequest,
@@ -19,7 +27,9 @@ export function convertToOpenAIInput(
     ...(request.maxOutputTokens === undefined
       ? {}
       : { max_output_tokens: request.maxOutputTokens }),
-    ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    ...(request.temperature === undefined || !acceptsTemperature(modelId)
+      ? {}
+      : { temperature: request.temperature }),
     ...(request.jsonSchema === undefined
       ? {}
       : {

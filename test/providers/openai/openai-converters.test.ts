@@ -53,6 +53,13 @@ describe('OpenAI converters', () => {
     });
   });
 
+  it('drops temperature for reasoning models, which reject it, and keeps it for others', () => {
+    const request = { system: '', messages: [], temperature: 0.3, signal };
+    assert.equal('temperature' in convertToOpenAIInput('gpt-5.1', request), false);
+    assert.equal('temperature' in convertToOpenAIInput('o3', request), false);
+    assert.equal(convertToOpenAIInput('gpt-4.1', request).temperature, 0.3);
+  });
+
   it('maps Responses status to finish reasons', () => {
     assert.equal(mapOpenAIFinishReason('completed'), 'stop');
     assert.equal(mapOpenAIFinishReason('incomplete', 'max_output_tokens'), 'length');
