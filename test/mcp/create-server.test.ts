@@ -1,0 +1,244 @@
+import { strict as assert } from 'node:assert';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { FakeCouncil } from './support/fake-council';
+import { connectInMemory } from './support/connect-in-memory';
+import { assertMatchesOutputSchema } from './support/validate-output';
+
+const TOOL_NAMES = [
+  'run_consensus_task',
+  'start_consensus_task',
+  'get_task_status',
+  'get_task_result',
+  'cancel_task',
+  'run_iteration',
+  'check_convergence',
+  'merge_results',
+  'get_iteration_log',
+  'consensus_vote',
+  'list_participants',
+  'find_participants_for_task',
+  'get_participant_profile',
+];
+
+function textOf(result: CallToolResult): string {
+  return result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+}
+
+async function call(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<CallToolResult> {
+  return (await client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+describe('MCP server over an in-process council', () => {
+  let council: FakeCouncil;
+  let client: Client;
+  let close: () => Promise<void>;
+
+  beforeEach(async () => {
+    council = new FakeCouncil();
+    ({ client, close } = await connectInMemory(council));
+  });
+  afterEach(async () => close());
+
+  it('lists the 13 tools with described input schemas, output schemas and annotations', async () => {
+    const { tools } = await client.listTools();
+    assert.deepEqual(tools.map((t) => t.name).sort(), [...TOOL_NAMES].sort());
+    for (const tool of tools) {
+      assert.ok(tool.outputSchema, `${tool.name} has an outputSchema`);
+      assert.ok((tool.description ?? '').length > 120, `${tool.name} has a real description`);
+      assert.ok(tool.annotations, `${tool.name} has annotations`);
+      for (const [field, schema] of Object.entries(tool.inputSchema.properties ?? {})) {
+        assert.ok(
+          (schema as { description?: string }).description,
+          `${tool.name}.${field} is described`,
+        );
+      }
+    }
+    const run = tools.find((t) => t.name === 'run_consensus_task')!;
+    assert.equal(run.annotations?.openWorldHint, true);
+    assert.equal(run.annotations?.readOnlyHint, false);
+    assert.match(run.description ?? '', /paid/);
+    assert.match(run.description ?? '', /start_consensus_task/);
+    const check = tools.find((t) => t.name === 'check_convergence')!;
+    assert.equal(check.annotations?.readOnlyHint, true);
+    assert.equal(check.annotations?.openWorldHint, false);
+  });
+
+  it('run_consensus_task returns the product, text that names the next tools, links and valid structured content, with progress', async () => {
+    const progress: string[] = [];
+    const result = (await client.callTool(
+      { name: 'run_consensus_task', arguments: { task: 'Explain closures\nin two lines' } },
+      undefined,
+      { onprogress: (p) => progress.push(p.message ?? '') },
+    )) as CallToolResult;
+    assert.equal(result.isError, undefined);
+    const first = result.content[0];
+    assert.ok(first?.type === 'text');
+    assert.match(first.text, /status "unanimous"/);
+    assert.match(first.text, /get_iteration_log/);
+    assert.ok(
+      result.content.some(
+        (c) => c.type === 'text' && c.text === 'Council answer: Explain closures',
+      ),
+    );
+    const links = result.content.filter((c) => c.type === 'resource_link');
+    assert.ok(links.some((l) => l.type === 'resource_link' && /\/transcript$/.test(l.uri)));
+    assert.equal(
+      (result.structuredContent as { product?: string }).product,
+      'Council answer: Explain closures',
+    );
+    await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+    assert.ok(
+      progress.some((m) => /review started/.test(m)),
+      `progress: ${progress.join(' | ')}`,
+    );
+    assert.deepEqual(
+      council.calls.filter((c) => c.startsWith('startConsensus')),
+      ['startConsensus:mcp'],
+    );
+  });
+
+  it('start_consensus_task returns at once; status shows the phase and round; the result equals the one-shot product', async () => {
+    council.hold = true;
+    const started = await call(client, 'start_consensus_task', { task: 'Write a haiku' });
+    const taskId = (started.structuredContent as { taskId: string }).taskId;
+    assert.match(textOf(started), /get_task_status/);
+    const status = await call(client, 'get_task_status', { taskId });
+    assert.deepEqual(
+      {
+        state: (status.structuredContent as { state: string }).state,
+        phase: (status.structuredContent as { phase: string }).phase,
+        round: (status.structuredContent as { round: number }).round,
+      },
+      { state: 'in_progress', phase: 'review', round: 1 },
+    );
+    await assertMatchesOutputSchema(client, 'get_task_status', status.structuredContent);
+    const early = await call(client, 'get_task_result', { taskId });
+    assert.equal((early.structuredContent as { finished: boolean }).finished, false);
+    council.release();
+    const done = await call(client, 'get_task_result', { taskId, waitSeconds: 10 });
+    const consensus = (done.structuredContent as { consensus: { product: string } }).consensus;
+    assert.equal(consensus.product, 'Council answer: Write a haiku');
+    await assertMatchesOutputSchema(client, 'get_task_result', done.structuredContent);
+  });
+
+  it('cancel_task stops a running task', async () => {
+    council.hold = true;
+    const started = await call(client, 'start_consensus_task', { task: 'Long job' });
+    const taskId = (started.structuredContent as { taskId: string }).taskId;
+    const cancelled = await call(client, 'cancel_task', { taskId });
+    assert.deepEqual(cancelled.structuredContent, { taskId, cancelled: true, state: 'cancelled' });
+    const again = await call(client, 'cancel_task', { taskId });
+    assert.equal((again.structuredContent as { cancelled: boolean }).cancelled, false);
+  });
+
+  const badInputs: [string, string, Record<string, unknown>, RegExp][] = [
+    ['missing task', 'run_consensus_task', {}, /Missing "task"/],
+    [
+      '2 MB task',
+      'run_consensus_task',
+      { task: 'x'.repeat(2_000_000) },
+      /longer than 200 KB.*selection/s,
+    ],
+    [
+      'wrong types',
+      'run_consensus_task',
+      { task: 42, maxRounds: 'many' },
+      /"task" must be a string/,
+    ],
+    [
+      'malformed participant',
+      'run_consensus_task',
+      { task: 't', participants: ['gpt'] },
+      /provider:model/,
+    ],
+    [
+      'unknown provider',
+      'run_consensus_task',
+      { task: 't', participants: ['nope:model'] },
+      /Unknown provider "nope".*What to do/s,
+    ],
+    ['unknown task id', 'get_task_status', { taskId: 'missing' }, /No task with id "missing"/],
+  ];
+  for (const [label, tool, args, expected] of badInputs) {
+    it(`bad input (${label}) is an isError result that says what to fix, and the server keeps answering`, async () => {
+      const result = await call(client, tool, args);
+      assert.equal(result.isError, true);
+      assert.match(textOf(result), expected);
+      const after = await call(client, 'list_participants', {});
+      assert.equal(after.isError, undefined);
+    });
+  }
+
+  it('get_iteration_log pages the transcript and the transcript resource reads back', async () => {
+    const run = await call(client, 'run_consensus_task', { task: 'Log me' });
+    const taskId = (run.structuredContent as { taskId: string }).taskId;
+    const page = await call(client, 'get_iteration_log', { taskId, format: 'json', limit: 2 });
+    const data = page.structuredContent as {
+      total: number;
+      count: number;
+      nextOffset?: number;
+      records: { seq: number }[];
+    };
+    assert.equal(data.count, 2);
+    assert.equal(data.nextOffset, 2);
+    assert.deepEqual(
+      data.records.map((r) => r.seq),
+      [0, 1],
+    );
+    await assertMatchesOutputSchema(client, 'get_iteration_log', page.structuredContent);
+    const resource = await client.readResource({ uri: `mlo://runs/${taskId}/transcript` });
+    const text = (resource.contents[0] as { text: string }).text;
+    assert.equal(text.split('\n').length, data.total);
+    const final = await client.readResource({ uri: `mlo://runs/${taskId}/final` });
+    assert.equal((final.contents[0] as { text: string }).text, 'Council answer: Log me');
+  });
+
+  it('offers the two prompt templates', async () => {
+    const { prompts } = await client.listPrompts();
+    assert.deepEqual(prompts.map((p) => p.title).sort(), [
+      'Consensus on this code',
+      'Council review',
+    ]);
+    const prompt = await client.getPrompt({
+      name: 'consensus_on_code',
+      arguments: { code: 'let a=1', instruction: 'use const' },
+    });
+    assert.match((prompt.messages[0]?.content as { text: string }).text, /run_consensus_task/);
+  });
+
+  it('list_participants, find_participants_for_task and get_participant_profile answer with valid structured content', async () => {
+    const list = await call(client, 'list_participants', {});
+    await assertMatchesOutputSchema(client, 'list_participants', list.structuredContent);
+    const found = await call(client, 'find_participants_for_task', {
+      task: 'audit auth',
+      requiredSkills: ['security'],
+    });
+    assert.equal(
+      (found.structuredContent as { matches: { participant: { id: string } }[] }).matches[0]
+        ?.participant.id,
+      'anthropic:claude-test',
+    );
+    const profile = await call(client, 'get_participant_profile', { participantId: 'sec' });
+    assert.equal((profile.structuredContent as { id: string }).id, 'anthropic:claude-test');
+    await assertMatchesOutputSchema(client, 'get_participant_profile', profile.structuredContent);
+    const self = await call(client, 'get_participant_profile', { participantId: 'self' });
+    assert.equal((self.structuredContent as { available: boolean }).available, false);
+    assert.match(textOf(self), /sampling/);
+  });
+
+  it('"self" is usable when the client declares sampling', async () => {
+    const other = await connectInMemory(new FakeCouncil(), { sampling: {} });
+    try {
+      const self = await call(other.client, 'get_participant_profile', { participantId: 'self' });
+      assert.equal((self.structuredContent as { available: boolean }).available, true);
+      assert.match(textOf(self), /"sampling:any"/);
+    } finally {
+      await other.close();
+    }
+  });
+});
