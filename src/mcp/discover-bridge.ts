@@ -6,16 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { z } from 'zod';
-
-export const discoveryFileSchema = z.object({
-  socketPath: z.string().min(1),
-  token: z.string().min(1),
-  pid: z.number().int(),
-  workspaceFolders: z.array(z.string()),
-  writtenAt: z.number(),
-});
-export type DiscoveryFile = z.infer<typeof discoveryFileSchema>;
+import { discoveryFileSchema, type DiscoveryFile } from '../shared/bridge-discovery';
 
 function alive(pid: number): boolean {
   try {

@@ -1,0 +1,122 @@
+/**
+ * Makes the bundled MCP server available to the editor's chat agent:
+ * - VS Code: the `multiLlm.mcpServer` definition provider. The definition VS Code caches holds
+ *   no token; a one-time token and the bridge socket are added at resolve time, just before
+ *   VS Code launches the server with its own Node (ELECTRON_RUN_AS_NODE=1).
+ * - Cursor: `vscode.cursor.mcp.registerServer` when present, with a static config that finds
+ *   this window through the 0600 discovery file (no token in any config).
+ * The bridge serves this window's council; runs started by MCP show in the panel like others.
+ */
+import * as vscode from 'vscode';
+import type { CouncilService } from '../../shared/council-service';
+import {
+  BRIDGE_DISCOVERY_ENV,
+  BRIDGE_SOCKET_ENV,
+  BRIDGE_TOKEN_ENV,
+} from '../../shared/bridge-messages';
+import { startBridgeServer, type BridgeServer } from './bridge-server';
+import { writeBridgeDiscoveryFile } from './bridge-discovery-file';
+import { MCP_SERVER_LABEL, MCP_SERVER_NAME, buildServerLaunch } from './server-launch';
+import { cursorServerEntry } from './cursor-mcp-config';
+
+export const MCP_PROVIDER_ID = 'multiLlm.mcpServer';
+
+/** Cursor's extension API (not in @types/vscode), declared here as far as we use it. */
+interface CursorMcpApi {
+  registerServer(config: {
+    name: string;
+    server: { command: string; args: string[]; env: Record<string, string> };
+  }): void;
+  unregisterServer?(name: string): void;
+}
+
+export function bridgeDiscoveryFolder(context: vscode.ExtensionContext): string {
+  return vscode.Uri.joinPath(context.globalStorageUri, 'bridge').fsPath;
+}
+
+export function registerMcp(
+  context: vscode.ExtensionContext,
+  services: { council: CouncilService; log: vscode.LogOutputChannel },
+): vscode.Disposable {
+  const { log } = services;
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
+  const disposables: vscode.Disposable[] = [];
+  const bridgeReady: Promise<BridgeServer> = startBridgeServer({
+    council: services.council,
+    hostVersion: version,
+    log: (message) => log.info(message),
+  });
+  bridgeReady.then(
+    (bridge) => {
+      disposables.push({ dispose: () => void bridge.close() });
+      try {
+        const workspaceFolders = (): string[] =>
+          (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+        const discovery = writeBridgeDiscoveryFile(bridgeDiscoveryFolder(context), {
+          socketPath: bridge.socketPath,
+          token: bridge.windowToken,
+          workspaceFolders: workspaceFolders(),
+        });
+        disposables.push(
+          { dispose: () => discovery.dispose() },
+          vscode.workspace.onDidChangeWorkspaceFolders(() => discovery.update(workspaceFolders())),
+        );
+      } catch (error) {
+        log.warn(`MCP bridge discovery file not written: ${(error as Error).message}`);
+      }
+    },
+    (error: unknown) => log.error(`MCP bridge did not start: ${(error as Error).message}`),
+  );
+
+  const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
+    provideMcpServerDefinitions: () => {
+      const launch = buildServerLaunch(context.extensionUri.fsPath);
+      return [
+        new vscode.McpStdioServerDefinition(
+          MCP_SERVER_LABEL,
+          launch.command,
+          launch.args,
+          launch.env,
+          version,
+        ),
+      ];
+    },
+    resolveMcpServerDefinition: async (server) => {
+      const bridge = await bridgeReady;
+      // A fresh definition: the token never lands in the object VS Code cached from provide.
+      const resolved = new vscode.McpStdioServerDefinition(
+        server.label,
+        server.command,
+        [...server.args],
+        {
+          ...server.env,
+          [BRIDGE_SOCKET_ENV]: bridge.socketPath,
+          [BRIDGE_TOKEN_ENV]: bridge.mintOneTimeToken(),
+        },
+        server.version,
+      );
+      if (server.cwd) resolved.cwd = server.cwd;
+      log.info('MCP server launch: bridge token minted');
+      return resolved;
+    },
+  };
+  if (typeof vscode.lm.registerMcpServerDefinitionProvider === 'function') {
+    disposables.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
+  }
+
+  const cursor = (vscode as unknown as { cursor?: { mcp?: CursorMcpApi } }).cursor?.mcp;
+  if (cursor && typeof cursor.registerServer === 'function') {
+    try {
+      const entry = cursorServerEntry(context.extensionUri.fsPath, bridgeDiscoveryFolder(context));
+      cursor.registerServer({ name: MCP_SERVER_NAME, server: entry });
+      disposables.push({ dispose: () => cursor.unregisterServer?.(MCP_SERVER_NAME) });
+      log.info(`MCP server registered with Cursor (discovery via ${BRIDGE_DISCOVERY_ENV})`);
+    } catch (error) {
+      log.warn(`Cursor MCP registration failed: ${(error as Error).message}`);
+    }
+  }
+
+  const all = vscode.Disposable.from({ dispose: () => disposables.forEach((d) => d.dispose()) });
+  context.subscriptions.push(all);
+  return all;
+}
