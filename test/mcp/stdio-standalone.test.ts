@@ -1,0 +1,232 @@
+/**
+ * Acceptance 1–4 of issue 5: the built dist/mcp-server.js over stdio, standalone mode, the real
+ * providers pointed at the fake vendor server (simulated council).
+ */
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
+import { buildOnce, SERVER_PATH } from './support/build-once';
+import { baseEnvironment, spawnClient, type SpawnedClient } from './support/spawn-client';
+import { assertMatchesOutputSchema } from './support/validate-output';
+
+const TASK = 'Add input validation\nto the parser';
+
+function textOf(result: CallToolResult): string {
+  return result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+}
+
+describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', function () {
+  this.timeout(120_000);
+  let vendor: FakeVendorServer;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let spawned: SpawnedClient;
+  let client: Client;
+
+  before(async () => {
+    buildOnce();
+    vendor = await startFakeVendorServer();
+    dataDir = mkdtempSync(join(tmpdir(), 'mlo-mcp-test-'));
+    env = {
+      ...baseEnvironment(),
+      OPENAI_API_KEY: 'sk-test-openai',
+      OPENAI_BASE_URL: vendor.baseUrls.openai,
+      ANTHROPIC_API_KEY: 'sk-test-anthropic',
+      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
+      GEMINI_API_KEY: 'test-gemini',
+      GEMINI_BASE_URL: vendor.baseUrls.google,
+      MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
+      MLO_DATA_DIR: dataDir,
+    };
+    spawned = await spawnClient(env);
+    client = spawned.client;
+  });
+
+  after(async () => {
+    await spawned?.close();
+    await vendor?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    assert.deepEqual(
+      spawned.errors.map((e) => e.message),
+      [],
+      'no transport errors (stdout held only JSON-RPC)',
+    );
+  });
+
+  const call = async (name: string, args: Record<string, unknown>): Promise<CallToolResult> =>
+    (await client.callTool({ name, arguments: args })) as CallToolResult;
+
+  it('lists the tools with input and output schemas', async () => {
+    const { tools } = await client.listTools();
+    assert.equal(tools.length, 13);
+    for (const tool of tools) {
+      assert.equal(tool.inputSchema.type, 'object');
+      assert.equal(tool.outputSchema?.type, 'object', tool.name);
+    }
+  });
+
+  let oneShotProduct = '';
+  it('run_consensus_task converges, with structured content valid against its outputSchema and progress notifications', async () => {
+    const progress: string[] = [];
+    const result = (await client.callTool(
+      { name: 'run_consensus_task', arguments: { task: TASK } },
+      undefined,
+      {
+        onprogress: (p) => progress.push(p.message ?? ''),
+        resetTimeoutOnProgress: true,
+        timeout: 90_000,
+      },
+    )) as CallToolResult;
+    assert.notEqual(result.isError, true, textOf(result));
+    const structured = result.structuredContent as {
+      status: string;
+      converged: boolean;
+      product: string;
+      participants: unknown[];
+    };
+    assert.equal(structured.converged, true);
+    assert.equal(structured.status, 'unanimous');
+    assert.equal(structured.participants.length, 3);
+    assert.match(structured.product, /Council answer: Add input validation/);
+    oneShotProduct = structured.product;
+    await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+    assert.ok(progress.length >= 3, `progress notifications: ${progress.join(' | ')}`);
+    assert.ok(
+      vendor.requests.length >= 9,
+      'the models were really called through the vendor wire formats',
+    );
+  });
+
+  it('start_consensus_task returns a task id at once; status shows phase and round; the result equals the one-shot product', async () => {
+    // The OpenAI participant's draft waits until the status was read, so the run is mid-way.
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vendor.script({
+      vendor: 'openai',
+      schemaName: 'draft',
+      times: 1,
+      reply: { holdAfterFirstChunk: gate },
+    });
+    const started = await call('start_consensus_task', { task: TASK });
+    assert.notEqual(started.isError, true, textOf(started));
+    const { taskId } = started.structuredContent as { taskId: string };
+    let s = { state: 'pending' } as { state: string; phase?: string; round?: number };
+    for (let i = 0; i < 50 && s.phase === undefined; i++) {
+      const status = await call('get_task_status', { taskId });
+      s = status.structuredContent as typeof s;
+      if (s.phase === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    release();
+    vendor.reset();
+    assert.deepEqual(
+      { state: s.state, phase: s.phase, round: s.round },
+      { state: 'in_progress', phase: 'draft', round: 1 },
+    );
+    let result = await call('get_task_result', { taskId, waitSeconds: 50 });
+    for (let i = 0; i < 3 && !(result.structuredContent as { finished: boolean }).finished; i++) {
+      result = await call('get_task_result', { taskId, waitSeconds: 50 });
+    }
+    const consensus = (result.structuredContent as { consensus?: { product: string } }).consensus;
+    assert.equal(consensus?.product, oneShotProduct);
+    await assertMatchesOutputSchema(client, 'get_task_result', result.structuredContent);
+  });
+
+  it('cancel_task stops a running task', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vendor.script({ vendor: 'openai', reply: { holdAfterFirstChunk: gate } });
+    const started = await call('start_consensus_task', { task: 'Something slow' });
+    const { taskId } = started.structuredContent as { taskId: string };
+    const cancelled = await call('cancel_task', { taskId });
+    release();
+    vendor.reset();
+    assert.equal(
+      (cancelled.structuredContent as { cancelled: boolean }).cancelled,
+      true,
+      textOf(cancelled),
+    );
+    const status = await call('get_task_status', { taskId });
+    assert.equal((status.structuredContent as { state: string }).state, 'cancelled');
+  });
+
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    ['missing task', {}, /Missing "task"/],
+    ['unknown provider', { task: 't', participants: ['nosuchvendor:model-x'] }, /nosuchvendor/],
+    ['a 2 MB task', { task: 'y'.repeat(2 * 1024 * 1024) }, /longer than 200 KB/],
+    ['wrong types', { task: ['a'], maxRounds: 'four' }, /"task" must be a string/],
+  ];
+  for (const [label, args, expected] of bad) {
+    it(`bad input (${label}) returns isError saying what to fix, and the server keeps running`, async () => {
+      const result = await call('run_consensus_task', args);
+      assert.equal(result.isError, true);
+      assert.match(textOf(result), expected);
+      const list = await call('list_participants', {});
+      assert.notEqual(list.isError, true);
+    });
+  }
+
+  it('writes nothing but JSON-RPC messages on stdout (raw capture)', async () => {
+    const child = spawn(process.execPath, [SERVER_PATH], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const send = (message: object): void => void child.stdin.write(`${JSON.stringify(message)}\n`);
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 'raw', version: '1' },
+      },
+    });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+    send({
+      jsonrpc: '2.0',
+      id: 3,
+      method: 'tools/call',
+      params: { name: 'run_consensus_task', arguments: { task: 42 } },
+    });
+    send({
+      jsonrpc: '2.0',
+      id: 4,
+      method: 'tools/call',
+      params: {
+        name: 'run_consensus_task',
+        arguments: { task: 'Raw run' },
+        _meta: { progressToken: 7 },
+      },
+    });
+    send({ jsonrpc: '2.0', id: 5, method: 'no/such/method' });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no answer to id 4; stdout so far:\n${stdout.slice(0, 2000)}`)),
+        90_000,
+      );
+      child.stdout.on('data', () => {
+        if (/"id":4\b/.test(stdout) && /"id":5\b/.test(stdout)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.stdin.end();
+    await new Promise((resolve) => child.on('exit', resolve));
+    const lines = stdout.split('\n').filter((line) => line !== '');
+    assert.ok(lines.length >= 6);
+    for (const line of lines) {
+      const message = JSON.parse(line) as { jsonrpc?: string };
+      assert.equal(message.jsonrpc, '2.0', line.slice(0, 200));
+    }
+    assert.ok(
+      lines.some((line) => line.includes('notifications/progress')),
+      'progress went out as JSON-RPC',
+    );
+  });
+});

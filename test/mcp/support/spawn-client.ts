@@ -1,0 +1,39 @@
+/** An SDK Client over stdio against the built dist/mcp-server.js, with its stderr collected. */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { SERVER_PATH } from './build-once';
+
+export interface SpawnedClient {
+  client: Client;
+  transport: StdioClientTransport;
+  stderr: () => string;
+  /** Transport errors (e.g. a stdout line that is not JSON-RPC). */
+  errors: Error[];
+  close: () => Promise<void>;
+}
+
+/** A clean environment: nothing of the test runner's own keys or bridge variables leaks in. */
+export function baseEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
+export async function spawnClient(env: Record<string, string>): Promise<SpawnedClient> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [SERVER_PATH],
+    env,
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const errors: Error[] = [];
+  const client = new Client({ name: 'mcp-test', version: '1.0.0' }, { capabilities: {} });
+  client.onerror = (error) => errors.push(error);
+  await client.connect(transport);
+  return { client, transport, stderr: () => stderr, errors, close: () => client.close() };
+}
