@@ -1,0 +1,48 @@
+/** What the run services read from their host (CONTRACTS §4): settings and key access. */
+import type { Budget, Thresholds } from '../core/consensus-types';
+import type { Persona } from '../core/participant';
+
+export interface ParticipantSetting {
+  provider: string;
+  model: string;
+  /** A persona id from CouncilSettings.personas. */
+  persona?: string;
+  displayName?: string;
+}
+
+export interface CompatibleEndpointSetting {
+  id: string;
+  name?: string;
+  baseUrl: string;
+  /** Default true; local servers such as Ollama need none. */
+  apiKeyRequired?: boolean;
+}
+
+export type VendorId = 'openai' | 'anthropic' | 'google';
+
+export interface CouncilSettings {
+  participants: ParticipantSetting[];
+  personas: Persona[];
+  baseUrls: Partial<Record<VendorId, string>>;
+  compatibleEndpoints: CompatibleEndpointSetting[];
+  maxRounds: number;
+  thresholds: Partial<Thresholds>;
+  budget?: Budget;
+  priceOverrides?: Record<string, { input: number; output: number; cachedInput?: number }>;
+  idleTimeoutMs: number;
+}
+
+export interface CredentialSource {
+  getApiKey(providerId: string): Promise<string | undefined>;
+  /**
+   * How the user sets the key of a provider in this host, e.g. "Set OPENAI_API_KEY" (standalone)
+   * or "Run 'Multi-LLM: Set API Key…' for OpenAI" (editor). A default is used when absent.
+   */
+  howToSetKey?(providerId: string): string;
+}
+
+export const VENDOR_IDS: readonly VendorId[] = ['openai', 'anthropic', 'google'];
+
+export function isVendorId(providerId: string): providerId is VendorId {
+  return (VENDOR_IDS as readonly string[]).includes(providerId);
+}

@@ -1,0 +1,149 @@
+/**
+ * One append-only JSONL file per run (`<runId>.jsonl`) under a data folder: each record is
+ * appended as it happens, so a crash or a window reload loses at most the call in flight. A
+ * partially written last line (the process died mid-write) is skipped when reading.
+ */
+import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TranscriptRecord } from '../core/transcript-record';
+import type { RunSummary } from '../shared/council-service';
+import { redactSecrets } from './redact-secrets';
+import { summarizeTranscript } from './summarize-transcript';
+import type { TranscriptStore } from './transcript-store';
+import { writerIsAlive, type RunWriter } from './run-writer-liveness';
+
+const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const EXTENSION = '.jsonl';
+
+export function isValidRunId(runId: string): boolean {
+  return RUN_ID_PATTERN.test(runId) && !runId.includes('..');
+}
+
+export function parseJsonl(text: string): TranscriptRecord[] {
+  const records: TranscriptRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value === 'object' && value !== null && 'type' in value) {
+        records.push(value as TranscriptRecord);
+      }
+    } catch {
+      // A torn line from a crash mid-write: skip it, keep everything else.
+    }
+  }
+  return records;
+}
+
+interface CachedSummary {
+  mtimeMs: number;
+  size: number;
+  summary: RunSummary | undefined;
+}
+
+export class JsonlTranscriptStore implements TranscriptStore {
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly summaries = new Map<string, CachedSummary>();
+  private folderReady: Promise<void> | undefined;
+
+  constructor(
+    readonly folder: string,
+    private readonly isLive: (writer: RunWriter) => boolean = writerIsAlive,
+  ) {}
+
+  pathOf(runId: string): string {
+    if (!isValidRunId(runId)) throw new Error(`Invalid run id: ${JSON.stringify(runId)}`);
+    return join(this.folder, runId + EXTENSION);
+  }
+
+  append(runId: string, record: TranscriptRecord): Promise<void> {
+    const path = this.pathOf(runId);
+    const line = redactSecrets(JSON.stringify(record)) + '\n';
+    // Appends of one run are chained so records land in the order they were produced.
+    const previous = this.queues.get(runId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => {})
+      .then(async () => {
+        await this.ensureFolder();
+        await appendFile(path, line, { encoding: 'utf8', mode: 0o600 });
+      });
+    this.queues.set(runId, next);
+    void next.finally(() => {
+      if (this.queues.get(runId) === next) this.queues.delete(runId);
+    });
+    return next;
+  }
+
+  /** Resolves when every append issued so far has reached the file. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
+  async has(runId: string): Promise<boolean> {
+    if (!isValidRunId(runId)) return false;
+    try {
+      await stat(this.pathOf(runId));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async read(runId: string): Promise<TranscriptRecord[]> {
+    if (!isValidRunId(runId)) return [];
+    await this.queues.get(runId)?.catch(() => {});
+    try {
+      return parseJsonl(await readFile(this.pathOf(runId), 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  async list(): Promise<RunSummary[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const summaries: RunSummary[] = [];
+    for (const name of names) {
+      if (!name.endsWith(EXTENSION)) continue;
+      const runId = name.slice(0, -EXTENSION.length);
+      if (!isValidRunId(runId)) continue;
+      const summary = await this.summaryOf(runId).catch(() => undefined);
+      if (summary) summaries.push(summary);
+    }
+    return summaries.sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  private async summaryOf(runId: string): Promise<RunSummary | undefined> {
+    const info = await stat(this.pathOf(runId));
+    const cached = this.summaries.get(runId);
+    // A finished run's file never changes again; an unfinished one is re-checked for liveness.
+    if (
+      cached &&
+      cached.mtimeMs === info.mtimeMs &&
+      cached.size === info.size &&
+      cached.summary?.finishedAt !== undefined
+    ) {
+      return cached.summary;
+    }
+    const summary = summarizeTranscript(runId, await this.read(runId), this.isLive);
+    this.summaries.set(runId, { mtimeMs: info.mtimeMs, size: info.size, summary });
+    return summary;
+  }
+
+  private ensureFolder(): Promise<void> {
+    this.folderReady ??= mkdir(this.folder, { recursive: true, mode: 0o700 }).then(
+      () => undefined,
+      (error: unknown) => {
+        this.folderReady = undefined;
+        throw error;
+      },
+    );
+    return this.folderReady;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Whether the writer of an unfinished transcript is still running it. Each council service
+ * instance has an id recorded in its runs' run-started records next to the process id: a run
+ * whose process is gone, or whose service in this process was disposed (a window reload, a
+ * restart in tests), was interrupted.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface RunWriter {
+  pid?: number;
+  instance?: string;
+}
+
+const liveInstances = new Set<string>();
+
+export function registerWriterInstance(): string {
+  const instance = randomBytes(6).toString('hex');
+  liveInstances.add(instance);
+  return instance;
+}
+
+export function unregisterWriterInstance(instance: string): void {
+  liveInstances.delete(instance);
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function writerIsAlive(writer: RunWriter): boolean {
+  if (writer.pid === undefined) return false;
+  if (writer.pid === process.pid) {
+    return writer.instance !== undefined && liveInstances.has(writer.instance);
+  }
+  return processExists(writer.pid);
+}
+
+export function writerOf(settings: Record<string, unknown>): RunWriter {
+  const { hostPid, hostInstance } = settings;
+  return {
+    ...(typeof hostPid === 'number' ? { pid: hostPid } : {}),
+    ...(typeof hostInstance === 'string' ? { instance: hostInstance } : {}),
+  };
+}

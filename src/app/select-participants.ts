@@ -1,0 +1,68 @@
+/**
+ * Which participants a run gets: the caller's explicit `provider:model` list (every one must be
+ * usable, else a ConfigurationError says what to set), or the configured defaults (those
+ * without a key are left out while at least two remain, so one missing key does not block).
+ */
+import { ConfigurationError } from './configuration-error';
+import type { ParticipantSetting } from './council-settings';
+import { parseParticipantSpec, ParticipantSpecError } from './environment-config';
+import type { Logger } from './logger';
+import {
+  participantIds,
+  participantStatusOf,
+  resolveParticipants,
+  type ResolveContext,
+} from './resolve-participants';
+import type { Participant } from '../core/participant';
+
+export const MIN_PARTICIPANTS = 2;
+
+export function parseRequestedParticipants(specs: string[]): ParticipantSetting[] {
+  return specs.map((spec) => {
+    try {
+      return parseParticipantSpec(spec);
+    } catch (error) {
+      if (error instanceof ParticipantSpecError) throw new ConfigurationError(error.message);
+      throw error;
+    }
+  });
+}
+
+export async function selectParticipants(
+  requested: string[] | undefined,
+  context: ResolveContext,
+  logger: Logger,
+  minimum = MIN_PARTICIPANTS,
+): Promise<Participant[]> {
+  let settings: ParticipantSetting[];
+  if (requested && requested.length > 0) {
+    settings = parseRequestedParticipants(requested);
+  } else {
+    const configured = context.settings.participants;
+    const ids = participantIds(configured);
+    const statuses = await Promise.all(
+      configured.map((setting, index) =>
+        participantStatusOf(setting, ids[index]!, context, undefined),
+      ),
+    );
+    const usable = configured.filter((_, index) => statuses[index]!.available);
+    if (usable.length >= minimum && usable.length < configured.length) {
+      for (const status of statuses.filter((s) => !s.available)) {
+        logger.warn(`${status.id} left out of this run: ${status.reason ?? 'not available'}`);
+      }
+      settings = usable;
+    } else {
+      // Too few usable: resolve them all so the error names what to set.
+      settings = configured;
+    }
+  }
+  // Each named participant is checked first, so the error names the real problem.
+  const participants = await resolveParticipants(settings, context);
+  if (participants.length < minimum) {
+    throw new ConfigurationError(
+      `A run needs at least ${minimum} participants; ${settings.length === 0 ? 'none is' : `only ${settings.length} is`} configured.`,
+      'Name them as provider:model, e.g. --participants openai:gpt-5.1,anthropic:claude-sonnet-4-6 (the setting multiLlm.participants, or MLO_PARTICIPANTS in standalone mode).',
+    );
+  }
+  return participants;
+}
