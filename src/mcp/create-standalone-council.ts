@@ -3,11 +3,13 @@
  * environment (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, *_BASE_URL, MLO_PARTICIPANTS,
  * MLO_DATA_DIR), plus the calling client's own model through MCP sampling.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { createCouncilService } from '../app/create-council-service';
-import { credentialsFromEnvironment, settingsFromEnvironment } from '../app/environment-config';
+import {
+  credentialsFromEnvironment,
+  DEFAULT_DATA_DIR,
+  settingsFromEnvironment,
+} from '../app/environment-config';
 import { JsonlTranscriptStore } from '../app/jsonl-transcript-store';
 import type { CouncilService } from '../shared/council-service';
 import { createSamplingModelFactory } from './sampling-language-model';
@@ -20,9 +22,7 @@ export function createStandaloneCouncil(
   return createCouncilService({
     credentials: credentialsFromEnvironment(env),
     settings: () => settings,
-    transcripts: new JsonlTranscriptStore(
-      env.MLO_DATA_DIR ?? join(homedir(), '.multi-llm-orchestration', 'runs'),
-    ),
+    transcripts: new JsonlTranscriptStore(env.MLO_DATA_DIR ?? DEFAULT_DATA_DIR),
     extraModelFactory: createSamplingModelFactory(getServer),
     logger: {
       debug: () => {},

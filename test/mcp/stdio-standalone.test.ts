@@ -116,7 +116,11 @@ describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', 
     assert.notEqual(started.isError, true, textOf(started));
     const { taskId } = started.structuredContent as { taskId: string };
     let s = { state: 'pending' } as { state: string; phase?: string; round?: number };
-    for (let i = 0; i < 50 && s.phase === undefined; i++) {
+    for (
+      let i = 0;
+      i < 50 && s.phase === undefined && ['pending', 'in_progress'].includes(s.state);
+      i++
+    ) {
       const status = await call('get_task_status', { taskId });
       s = status.structuredContent as typeof s;
       if (s.phase === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -156,7 +160,11 @@ describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', 
 
   const bad: [string, Record<string, unknown>, RegExp][] = [
     ['missing task', {}, /Missing "task"/],
-    ['unknown provider', { task: 't', participants: ['nosuchvendor:model-x'] }, /nosuchvendor/],
+    [
+      'unknown provider',
+      { task: 't', participants: ['openai:gpt-sim', 'nosuchvendor:model-x'] },
+      /nosuchvendor/,
+    ],
     ['a 2 MB task', { task: 'y'.repeat(2 * 1024 * 1024) }, /longer than 200 KB/],
     ['wrong types', { task: ['a'], maxRounds: 'four' }, /"task" must be a string/],
   ];
