@@ -33,9 +33,9 @@ export const participantsField = z
   .array(
     z
       .string()
-      .regex(/^[A-Za-z0-9_.-]+:.+$/, {
+      .regex(/^(sampling|vscode-lm|[A-Za-z0-9_.-]+:.+)$/, {
         error:
-          'Each participant is "provider:model", e.g. "openai:gpt-5.1", "anthropic:claude-sonnet-4-5", "google:gemini-3-pro", "sampling" models are written "sampling:any". Call list_participants for the configured ones.',
+          'Each participant is "provider:model", e.g. "openai:gpt-5.1", "anthropic:claude-sonnet-4-5", "google:gemini-3-pro", or "sampling" for your own model via MCP sampling. Call list_participants for the configured ones.',
       })
       .max(200),
   )

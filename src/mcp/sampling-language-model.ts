@@ -100,6 +100,6 @@ export function createSamplingModelFactory(
 ): (providerId: string, model: string) => LanguageModel | undefined {
   return (providerId, model) =>
     providerId === SAMPLING_PROVIDER
-      ? new SamplingLanguageModel(getServer, model || 'any')
+      ? new SamplingLanguageModel(getServer, model === '' || model === 'default' ? 'any' : model)
       : undefined;
 }

@@ -236,7 +236,7 @@ describe('MCP server over an in-process council', () => {
     try {
       const self = await call(other.client, 'get_participant_profile', { participantId: 'self' });
       assert.equal((self.structuredContent as { available: boolean }).available, true);
-      assert.match(textOf(self), /"sampling:any"/);
+      assert.match(textOf(self), /add "sampling"/);
     } finally {
       await other.close();
     }

@@ -8,7 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CreateMessageRequestSchema,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import { simulateCouncilReply } from '../fake-vendor/simulated-council';
 import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { buildOnce, SERVER_PATH } from './support/build-once';
 import { baseEnvironment, spawnClient, type SpawnedClient } from './support/spawn-client';
@@ -177,6 +181,55 @@ describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', 
       assert.notEqual(list.isError, true);
     });
   }
+
+  it("the calling client's own model sits on the council through MCP sampling", async () => {
+    let samplingCalls = 0;
+    const own = await spawnClient(
+      env,
+      (samplingClient) =>
+        samplingClient.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+          samplingCalls += 1;
+          const system = request.params.systemPrompt ?? '';
+          const schemaText = system.slice(system.lastIndexOf('\n') + 1);
+          const prompt = request.params.messages
+            .map((m) =>
+              !Array.isArray(m.content) && m.content.type === 'text' ? m.content.text : '',
+            )
+            .join('\n');
+          const text = simulateCouncilReply({
+            model: 'client-own',
+            prompt,
+            system,
+            schema: JSON.parse(schemaText),
+          });
+          return { role: 'assistant', model: 'client-own', content: { type: 'text', text } };
+        }),
+      { sampling: {} },
+    );
+    try {
+      const result = (await own.client.callTool(
+        {
+          name: 'run_consensus_task',
+          arguments: { task: 'Name a colour', participants: ['openai:gpt-sim', 'sampling'] },
+        },
+        undefined,
+        { timeout: 90_000 },
+      )) as CallToolResult;
+      assert.notEqual(result.isError, true, textOf(result));
+      const structured = result.structuredContent as {
+        converged: boolean;
+        participants: { provider: string }[];
+      };
+      assert.equal(structured.converged, true);
+      assert.deepEqual(structured.participants.map((p) => p.provider).sort(), [
+        'openai',
+        'sampling',
+      ]);
+      assert.ok(samplingCalls >= 3, `sampling calls: ${samplingCalls}`);
+    } finally {
+      await own.close();
+    }
+  });
 
   it('writes nothing but JSON-RPC messages on stdout (raw capture)', async () => {
     const child = spawn(process.execPath, [SERVER_PATH], { env, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -46,7 +46,7 @@ Instant and free (no model calls). list_participants lists all ids; find_partici
               ? 'In editor (bridge) mode the council runs in the editor; use the editor\'s own models as "vscode-lm:<model>" participants there, or start this server standalone to use sampling.'
               : undefined;
           const text = usable
-            ? `You (${name}) can join the council through MCP sampling: add "${SAMPLING_PROVIDER}:any" (or "${SAMPLING_PROVIDER}:<model hint>") to "participants". Your model will be asked for drafts, reviews and merges via sampling/createMessage.`
+            ? `You (${name}) can join the council through MCP sampling: add "${SAMPLING_PROVIDER}" (or "${SAMPLING_PROVIDER}:<model hint>") to "participants". Your model will be asked for drafts, reviews and merges via sampling/createMessage.`
             : `You (${name}) cannot join the council right now: ${reason}`;
           return toolResult(text, {
             id: `${SAMPLING_PROVIDER}:any`,

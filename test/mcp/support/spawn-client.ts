@@ -1,6 +1,7 @@
 /** An SDK Client over stdio against the built dist/mcp-server.js, with its stderr collected. */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { SERVER_PATH } from './build-once';
 
 export interface SpawnedClient {
@@ -22,7 +23,11 @@ export function baseEnvironment(): Record<string, string> {
   return env;
 }
 
-export async function spawnClient(env: Record<string, string>): Promise<SpawnedClient> {
+export async function spawnClient(
+  env: Record<string, string>,
+  setup: (client: Client) => void = () => {},
+  capabilities: ClientCapabilities = {},
+): Promise<SpawnedClient> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [SERVER_PATH],
@@ -32,7 +37,8 @@ export async function spawnClient(env: Record<string, string>): Promise<SpawnedC
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const errors: Error[] = [];
-  const client = new Client({ name: 'mcp-test', version: '1.0.0' }, { capabilities: {} });
+  const client = new Client({ name: 'mcp-test', version: '1.0.0' }, { capabilities });
+  setup(client);
   client.onerror = (error) => errors.push(error);
   await client.connect(transport);
   return { client, transport, stderr: () => stderr, errors, close: () => client.close() };
