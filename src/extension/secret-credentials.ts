@@ -4,6 +4,7 @@
  * the only place that reads them, and it hands them only to the council's model factory.
  */
 import type * as vscode from 'vscode';
+import { providerDisplayName } from '../providers/default-models';
 
 export const API_KEY_PREFIX = 'multiLlm.apiKey.';
 
@@ -14,6 +15,11 @@ export class SecretCredentials {
   async getApiKey(providerId: string): Promise<string | undefined> {
     const key = await this.secrets.get(API_KEY_PREFIX + providerId);
     return key === undefined || key.trim() === '' ? undefined : key;
+  }
+
+  /** What the run services tell the user when a key is missing. */
+  howToSetKey(providerId: string): string {
+    return `Run 'Multi-LLM: Set API Key…' for ${providerDisplayName(providerId)}`;
   }
 
   async setApiKey(providerId: string, apiKey: string): Promise<void> {
