@@ -14,6 +14,7 @@ export function registerConsensusVoteTool({ server, council }: ToolContext): voi
       title: 'Quick vote among the models',
       description: `Ask every participant the same question once, group equivalent answers (a judge model not among the voters, or local similarity as a fallback) and report whether a majority (>50%), supermajority (≥2/3) or unanimous agreement was reached, with the winning answer, confidence (agreeing/responding) and the dissenting answers.
 Takes 10–60 s and calls paid vendor APIs (one call per participant plus the judge). Sends progress notifications.
+No agreement is a normal result (reached=false, with the groups of answers); participants that fail are listed with the reason.
 Use it for questions with a short answer (a decision, a choice, a fact check); for producing or changing code or a document use run_consensus_task.`,
       inputSchema: {
         question: z

@@ -10,6 +10,7 @@ import { consensusToolResult } from './consensus-tool-result';
 export const RUN_CONSENSUS_TASK_DESCRIPTION = `Run the whole Consensus Protocol on a task and return the agreed product.
 Several LLMs from different vendors each draft an answer, review each other's drafts anonymously (scores and critique), merge, repeat until they converge (or the round cap), then combine their finals and ratify the result; dissent is kept in a minority report.
 Takes 1–10 minutes (about 3 + 2×rounds model calls per participant) and calls paid vendor APIs (cost is reported). Sends progress notifications per phase and round.
+Needs the participants' API keys (list_participants shows which are missing). If the models do not agree the status is provisional or deadlock (not an error) and the dissent is listed; a participant that fails drops out and is named with what to fix.
 Returns: a short summary, the product as its own text block, structured data (status, rounds, dissent, signals, cost) and links to the transcript and final product resources.
 Use this when your client can wait minutes; otherwise use start_consensus_task and poll get_task_status / get_task_result. For a quick poll of opinions use consensus_vote. Pass the code to change as "selection" to get a full replacement for it.`;
 
