@@ -1,1 +1,15 @@
-process.stderr.write('cli: not built yet\n');
+/** The `mlo` command line (dist/cli.js). */
+import { processIo } from './cli-io';
+import { runCli } from './run-cli';
+
+runCli(process.argv.slice(2), processIo()).then(
+  (code) => {
+    // The MCP server keeps the process alive on its own; every other command ends here, without
+    // waiting for idle keep-alive sockets of the vendor SDKs.
+    if (code !== 'serving') process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`mlo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -23,9 +23,15 @@ export function createGate(): Gate {
   return { promise, open };
 }
 
+type EventBody = RunEvent extends infer E
+  ? E extends RunEvent
+    ? Omit<E, 'runId' | 'at'>
+    : never
+  : never;
+
 function emitter(runId: string, deps: EngineDependencies) {
   let seq = 0;
-  return async (event: Omit<RunEvent, 'runId' | 'at'>) => {
+  return async (event: EventBody) => {
     const full = { ...event, runId, at: Date.now() } as RunEvent;
     deps.onEvent?.(full);
     if (full.type !== 'token-delta') {
@@ -61,8 +67,8 @@ export function fakeRunConsensus(gate?: Gate) {
       participants,
       input,
       settings: { maxRounds: input.maxRounds ?? 4 },
-    } as RunEvent);
-    await emit({ type: 'phase-started', phase: 'draft', round: 1 } as RunEvent);
+    });
+    await emit({ type: 'phase-started', phase: 'draft', round: 1 });
     const first = deps.participants[0]!;
     const response = await first.languageModel.generate({
       system: 'draft',
@@ -78,7 +84,7 @@ export function fakeRunConsensus(gate?: Gate) {
       text: response.text,
       usage: response.usage,
       latencyMs: 1,
-    } as RunEvent);
+    });
     let cancelled = false;
     if (gate) {
       await Promise.race([gate.promise, aborted(deps.signal)]);
@@ -102,7 +108,7 @@ export function fakeRunConsensus(gate?: Gate) {
       startedAt,
       finishedAt: Date.now(),
     };
-    await emit({ type: 'run-finished', protocol: 'consensus', result } as RunEvent);
+    await emit({ type: 'run-finished', protocol: 'consensus', result });
     return result;
   };
 }
@@ -118,7 +124,7 @@ export function fakeRunVote() {
       participants,
       input,
       settings: {},
-    } as RunEvent);
+    });
     const result: VoteResult = {
       runId,
       reached: true,
@@ -138,7 +144,7 @@ export function fakeRunVote() {
       startedAt: Date.now(),
       finishedAt: Date.now(),
     };
-    await emit({ type: 'run-finished', protocol: 'vote', result } as RunEvent);
+    await emit({ type: 'run-finished', protocol: 'vote', result });
     return result;
   };
 }

@@ -1,0 +1,47 @@
+/**
+ * One stderr line per step a user cares about while a run goes: phase and round, the
+ * convergence signals against their thresholds, abstentions, the outcome. Token deltas are not
+ * printed (stderr is a log, not a live view).
+ */
+import type { ConditionVerdict } from '../core/consensus-types';
+import type { RunEvent } from '../core/run-events';
+
+function formatValue(value: number | string): string {
+  return typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : value;
+}
+
+function verdictText(verdict: ConditionVerdict): string {
+  return `${verdict.condition} ${formatValue(verdict.value)} (limit ${formatValue(verdict.threshold)}) ${verdict.holds ? 'ok' : 'not yet'}`;
+}
+
+export function progressLine(event: RunEvent): string | undefined {
+  switch (event.type) {
+    case 'run-started':
+      return `started ${event.protocol} run ${event.runId} with ${event.participants.map((p) => p.id).join(', ')}`;
+    case 'phase-started':
+      return event.round > 0 ? `round ${event.round}: ${event.phase}` : `${event.phase}`;
+    case 'call-failed':
+      return event.willRepair
+        ? `${event.participantId}: malformed ${event.phase} output, asking once more`
+        : undefined;
+    case 'abstained':
+      return `${event.abstention.participantId} abstains from ${event.abstention.phase} (round ${event.abstention.round}): ${event.abstention.error.message}`;
+    case 'round-scored': {
+      const s = event.signals;
+      const verdicts = s.verdicts.map(verdictText).join('; ');
+      return `round ${s.round} signals: ${verdicts} -> ${s.converged ? 'converged' : 'not converged'}`;
+    }
+    case 'deadlock':
+      return `deadlock in round ${event.round}: ${event.signal} (${event.detail})`;
+    case 'combined':
+      return `finals combined: ${Math.round(event.agreement * 100)}% of lines agreed`;
+    case 'ratified':
+      return `${event.ratification.participantId} ratifies: ${event.ratification.vote}`;
+    case 'vote-cast':
+      return `${event.participantId} answered`;
+    case 'run-failed':
+      return `run failed: ${event.error.message}${event.error.hint ? ` ${event.error.hint}` : ''}`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+/** `mlo vote <question>`: the quick poll; the winning answer (or the result as JSON) on stdout. */
+import { parseArgs } from 'node:util';
+import type { VoteInput, VoteResult, VoteStrategy } from '../core/vote-types';
+import type { CliIo } from './cli-io';
+import { UsageError } from './cli-errors';
+import { createCliCouncil } from './create-cli-council';
+import { EXIT_NOT_REACHED, EXIT_OK } from './exit-codes';
+import { followRun } from './follow-run';
+import { participantsFlag } from './parse-participants-flag';
+
+const STRATEGIES: VoteStrategy[] = ['majority', 'supermajority', 'unanimous'];
+
+export async function voteCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      strategy: { type: 'string', default: 'majority' },
+      participants: { type: 'string' },
+      judge: { type: 'string' },
+      context: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const question = positionals.join(' ').trim();
+  if (question === '') throw new UsageError('Ask a question: mlo vote "<question>".');
+  const strategy = values.strategy as VoteStrategy;
+  if (!STRATEGIES.includes(strategy)) {
+    throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')}, not "${strategy}".`);
+  }
+  const input: VoteInput = {
+    question,
+    strategy,
+    ...(values.context ? { context: values.context } : {}),
+  };
+  const { council, dataDir } = createCliCouncil(io.env, io.err, values.verbose ? 'info' : 'warn');
+  try {
+    const participants = participantsFlag(values.participants);
+    const { runId } = await council.startVote({
+      input,
+      ...(participants ? { participants } : {}),
+      ...(values.judge ? { judge: values.judge.trim() } : {}),
+      origin: 'cli',
+    });
+    const result = (await followRun(council, runId, io, values.quiet)) as VoteResult;
+    if (values.json) {
+      await io.out(JSON.stringify(result, null, 2) + '\n');
+    } else if (result.winningAnswer !== undefined) {
+      await io.out(
+        result.winningAnswer.endsWith('\n') ? result.winningAnswer : `${result.winningAnswer}\n`,
+      );
+    }
+    const lines = [
+      `vote: ${result.reached ? 'reached' : 'not reached'} (${strategy}), confidence ${Math.round(result.confidence * 100)}% (${result.agreeing.length} of ${result.responding} responding), grouped by ${result.clusteredBy}${result.judge ? ` (judge ${result.judge.id})` : ''}`,
+      ...(result.judgeFallbackReason ? [`judge fallback: ${result.judgeFallbackReason}`] : []),
+      ...result.dissent.map((d) => `dissent: ${d.participantId}: ${d.answer.split('\n')[0]}`),
+      ...result.failed.map((f) => `failed: ${f.participantId}: ${f.error.message}`),
+      ...(result.error
+        ? [`error: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`]
+        : []),
+      `transcript: ${dataDir}/${result.runId}.jsonl`,
+    ];
+    io.err(lines.map((line) => `mlo: ${line}\n`).join(''));
+    return result.reached ? EXIT_OK : EXIT_NOT_REACHED;
+  } finally {
+    council.dispose();
+  }
+}
