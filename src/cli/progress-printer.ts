@@ -39,8 +39,6 @@ export function progressLine(event: RunEvent): string | undefined {
       return `${event.ratification.participantId} ratifies: ${event.ratification.vote}`;
     case 'vote-cast':
       return `${event.participantId} answered`;
-    case 'run-failed':
-      return `run failed: ${event.error.message}${event.error.hint ? ` ${event.error.hint}` : ''}`;
     default:
       return undefined;
   }
