@@ -57,6 +57,9 @@ export class JsonlTranscriptStore implements TranscriptStore {
   }
 
   append(runId: string, record: TranscriptRecord): Promise<void> {
+    if (!isValidRunId(runId)) {
+      return Promise.reject(new Error(`Invalid run id: ${JSON.stringify(runId)}`));
+    }
     const path = this.pathOf(runId);
     const line = redactSecrets(JSON.stringify(record)) + '\n';
     // Appends of one run are chained so records land in the order they were produced.
