@@ -112,6 +112,8 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
     credentials: options.credentials,
     ...(options.extraModelFactory ? { extraModelFactory: options.extraModelFactory } : {}),
     ...(options.modelOptions ? { modelOptions: options.modelOptions } : {}),
+    onRetry: (participantId, attempt, delayMs, reason) =>
+      logger.warn(`${participantId}: ${reason}; retry ${attempt} in ${delayMs} ms`),
   });
 
   const costEstimator = (settings: CouncilSettings): CostEstimator =>

@@ -25,6 +25,8 @@ export interface ResolveContext {
   credentials: CredentialSource;
   extraModelFactory?: ExtraModelFactory;
   modelOptions?: LanguageModelOptions;
+  /** Told about each retry of a vendor call (a log line; the run goes on). */
+  onRetry?: (participantId: string, attempt: number, delayMs: number, reason: string) => void;
 }
 
 /** How a provider is reached, or undefined when it is neither a vendor nor a configured endpoint. */
@@ -134,7 +136,16 @@ export async function resolveParticipant(
   const languageModel = createLanguageModel(
     { ...base, ...(apiKey === undefined ? {} : { apiKey }) },
     setting.model,
-    { idleTimeoutMs: context.settings.idleTimeoutMs, ...context.modelOptions },
+    {
+      idleTimeoutMs: context.settings.idleTimeoutMs,
+      ...(context.onRetry
+        ? {
+            onRetry: ({ attempt, delayMs, error }) =>
+              context.onRetry?.(id, attempt, delayMs, `${error.kind}: ${error.message}`),
+          }
+        : {}),
+      ...context.modelOptions,
+    },
   );
   return { ...info, languageModel };
 }
