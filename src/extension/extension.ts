@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   const log = vscode.window.createOutputChannel('Multi-LLM Orchestration', { log: true });
   const credentials = new SecretCredentials(context.secrets);
   const council = createExtensionCouncil(context, credentials, log);
-  const runs = new RunTracker(council);
+  const runs = new RunTracker(council, context.workspaceState);
   const services: ExtensionServices = {
     council,
     credentials,

@@ -13,6 +13,10 @@ import type { SelectionTarget } from './selection-target';
 
 /** Live buffers kept for finished runs so reopening the panel does not re-read the transcript. */
 const KEPT_BUFFERS = 8;
+/** Selection targets kept across reloads (workspaceState), so Apply and Re-run still know them. */
+const KEPT_TARGETS = 30;
+const TARGETS_KEY = 'multiLlm.selectionTargets';
+const APPLY_STATES_KEY = 'multiLlm.applyStates';
 
 export interface RunNotice {
   kind: 'info' | 'warning' | 'error';
@@ -35,7 +39,26 @@ export class RunTracker implements vscode.Disposable {
   /** The active run, a run's apply state, the set of running runs or the history changed. */
   readonly onStateChange = this.stateEmitter.event;
 
-  constructor(private readonly council: CouncilService) {
+  constructor(
+    private readonly council: CouncilService,
+    private readonly workspaceState?: vscode.Memento,
+  ) {
+    const stored = workspaceState?.get<[string, SelectionTarget][]>(TARGETS_KEY);
+    if (Array.isArray(stored)) {
+      for (const entry of stored) {
+        if (Array.isArray(entry) && typeof entry[0] === 'string' && isTarget(entry[1])) {
+          this.targets.set(entry[0], entry[1]);
+        }
+      }
+    }
+    const states = workspaceState?.get<[string, ApplyState][]>(APPLY_STATES_KEY);
+    if (Array.isArray(states)) {
+      for (const entry of states) {
+        if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string') {
+          this.applyStates.set(entry[0], entry[1]);
+        }
+      }
+    }
     this.unwatch = council.watchAllRuns((event) => this.record(event));
   }
 
@@ -55,6 +78,8 @@ export class RunTracker implements vscode.Disposable {
 
   registerTarget(runId: string, target: SelectionTarget): void {
     this.targets.set(runId, target);
+    const kept = [...this.targets].slice(-KEPT_TARGETS);
+    void this.workspaceState?.update(TARGETS_KEY, kept);
     this.changed();
   }
 
@@ -76,6 +101,7 @@ export class RunTracker implements vscode.Disposable {
 
   setApplyState(runId: string, state: ApplyState, notice?: RunNotice): void {
     this.applyStates.set(runId, state);
+    void this.workspaceState?.update(APPLY_STATES_KEY, [...this.applyStates].slice(-KEPT_TARGETS));
     if (notice) this.pendingNotice = notice;
     this.changed();
   }
@@ -146,4 +172,18 @@ export class RunTracker implements vscode.Disposable {
     this.eventEmitter.dispose();
     this.stateEmitter.dispose();
   }
+}
+
+function isTarget(value: unknown): value is SelectionTarget {
+  const target = value as Partial<SelectionTarget> | undefined;
+  return (
+    typeof target === 'object' &&
+    target !== null &&
+    typeof target.uri === 'string' &&
+    typeof target.text === 'string' &&
+    typeof target.version === 'number' &&
+    typeof target.startOffset === 'number' &&
+    typeof target.label === 'string' &&
+    typeof target.path === 'string'
+  );
 }

@@ -1,0 +1,77 @@
+/** The host's run state over a fake `vscode`: what survives a window reload, and context keys. */
+import assert from 'node:assert/strict';
+import { installFakeVscode, state } from './support/fake-vscode';
+import { FakeCouncil } from './support/fake-council';
+import type * as RunTrackerModule from '../../src/extension/run/run-tracker';
+import type { SelectionTarget } from '../../src/extension/run/selection-target';
+
+installFakeVscode();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- after the fake vscode is installed
+const { RunTracker } = require('../../src/extension/run/run-tracker') as typeof RunTrackerModule;
+
+function memento() {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string) => values.get(key) as T | undefined,
+    update: async (key: string, value: unknown) => {
+      values.set(key, JSON.parse(JSON.stringify(value)));
+    },
+  };
+}
+
+const target: SelectionTarget = {
+  uri: 'file:///ws/a.ts',
+  version: 3,
+  startOffset: 10,
+  text: 'return a + b;',
+  languageId: 'typescript',
+  path: 'a.ts',
+  label: 'a.ts:2',
+};
+
+describe('RunTracker', () => {
+  it('remembers what a code run replaces and whether it was applied across a reload', () => {
+    const storage = memento();
+    const before = new RunTracker(new FakeCouncil().asService(), storage as never);
+    before.registerTarget('run-1', target);
+    before.setApplyState('run-1', 'applied');
+    before.registerTarget('run-2', target);
+    before.dispose();
+
+    const after = new RunTracker(new FakeCouncil().asService(), storage as never);
+    assert.deepEqual(after.targetOf('run-1'), target);
+    assert.equal(after.applyStateOf('run-1'), 'applied');
+    assert.equal(after.applyStateOf('run-2'), 'pending');
+    assert.equal(after.applyStateOf('run-unknown'), 'not-applicable');
+  });
+
+  it('ignores corrupted stored state instead of trusting it', () => {
+    const storage = memento();
+    void storage.update('multiLlm.selectionTargets', [['run-x', { uri: 1 }], 'junk']);
+    const tracker = new RunTracker(new FakeCouncil().asService(), storage as never);
+    assert.equal(tracker.targetOf('run-x'), undefined);
+  });
+
+  it('follows the newest run and sets multiLlm.running while one is in flight', () => {
+    const council = new FakeCouncil();
+    const tracker = new RunTracker(council.asService());
+    state.executed.length = 0;
+    council.emit({
+      type: 'run-started',
+      runId: 'r9',
+      at: 1,
+      protocol: 'consensus',
+      participants: [],
+      input: { task: 't', outputKind: 'text' },
+      settings: {},
+    });
+    assert.equal(tracker.activeRunId, 'r9');
+    const running = () =>
+      state.executed.filter((c) => c.command === 'setContext' && c.args[0] === 'multiLlm.running');
+    assert.equal(running().at(-1)?.args[1], true);
+    council.emit({ type: 'run-failed', runId: 'r9', at: 2, error: { message: 'x' } });
+    assert.equal(running().at(-1)?.args[1], false);
+    assert.equal(tracker.runningRuns.size, 0);
+  });
+});
