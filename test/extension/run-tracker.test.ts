@@ -74,4 +74,41 @@ describe('RunTracker', () => {
     assert.equal(running().at(-1)?.args[1], false);
     assert.equal(tracker.runningRuns.size, 0);
   });
+
+  it('offers Apply (multiLlm.hasResult) only for a finished code run with a product', () => {
+    const council = new FakeCouncil();
+    const tracker = new RunTracker(council.asService());
+    const hasResult = () =>
+      state.executed
+        .filter((c) => c.command === 'setContext' && c.args[0] === 'multiLlm.hasResult')
+        .at(-1)?.args[1];
+    const start = (runId: string) =>
+      council.emit({
+        type: 'run-started',
+        runId,
+        at: 1,
+        protocol: 'consensus',
+        participants: [],
+        input: { task: 't', outputKind: 'code' },
+        settings: {},
+      });
+    tracker.registerTarget('ok', target);
+    start('ok');
+    assert.equal(hasResult(), false, 'not while running');
+    council.emit({
+      type: 'run-finished',
+      runId: 'ok',
+      at: 2,
+      protocol: 'consensus',
+      result: { product: 'x' } as never,
+    });
+    assert.equal(hasResult(), true);
+    tracker.setApplyState('ok', 'discarded');
+    assert.equal(hasResult(), false, 'not after Discard');
+
+    tracker.registerTarget('broken', target);
+    start('broken');
+    council.emit({ type: 'run-failed', runId: 'broken', at: 3, error: { message: 'no quorum' } });
+    assert.equal(hasResult(), false, 'not for a failed run');
+  });
 });

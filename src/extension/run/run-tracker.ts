@@ -27,6 +27,8 @@ export class RunTracker implements vscode.Disposable {
   private readonly buffers = new Map<string, RunEventBuffer>();
   private readonly targets = new Map<string, SelectionTarget>();
   private readonly applyStates = new Map<string, ApplyState>();
+  /** Runs of this session that ended with a product (what Apply could write). */
+  private readonly withProduct = new Set<string>();
   private readonly running = new Map<string, { phase?: string; round?: number }>();
   private readonly eventEmitter = new vscode.EventEmitter<RunEvent>();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
@@ -122,7 +124,11 @@ export class RunTracker implements vscode.Disposable {
   get activeResultPending(): boolean {
     const runId = this.active;
     if (!runId || this.running.has(runId)) return false;
-    return this.targets.has(runId) && this.applyStateOf(runId) === 'pending';
+    return (
+      this.withProduct.has(runId) &&
+      this.targets.has(runId) &&
+      this.applyStateOf(runId) === 'pending'
+    );
   }
 
   private record(event: RunEvent): void {
@@ -143,6 +149,9 @@ export class RunTracker implements vscode.Disposable {
       this.running.set(event.runId, { phase: event.phase, round: event.round });
     } else if (event.type === 'run-finished' || event.type === 'run-failed') {
       this.running.delete(event.runId);
+      if (event.type === 'run-finished' && 'product' in event.result && event.result.product) {
+        this.withProduct.add(event.runId);
+      }
       stateChanged = true;
     }
     this.eventEmitter.fire(event);
