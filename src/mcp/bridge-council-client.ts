@@ -13,6 +13,7 @@ import {
   type BridgeClientFrame,
   type BridgeError,
   type BridgeMethod,
+  type BridgeSampleRequest,
 } from '../shared/bridge-messages';
 import { BridgeLineReader } from '../shared/bridge-line-reader';
 
@@ -22,6 +23,8 @@ export const BRIDGE_LOST_MESSAGE =
 
 export interface BridgeCouncilClient extends CouncilService {
   close(): void;
+  /** Tell the host whether this server's MCP client offers sampling (a `sampling` participant). */
+  setSamplingAvailable(available: boolean): void;
   /** Resolves when the connection to the host is gone. */
   readonly closed: Promise<void>;
 }
@@ -29,6 +32,14 @@ export interface BridgeCouncilClient extends CouncilService {
 interface PendingCall {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+}
+
+function toBridgeErrorShape(error: unknown): BridgeError {
+  const e = error as { message?: unknown; hint?: unknown };
+  return {
+    message: typeof e?.message === 'string' ? e.message : String(error),
+    ...(typeof e?.hint === 'string' ? { hint: e.hint } : {}),
+  };
 }
 
 function toError(error: BridgeError): Error {
@@ -44,10 +55,18 @@ function toError(error: BridgeError): Error {
   return Object.assign(new Error(error.message), error.hint ? { hint: error.hint } : {});
 }
 
+export interface SampleAnswer {
+  text: string;
+  model: string;
+  stopReason?: string;
+}
+
 export async function connectBridgeCouncil(options: {
   socketPath: string;
   token: string;
   timeoutMs?: number;
+  /** Relays a host's sampling request to this server's MCP client. */
+  onSample?: (request: BridgeSampleRequest, signal: AbortSignal) => Promise<SampleAnswer>;
 }): Promise<BridgeCouncilClient> {
   const socket: Socket = connect(options.socketPath);
   socket.setEncoding('utf8');
@@ -63,6 +82,22 @@ export async function connectBridgeCouncil(options: {
 
   const send = (frame: BridgeClientFrame): void => {
     if (!socket.destroyed) socket.write(`${JSON.stringify(frame)}\n`);
+  };
+
+  const sampleAborts = new Map<number, AbortController>();
+  /** The host asks for the MCP client's own model; we relay it as sampling/createMessage. */
+  const answerSample = (id: number, request: BridgeSampleRequest): void => {
+    const controller = new AbortController();
+    sampleAborts.set(id, controller);
+    const sample = options.onSample
+      ? options.onSample(request, controller.signal)
+      : Promise.reject(new Error('This server cannot relay sampling.'));
+    sample
+      .then(
+        (answer) => send({ type: 'sample-result', id, ...answer }),
+        (error: unknown) => send({ type: 'sample-result', id, error: toBridgeErrorShape(error) }),
+      )
+      .finally(() => sampleAborts.delete(id));
   };
 
   const fail = (error: Error): void => {
@@ -99,6 +134,10 @@ export async function connectBridgeCouncil(options: {
         welcomed?.();
       } else if (data.type === 'event') {
         listeners.get(data.id)?.(data.event as unknown as RunEvent);
+      } else if (data.type === 'sample') {
+        answerSample(data.id, data.request);
+      } else if (data.type === 'sample-cancel') {
+        sampleAborts.get(data.id)?.abort();
       } else if (data.id === 0 && data.type === 'error') {
         fail(new Error(data.error.message));
       } else {
@@ -157,6 +196,7 @@ export async function connectBridgeCouncil(options: {
 
   return {
     closed,
+    setSamplingAvailable: (available) => send({ type: 'sampling-available', available }),
     close: () => {
       socket.end();
       socket.destroy();

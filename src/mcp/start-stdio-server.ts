@@ -15,6 +15,7 @@ import { connectBridgeCouncil } from './bridge-council-client';
 import { createServer } from './create-server';
 import { createStandaloneCouncil } from './create-standalone-council';
 import { discoverBridge } from './discover-bridge';
+import { SamplingLanguageModel } from './sampling-language-model';
 import { unavailableCouncil } from './unavailable-council';
 
 function log(message: string): void {
@@ -34,6 +35,8 @@ interface OpenedCouncil {
   council: CouncilService;
   mode: 'bridge' | 'standalone';
   dispose(): void;
+  /** Called once the MCP client's capabilities are known. */
+  onInitialized?(server: Server): void;
 }
 
 async function openCouncil(
@@ -56,12 +59,31 @@ async function openCouncil(
   }
   if (socketPath) {
     try {
-      const council = await connectBridgeCouncil({ socketPath, token: token ?? '' });
+      const council = await connectBridgeCouncil({
+        socketPath,
+        token: token ?? '',
+        // The editor's council may seat this client's own model: relay its calls as sampling.
+        onSample: async (request, signal) => {
+          const model = new SamplingLanguageModel(getServer, request.modelHint);
+          const response = await model.generate({ ...request, signal });
+          return {
+            text: response.text,
+            model: response.modelId,
+            stopReason: response.finishReason === 'length' ? 'maxTokens' : 'endTurn',
+          };
+        },
+      });
       log('bridge mode: runs execute in the editor');
       void council.closed.then(() =>
         log('bridge closed: the editor window is gone; calls will fail'),
       );
-      return { council, mode: 'bridge', dispose: () => council.close() };
+      return {
+        council,
+        mode: 'bridge',
+        dispose: () => council.close(),
+        onInitialized: (server) =>
+          council.setSamplingAvailable(server.getClientCapabilities()?.sampling !== undefined),
+      };
     } catch (error) {
       const message = `Could not connect to the editor that started this server: ${(error as Error).message}`;
       log(message);
@@ -86,6 +108,7 @@ export async function startStdioServer(env: NodeJS.ProcessEnv = process.env): Pr
   const opened = await openCouncil(env, () => holder.server);
   const server = createServer(opened.council, { mode: opened.mode });
   holder.server = server.server;
+  server.server.oninitialized = () => opened.onInitialized?.(server.server);
   const transport = new StdioServerTransport();
   const shutdown = (): void => {
     opened.dispose();

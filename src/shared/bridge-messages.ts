@@ -73,6 +73,17 @@ export const bridgeClientFrameSchema = z.discriminatedUnion('type', [
     runId: z.union([runId, z.literal('*')]),
   }),
   z.object({ type: z.literal('unsubscribe'), id }),
+  /** The MCP client of this server declared (or lost) the sampling capability. */
+  z.object({ type: z.literal('sampling-available'), available: z.boolean() }),
+  /** The answer to a host's `sample` request (the MCP client's own model). */
+  z.object({
+    type: z.literal('sample-result'),
+    id,
+    text: z.string().max(BRIDGE_MAX_FRAME_BYTES).optional(),
+    model: z.string().max(300).optional(),
+    stopReason: z.string().max(100).optional(),
+    error: z.lazy(() => bridgeErrorSchema).optional(),
+  }),
 ]);
 export type BridgeClientFrame = z.infer<typeof bridgeClientFrameSchema>;
 
@@ -86,6 +97,17 @@ export const bridgeErrorSchema = z.object({
 });
 export type BridgeError = z.infer<typeof bridgeErrorSchema>;
 
+export const bridgeSampleRequestSchema = z.object({
+  system: z.string(),
+  messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })),
+  jsonSchema: z.object({ name: z.string(), schema: z.record(z.string(), z.unknown()) }).optional(),
+  maxOutputTokens: z.number().int().positive().optional(),
+  temperature: z.number().optional(),
+  /** "any" or a model hint for the client. */
+  modelHint: z.string().max(300),
+});
+export type BridgeSampleRequest = z.infer<typeof bridgeSampleRequestSchema>;
+
 /** Extension host -> server process. */
 export const bridgeHostFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), hostVersion: z.string() }),
@@ -96,5 +118,8 @@ export const bridgeHostFrameSchema = z.discriminatedUnion('type', [
     id,
     event: plainObject.and(z.object({ type: z.string() })),
   }),
+  /** Ask the MCP client's own model (sampling/createMessage) on behalf of a `sampling` participant. */
+  z.object({ type: z.literal('sample'), id, request: bridgeSampleRequestSchema }),
+  z.object({ type: z.literal('sample-cancel'), id }),
 ]);
 export type BridgeHostFrame = z.infer<typeof bridgeHostFrameSchema>;

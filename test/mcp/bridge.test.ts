@@ -118,6 +118,32 @@ describe('MCP bridge (extension host <-> server process)', () => {
     bridge = await startBridgeServer({ council });
   });
 
+  it("relays a sampling participant's call to the server that offers sampling, and explains when none does", async () => {
+    const model = bridge.createSamplingModel('any');
+    const request = {
+      system: 'persona',
+      messages: [{ role: 'user' as const, content: 'hi' }],
+      signal: new AbortController().signal,
+    };
+    await assert.rejects(model.generate(request), /"sampling" capability/);
+    const client = await connectBridgeCouncil({
+      socketPath: bridge.socketPath,
+      token: bridge.windowToken,
+      onSample: async (sample) => ({
+        text: `echo ${sample.system}/${sample.messages[0]?.content}`,
+        model: 'client-model',
+      }),
+    });
+    try {
+      client.setSamplingAvailable(true);
+      await client.listParticipants(); // the frames are processed in order
+      const response = await model.generate(request);
+      assert.deepEqual([response.text, response.modelId], ['echo persona/hi', 'client-model']);
+    } finally {
+      client.close();
+    }
+  });
+
   it('listens on a socket only its user can reach', function () {
     if (process.platform === 'win32') this.skip();
     assert.equal(statSync(bridge.socketPath).mode & 0o077, 0);

@@ -6,7 +6,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CreateMessageRequestSchema,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import { startBridgeServer, type BridgeServer } from '../../src/extension/mcp/bridge-server';
 import { buildServerLaunch } from '../../src/extension/mcp/server-launch';
 import { BRIDGE_SOCKET_ENV, BRIDGE_TOKEN_ENV } from '../../src/shared/bridge-messages';
@@ -82,6 +85,43 @@ describe('dist/mcp-server.js in bridge mode (a test extension host)', function (
         assert.ok(environ.includes('ELECTRON_RUN_AS_NODE=1'));
       }
       assert.deepEqual(spawned.errors, []);
+    } finally {
+      await spawned.close();
+    }
+  });
+
+  it("the editor's council can seat the MCP client's own model: sampling is relayed through the server", async () => {
+    const env = editorEnvironment({
+      [BRIDGE_SOCKET_ENV]: bridge.socketPath,
+      [BRIDGE_TOKEN_ENV]: bridge.mintOneTimeToken(),
+    });
+    const spawned = await spawnClient(
+      env,
+      (client) =>
+        client.setRequestHandler(CreateMessageRequestSchema, async (request) => ({
+          role: 'assistant',
+          model: 'agent-model',
+          content: { type: 'text', text: `agent saw: ${request.params.systemPrompt}` },
+        })),
+      { sampling: {} },
+    );
+    try {
+      const model = bridge.createSamplingModel('any');
+      let answer: string | undefined;
+      for (let i = 0; i < 50 && answer === undefined; i++) {
+        answer = await model
+          .generate({
+            system: 'You are the reviewer.',
+            messages: [{ role: 'user', content: 'x' }],
+            signal: new AbortController().signal,
+          })
+          .then((r) => `${r.modelId}: ${r.text}`)
+          .catch(async () => {
+            await new Promise((resolve) => setTimeout(resolve, 50)); // until the server announced sampling
+            return undefined;
+          });
+      }
+      assert.equal(answer, 'agent-model: agent saw: You are the reviewer.');
     } finally {
       await spawned.close();
     }

@@ -11,6 +11,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CouncilService } from '../../shared/council-service';
+import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
+import { ZERO_USAGE } from '../../core/language-model';
+import { ModelError } from '../../core/model-error';
 import {
   BRIDGE_MAX_FRAME_BYTES,
   bridgeArgumentSchemas,
@@ -19,6 +22,7 @@ import {
   type BridgeError,
   type BridgeHostFrame,
   type BridgeMethod,
+  type BridgeSampleRequest,
 } from '../../shared/bridge-messages';
 import { BridgeLineReader } from '../../shared/bridge-line-reader';
 
@@ -40,6 +44,11 @@ export interface BridgeServer {
   readonly windowToken: string;
   /** Connections currently authenticated. */
   connectionCount(): number;
+  /**
+   * A `sampling` participant for this window's council: its calls go to the MCP client of the
+   * most recent connected server whose client declared sampling (VS Code: "Configure Model Access").
+   */
+  createSamplingModel(modelHint: string): LanguageModel;
   close(): Promise<void>;
 }
 
@@ -92,6 +101,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const windowToken = newToken();
   const oneTimeTokens = new Map<string, number>(); // digest hex -> expiry
   const sockets = new Set<Socket>();
+  const samplers: Sampler[] = [];
   let authenticated = 0;
 
   const accept = (token: string): boolean => {
@@ -120,6 +130,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       accept,
       log,
       options.hostVersion ?? '0',
+      samplers,
       () => {
         authenticated += 1;
       },
@@ -149,6 +160,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return token;
     },
     connectionCount: () => authenticated,
+    createSamplingModel: (modelHint) => new BridgeSamplingModel(samplers, modelHint || 'any'),
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -163,6 +175,7 @@ function serveConnection(
   accept: (token: string) => boolean,
   log: (message: string) => void,
   hostVersion: string,
+  samplers: Sampler[],
   onAuthenticated: () => void,
   onLost: () => void,
 ): void {
@@ -171,6 +184,36 @@ function serveConnection(
   let authed = false;
   const pending = new Map<number, AbortController>();
   const subscriptions = new Map<number, () => void>();
+  const samples = new Map<
+    number,
+    { resolve: (r: ModelResponse) => void; reject: (e: Error) => void; hint: string }
+  >();
+  let nextSample = 1;
+  const sampler: Sampler = {
+    sample(request, signal) {
+      const id = nextSample++;
+      return new Promise<ModelResponse>((resolve, reject) => {
+        samples.set(id, { resolve, reject, hint: request.modelHint });
+        signal.addEventListener(
+          'abort',
+          () => {
+            samples.delete(id);
+            send({ type: 'sample-cancel', id });
+            reject(
+              new ModelError({
+                kind: 'cancelled',
+                provider: 'sampling',
+                modelId: request.modelHint,
+                message: 'The call was cancelled.',
+              }),
+            );
+          },
+          { once: true },
+        );
+        send({ type: 'sample', id, request });
+      });
+    },
+  };
   const helloTimer = setTimeout(() => {
     log('MCP bridge: a peer sent no hello in time; closed');
     socket.destroy();
@@ -211,6 +254,38 @@ function serveConnection(
         subscriptions.get(frame.id)?.();
         subscriptions.delete(frame.id);
         return;
+      case 'sampling-available': {
+        const at = samplers.indexOf(sampler);
+        if (at >= 0) samplers.splice(at, 1);
+        if (frame.available) samplers.push(sampler);
+        return;
+      }
+      case 'sample-result': {
+        const waiting = samples.get(frame.id);
+        if (!waiting) return;
+        samples.delete(frame.id);
+        if (frame.error || frame.text === undefined) {
+          waiting.reject(
+            new ModelError({
+              kind: 'unknown',
+              provider: 'sampling',
+              modelId: waiting.hint,
+              message: frame.error?.message ?? 'The MCP client returned no text.',
+              hint:
+                frame.error?.hint ??
+                'Approve the sampling request in the client, or remove the "sampling" participant.',
+            }),
+          );
+        } else {
+          waiting.resolve({
+            text: frame.text,
+            usage: ZERO_USAGE,
+            finishReason: frame.stopReason === 'maxTokens' ? 'length' : 'stop',
+            modelId: frame.model ?? waiting.hint,
+          });
+        }
+        return;
+      }
     }
   };
 
@@ -283,6 +358,19 @@ function serveConnection(
     for (const stop of subscriptions.values()) stop();
     pending.clear();
     subscriptions.clear();
+    const at = samplers.indexOf(sampler);
+    if (at >= 0) samplers.splice(at, 1);
+    for (const waiting of samples.values()) {
+      waiting.reject(
+        new ModelError({
+          kind: 'network',
+          provider: 'sampling',
+          modelId: waiting.hint,
+          message: 'The MCP server that carried the sampling call disconnected.',
+        }),
+      );
+    }
+    samples.clear();
     if (authed) onLost();
   });
   socket.on('error', (error) => log(`MCP bridge socket error: ${error.message}`));
@@ -326,5 +414,48 @@ async function invoke(
       return council.listRuns();
     case 'readTranscript':
       return council.readTranscript(a[0] as string);
+  }
+}
+
+interface Sampler {
+  sample(request: BridgeSampleRequest, signal: AbortSignal): Promise<ModelResponse>;
+}
+
+/** The caller's own model reached back through the bridge (see createSamplingModel). */
+class BridgeSamplingModel implements LanguageModel {
+  readonly provider = 'sampling';
+
+  constructor(
+    private readonly samplers: Sampler[],
+    readonly modelId: string,
+  ) {}
+
+  async generate(request: ModelRequest): Promise<ModelResponse> {
+    const sampler = this.samplers[this.samplers.length - 1];
+    if (!sampler) {
+      throw new ModelError({
+        kind: 'bad-request',
+        provider: 'sampling',
+        modelId: this.modelId,
+        message:
+          'No connected MCP client offers the "sampling" capability, so the caller\'s own model cannot be a participant.',
+        hint: 'Start the Multi-LLM MCP server from a chat client that allows model access (VS Code: the server\'s "Configure Model Access"), or remove the "sampling" participant.',
+      });
+    }
+    const response = await sampler.sample(
+      {
+        system: request.system,
+        messages: request.messages,
+        ...(request.jsonSchema ? { jsonSchema: request.jsonSchema } : {}),
+        ...(request.maxOutputTokens !== undefined
+          ? { maxOutputTokens: request.maxOutputTokens }
+          : {}),
+        ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+        modelHint: this.modelId,
+      },
+      request.signal,
+    );
+    request.onTextDelta?.(response.text);
+    return response;
   }
 }

@@ -9,6 +9,8 @@
  */
 import * as vscode from 'vscode';
 import type { CouncilService } from '../../shared/council-service';
+import type { LanguageModel } from '../../core/language-model';
+import { ModelError } from '../../core/model-error';
 import {
   BRIDGE_DISCOVERY_ENV,
   BRIDGE_SOCKET_ENV,
@@ -30,6 +32,43 @@ interface CursorMcpApi {
   unregisterServer?(name: string): void;
 }
 
+/**
+ * The window's bridge, once started. Module state on purpose: the council is created before
+ * registerMcp (it is registerMcp's input), yet its `sampling` participants need the bridge.
+ */
+let activeBridge: BridgeServer | undefined;
+
+/**
+ * For createExtensionCouncil's extraModelFactory: `sampling` / `sampling:<hint>` participants
+ * whose calls go through the bridge to the MCP client that started our server (its own model).
+ */
+export function bridgeSamplingModelFactory(
+  providerId: string,
+  model: string,
+): LanguageModel | undefined {
+  if (providerId !== 'sampling') return undefined;
+  const hint = model === '' || model === 'default' ? 'any' : model;
+  return {
+    provider: 'sampling',
+    modelId: hint,
+    generate: (request) => {
+      if (!activeBridge) {
+        return Promise.reject(
+          new ModelError({
+            kind: 'bad-request',
+            provider: 'sampling',
+            modelId: hint,
+            message:
+              'The MCP bridge of this window is not running, so no MCP client model can be reached.',
+            hint: 'Remove the "sampling" participant, or reload the window.',
+          }),
+        );
+      }
+      return activeBridge.createSamplingModel(hint).generate(request);
+    },
+  };
+}
+
 export function bridgeDiscoveryFolder(context: vscode.ExtensionContext): string {
   return vscode.Uri.joinPath(context.globalStorageUri, 'bridge').fsPath;
 }
@@ -48,7 +87,13 @@ export function registerMcp(
   });
   bridgeReady.then(
     (bridge) => {
-      disposables.push({ dispose: () => void bridge.close() });
+      activeBridge = bridge;
+      disposables.push({
+        dispose: () => {
+          if (activeBridge === bridge) activeBridge = undefined;
+          void bridge.close();
+        },
+      });
       try {
         const workspaceFolders = (): string[] =>
           (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);

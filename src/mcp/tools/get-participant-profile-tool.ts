@@ -39,14 +39,12 @@ Instant and free (no model calls). list_participants lists all ids; find_partici
           const client = server.server.getClientVersion();
           const sampling = server.server.getClientCapabilities()?.sampling !== undefined;
           const name = client?.name ?? 'the calling client';
-          const usable = sampling && mode === 'standalone';
-          const reason = !sampling
-            ? `${name} did not declare the MCP "sampling" capability, so its model cannot be a participant. Enable sampling / model access for this server in the client (VS Code: the server's "Configure Model Access"), or use provider participants.`
-            : mode === 'bridge'
-              ? 'In editor (bridge) mode the council runs in the editor; use the editor\'s own models as "vscode-lm:<model>" participants there, or start this server standalone to use sampling.'
-              : undefined;
+          const usable = sampling;
+          const reason = sampling
+            ? undefined
+            : `${name} did not declare the MCP "sampling" capability, so its model cannot be a participant. Enable sampling / model access for this server in the client (VS Code: the server's "Configure Model Access"), or use provider participants.`;
           const text = usable
-            ? `You (${name}) can join the council through MCP sampling: add "${SAMPLING_PROVIDER}" (or "${SAMPLING_PROVIDER}:<model hint>") to "participants". Your model will be asked for drafts, reviews and merges via sampling/createMessage.`
+            ? `You (${name}) can join the council through MCP sampling: add "${SAMPLING_PROVIDER}" (or "${SAMPLING_PROVIDER}:<model hint>") to "participants". Your model will be asked for drafts, reviews and merges via sampling/createMessage${mode === 'bridge' ? ', relayed from the editor' : ''}.`
             : `You (${name}) cannot join the council right now: ${reason}`;
           return toolResult(text, {
             id: `${SAMPLING_PROVIDER}:any`,
