@@ -7,11 +7,14 @@ import type { ConsensusResult, RoundSignals } from '../../../src/core/consensus-
 import type { RunEvent, RunEventListener } from '../../../src/core/run-events';
 import type { TranscriptRecord } from '../../../src/core/transcript-record';
 import type { ParticipantInfo } from '../../../src/core/participant';
+import type { VoteResult } from '../../../src/core/vote-types';
+import type { IterationInput, IterationResult } from '../../../src/core/engine-api-types';
 import type {
   CouncilService,
   ParticipantStatus,
   RunResult,
   StartConsensusRequest,
+  StartVoteRequest,
   TaskStatus,
 } from '../../../src/shared/council-service';
 
@@ -110,12 +113,104 @@ export class FakeCouncil implements CouncilService {
     return { runId };
   }
 
-  async startVote(): Promise<{ runId: string }> {
-    throw new Error('not in the fake');
+  async startVote(request: StartVoteRequest): Promise<{ runId: string }> {
+    this.calls.push(`startVote:${request.origin}`);
+    const runId = `vote-${++this.counter}`;
+    const now = Date.now();
+    const run: FakeRun = {
+      request: {
+        input: { task: request.input.question, outputKind: 'text' },
+        origin: request.origin,
+      },
+      transcript: [],
+      listeners: new Set(),
+      waiters: [],
+      status: {
+        taskId: runId,
+        protocol: 'vote',
+        state: 'in_progress',
+        phase: 'vote',
+        round: 1,
+        progress: 0,
+        message: 'voting',
+        startedAt: now,
+        updatedAt: now,
+      },
+    };
+    this.runs.set(runId, run);
+    run.timer = setTimeout(() => {
+      this.emit(run, { type: 'phase-started', runId, at: Date.now(), phase: 'vote', round: 1 });
+      const result: VoteResult = {
+        runId,
+        reached: true,
+        strategy: request.input.strategy,
+        winningAnswer: 'Yes',
+        confidence: 2 / 3,
+        agreeing: ['openai:gpt-test', 'anthropic:claude-test'],
+        responding: 3,
+        clusters: [
+          { answer: 'Yes', participantIds: ['openai:gpt-test', 'anthropic:claude-test'] },
+          { answer: 'No', participantIds: ['google:gemini-test'] },
+        ],
+        dissent: [{ participantId: 'google:gemini-test', answer: 'No' }],
+        answers: [],
+        failed: [],
+        clusteredBy: 'local-similarity',
+        judgeFallbackReason: 'no judge configured',
+        participants: FAKE_PARTICIPANTS,
+        cost: {
+          usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 },
+          costUsd: 0,
+          unpricedCalls: 3,
+          calls: 3,
+        },
+        startedAt: now,
+        finishedAt: Date.now(),
+      };
+      run.result = result;
+      run.status = { ...run.status, state: 'completed', progress: 1, updatedAt: Date.now() };
+      this.emit(run, { type: 'run-finished', runId, at: Date.now(), protocol: 'vote', result });
+      for (const resolve of run.waiters.splice(0)) resolve(result);
+    }, 5);
+    return { runId };
   }
 
-  async runIteration(): Promise<never> {
-    throw new Error('not in the fake');
+  async runIteration(input: IterationInput, participants?: string[]): Promise<IterationResult> {
+    this.calls.push(`runIteration:${(participants ?? []).join(',')}`);
+    return {
+      runId: 'iter-1',
+      round: input.round ?? 1,
+      reviews: [
+        {
+          reviewerId: 'openai:gpt-test',
+          authorId: input.proposals[0]!.authorId,
+          label: 'Proposal A',
+          round: 1,
+          score: 8,
+          critique: ['tighten'],
+          suggestions: [],
+          agreementOutlook: 'close',
+          majorIssues: 0,
+        },
+      ],
+      improvementRoom: { 'openai:gpt-test': 'minor' },
+      merged: FAKE_PARTICIPANTS.map((p) => ({
+        participantId: p.id,
+        round: 1,
+        phase: 'merge' as const,
+        product: `merged ${input.proposals.length}`,
+        rationale: 'r',
+      })),
+      signals: { ...SIGNALS, converged: false },
+      abstentions: [],
+      participants: FAKE_PARTICIPANTS,
+      cost: {
+        usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 },
+        costUsd: 0.01,
+        unpricedCalls: 0,
+        calls: 4,
+      },
+    };
   }
 
   async getStatus(runId: string) {
