@@ -110,7 +110,11 @@ export async function startStdioServer(env: NodeJS.ProcessEnv = process.env): Pr
   holder.server = server.server;
   server.server.oninitialized = () => opened.onInitialized?.(server.server);
   const transport = new StdioServerTransport();
+  let closing = false;
   const shutdown = (): void => {
+    // server.close() fires the transport's onclose again; shut down once.
+    if (closing) return;
+    closing = true;
     opened.dispose();
     void server.close().finally(() => process.exit(0));
   };

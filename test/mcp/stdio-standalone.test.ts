@@ -235,7 +235,10 @@ describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', 
     const child = spawn(process.execPath, [SERVER_PATH], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const send = (message: object): void => void child.stdin.write(`${JSON.stringify(message)}\n`);
+    child.stdin.write('this line is not JSON-RPC\n');
     send({
       jsonrpc: '2.0',
       id: 1,
@@ -278,7 +281,9 @@ describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', 
       });
     });
     child.stdin.end();
-    await new Promise((resolve) => child.on('exit', resolve));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /Exception|RangeError|TypeError/);
     const lines = stdout.split('\n').filter((line) => line !== '');
     assert.ok(lines.length >= 6);
     for (const line of lines) {
