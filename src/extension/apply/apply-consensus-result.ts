@@ -8,6 +8,7 @@ import type { ConsensusResult } from '../../core/consensus-types';
 import type { ExtensionServices } from '../extension-services';
 import { locateOriginalText } from './locate-original-text';
 import { showResultDiff } from './show-result-diff';
+import { fitProductToSelection } from './fit-product-to-selection';
 
 export type ApplyOutcome = 'applied' | 'declined' | 'stale' | 'not-applicable' | 'failed';
 
@@ -21,13 +22,15 @@ export async function applyConsensusResult(
     return 'applied';
   }
   const result = await services.council.getResult(runId);
-  const product = result && 'product' in result ? (result as ConsensusResult).product : undefined;
-  if (!target || product === undefined) {
+  const rawProduct =
+    result && 'product' in result ? (result as ConsensusResult).product : undefined;
+  if (!target || rawProduct === undefined) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('This run has no code result to apply. Use Copy instead.'),
     );
     return 'not-applicable';
   }
+  const product = fitProductToSelection(target.text, rawProduct);
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
   const located = locateOriginalText(target, {
     text: document.getText(),

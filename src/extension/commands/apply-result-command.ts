@@ -5,6 +5,7 @@ import type { ExtensionServices } from '../extension-services';
 import { applyConsensusResult } from '../apply/apply-consensus-result';
 import { showResultDiff } from '../apply/show-result-diff';
 import { locateOriginalText } from '../apply/locate-original-text';
+import { fitProductToSelection } from '../apply/fit-product-to-selection';
 
 function runIdFrom(services: ExtensionServices, arg: unknown): string | undefined {
   return typeof arg === 'string' ? arg : services.runs.activeRunId;
@@ -28,7 +29,14 @@ export async function showDiffForRun(services: ExtensionServices, runId: string)
     version: document.version,
   });
   const suffix = located.kind === 'not-found' ? vscode.l10n.t('selection since edited') : undefined;
-  await showResultDiff(services, runId, target, product, target.text, suffix);
+  await showResultDiff(
+    services,
+    runId,
+    target,
+    fitProductToSelection(target.text, product),
+    target.text,
+    suffix,
+  );
   return true;
 }
 
