@@ -3,11 +3,9 @@
  * written where the user picks in a save dialog. Transcripts hold no keys (core invariant).
  */
 import * as vscode from 'vscode';
-import { transcriptToMarkdown } from '../../core/engine';
+import { exportFileName, exportRun as renderExport, type ExportFormat } from '../../app/export-run';
 import type { ExtensionServices } from '../extension-services';
 import { pickRun } from './pick-run';
-
-export type ExportFormat = 'json' | 'markdown';
 
 export async function exportRun(
   services: ExtensionServices,
@@ -15,18 +13,12 @@ export async function exportRun(
   format: ExportFormat,
 ): Promise<vscode.Uri | undefined> {
   const records = await services.council.readTranscript(runId);
-  let content: string;
-  if (format === 'json') {
-    const result = await services.council.getResult(runId);
-    content = JSON.stringify({ runId, result, transcript: records }, null, 2) + '\n';
-  } else {
-    content = transcriptToMarkdown(records);
-  }
-  const extension = format === 'json' ? 'json' : 'md';
+  // The same files as `mlo export` writes (src/app), secrets redacted there as well.
+  const content = renderExport(runId, records, format);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export council run'),
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `council-${runId}.${extension}`) } : {}),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, exportFileName(runId, format)) } : {}),
     filters: format === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
   });
   if (!target) return undefined;
@@ -66,7 +58,7 @@ export function registerExportRunCommand(
               },
               {
                 label: 'JSON',
-                description: vscode.l10n.t('result and full transcript'),
+                description: vscode.l10n.t('lossless, the full transcript'),
                 format: 'json' as const,
               },
             ],
