@@ -1,0 +1,160 @@
+/**
+ * One structured call to one participant: streams deltas as events, records usage and cost,
+ * validates the JSON with zod, and re-asks exactly once when the output is malformed. A failure
+ * comes back as a value (the caller records the abstention); only cancellation throws.
+ */
+import { ModelError, toModelError } from './model-error';
+import type { ChatMessage } from './language-model';
+import type { Participant } from './participant';
+import type { Phase } from './consensus-types';
+import type { RunContext } from './run-context';
+import { parseStructured, type StructuredSchema } from './structured-schemas';
+import { repairMessage, type PromptParts } from './consensus-prompts';
+
+export class RunCancelledError extends Error {
+  constructor() {
+    super('The run was cancelled.');
+    this.name = 'RunCancelledError';
+  }
+}
+
+export type CallOutcome<T> =
+  { ok: true; value: T; text: string } | { ok: false; error: ModelError };
+
+export interface CallSpec<T> {
+  participant: Participant;
+  phase: Phase;
+  round: number;
+  prompt: PromptParts;
+  schema: StructuredSchema<T>;
+  maxOutputTokens?: number;
+}
+
+export async function callParticipant<T>(
+  context: RunContext,
+  spec: CallSpec<T>,
+): Promise<CallOutcome<T>> {
+  const first = await attempt(context, spec, spec.prompt.messages, 0);
+  if (!first.ok) return first;
+  const parsed = parseStructured(spec.schema, first.text);
+  if (parsed.ok) return { ok: true, value: parsed.value, text: first.text };
+  reportBadOutput(context, spec, first.callId, parsed.error, true);
+
+  const repairMessages: ChatMessage[] = [
+    ...spec.prompt.messages,
+    { role: 'assistant', content: first.text },
+    repairMessage(parsed.error),
+  ];
+  const second = await attempt(context, spec, repairMessages, 1);
+  if (!second.ok) return second;
+  const reparsed = parseStructured(spec.schema, second.text);
+  if (reparsed.ok) return { ok: true, value: reparsed.value, text: second.text };
+  const error = reportBadOutput(context, spec, second.callId, reparsed.error, false);
+  return { ok: false, error };
+}
+
+type AttemptOutcome = { ok: true; text: string; callId: string } | { ok: false; error: ModelError };
+
+async function attempt<T>(
+  context: RunContext,
+  spec: CallSpec<T>,
+  messages: ChatMessage[],
+  attemptNumber: number,
+): Promise<AttemptOutcome> {
+  if (context.cancelled) throw new RunCancelledError();
+  const { participant, phase, round } = spec;
+  const callId = context.nextCallId(participant.id);
+  const startedAt = context.clock.now();
+  context.emit({
+    type: 'call-started',
+    callId,
+    participantId: participant.id,
+    phase,
+    round,
+    attempt: attemptNumber,
+    system: spec.prompt.system,
+    messages,
+  });
+  const call = context.callSignal();
+  try {
+    const response = await participant.languageModel.generate({
+      system: spec.prompt.system,
+      messages,
+      jsonSchema: spec.schema.jsonSchema,
+      ...(spec.maxOutputTokens === undefined ? {} : { maxOutputTokens: spec.maxOutputTokens }),
+      signal: call.signal,
+      onTextDelta: (delta) => {
+        if (!context.cancelled)
+          context.emit({
+            type: 'token-delta',
+            callId,
+            participantId: participant.id,
+            phase,
+            round,
+            delta,
+          });
+      },
+    });
+    if (context.cancelled) throw new RunCancelledError();
+    const costUsd = context.recordUsage(
+      participant.provider,
+      response.modelId || participant.model,
+      response.usage,
+    );
+    context.emit({
+      type: 'call-finished',
+      callId,
+      participantId: participant.id,
+      phase,
+      round,
+      text: response.text,
+      usage: response.usage,
+      latencyMs: context.clock.now() - startedAt,
+      ...(costUsd === undefined ? {} : { costUsd }),
+    });
+    return { ok: true, text: response.text, callId };
+  } catch (thrown) {
+    if (thrown instanceof RunCancelledError || context.cancelled) throw new RunCancelledError();
+    const error = toModelError(thrown, participant.provider, participant.model);
+    context.emit({
+      type: 'call-failed',
+      callId,
+      participantId: participant.id,
+      phase,
+      round,
+      error: error.toJSON(),
+      latencyMs: context.clock.now() - startedAt,
+      willRepair: false,
+    });
+    return { ok: false, error };
+  } finally {
+    call.release();
+  }
+}
+
+function reportBadOutput<T>(
+  context: RunContext,
+  spec: CallSpec<T>,
+  callId: string,
+  detail: string,
+  willRepair: boolean,
+): ModelError {
+  const error = new ModelError({
+    kind: 'bad-output',
+    message: `${spec.participant.displayName} answered the ${spec.phase} phase in a form that could not be used: ${detail.slice(0, 500)}`,
+    provider: spec.participant.provider,
+    modelId: spec.participant.model,
+    hint: willRepair ? 'Asking once more for valid JSON.' : 'It abstains from this phase.',
+  });
+  context.emit({
+    type: 'call-failed',
+    callId,
+    participantId: spec.participant.id,
+    phase: spec.phase,
+    round: spec.round,
+    error: error.toJSON(),
+    latencyMs: 0,
+    willRepair,
+  });
+  return error;
+}
