@@ -205,6 +205,9 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       `run ${run.runId} (${run.protocol}, ${run.origin}) started with ${run.participants.map((p) => p.id).join(', ')}${note ? `; ${note}` : ''}`,
     );
     void (async () => {
+      // Start on a later tick, so a caller that subscribes right after startConsensus()
+      // resolves sees every event from run-started on.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       let result: RunResult;
       try {
         result = await execute(deps);

@@ -32,8 +32,12 @@ describe('council service (fake engine)', () => {
       input: { task: 'Add a docstring', outputKind: 'text' },
       origin: 'cli',
     });
+    const own: RunEvent[] = [];
+    service.subscribe(runId, (event) => own.push(event));
     const result = (await service.waitForResult(runId)) as ConsensusResult;
     unwatch();
+    assert.equal(own[0]?.type, 'run-started', 'a subscriber right after start misses nothing');
+    assert.equal(own.at(-1)?.type, 'run-finished');
     assert.equal(result.status, 'unanimous');
     assert.equal(result.product, 'product of Add a docstring');
     assert.equal(result.singleVendor, true);
