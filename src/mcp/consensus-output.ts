@@ -109,7 +109,11 @@ export function describeConsensus(result: ConsensusResult): string {
   lines.push(
     `Consensus run ${result.runId} finished with status "${result.status}" after ${result.roundsCompleted} round(s) among ${result.participants.length} participants (${names}).`,
   );
-  lines.push(MEANING[result.status]);
+  lines.push(
+    result.status === 'majority' && result.minorityReport.length === 0
+      ? 'Every participant that answered approved, but not the whole council (see who dropped out below): treat it as a majority result.'
+      : MEANING[result.status],
+  );
   if (result.error)
     lines.push(
       `Error: ${result.error.message}${result.error.hint ? ` — ${result.error.hint}` : ''}`,
@@ -119,9 +123,16 @@ export function describeConsensus(result: ConsensusResult): string {
       `Dissent: ${result.minorityReport.map((r) => `${r.participantId} (${r.vote}): ${r.reasons.join('; ') || 'no reason given'}`).join(' | ')}`,
     );
   }
+  // One line per participant that dropped out, not one per phase: the cause is usually the same.
+  const byParticipant = new Map<string, ConsensusResult['abstentions']>();
   for (const a of result.abstentions) {
+    byParticipant.set(a.participantId, [...(byParticipant.get(a.participantId) ?? []), a]);
+  }
+  for (const [participantId, list] of byParticipant) {
+    const first = list[0]!;
+    const where = list.map((a) => `${a.phase} r${a.round}`).join(', ');
     lines.push(
-      `${a.participantId} dropped out in ${a.phase} round ${a.round}: ${a.error.message}${a.error.hint ? ` — ${a.error.hint}` : ''}`,
+      `${participantId} dropped out (${where}): ${first.error.message}${first.error.hint ? ` — ${first.error.hint}` : ''}`,
     );
   }
   if (result.singleVendor)

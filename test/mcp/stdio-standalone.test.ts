@@ -162,6 +162,25 @@ describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', 
     assert.equal((status.structuredContent as { state: string }).state, 'cancelled');
   });
 
+  it('a participant that is down is named once, with what to do, and the others still agree', async () => {
+    const result = await call('run_consensus_task', {
+      task: 'Rename the variable',
+      participants: ['openai:gpt-sim', 'anthropic:claude-sim', 'google:gemini-down'],
+    });
+    assert.notEqual(result.isError, true, textOf(result));
+    const structured = result.structuredContent as {
+      status: string;
+      abstentions: { participantId: string; hint?: string }[];
+    };
+    assert.ok(['unanimous', 'majority'].includes(structured.status), structured.status);
+    assert.ok(
+      structured.abstentions.every((a) => a.participantId === 'google:gemini-down' && a.hint),
+    );
+    const opening = (result.content[0] as { text: string }).text;
+    assert.equal(opening.match(/google:gemini-down dropped out/g)?.length, 1, opening);
+    await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+  });
+
   const bad: [string, Record<string, unknown>, RegExp][] = [
     ['missing task', {}, /Missing "task"/],
     [
