@@ -2,6 +2,7 @@
 //   dist/extension.js   node, cjs, `vscode` external (the extension host entry)
 //   dist/mcp-server.js  node, cjs, standalone (launched by path, never imported)
 //   dist/cli.js         node, cjs, the `mlo` command line
+//   dist/vendor/*.js    one bundle per vendor SDK, required on first use (see splitVendorSdks)
 //   dist/webview/       browser bundle of the panel + its static assets
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
@@ -23,20 +24,53 @@ const common = {
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
+// Vendor SDKs are large (issue 7: the extension bundle stays small and loads an SDK only when
+// a participant of that vendor is first called). Adapters reach their SDK only through
+// `await import('<sdk>')`; this plugin turns each such import into a `require` of a separate
+// bundle in dist/vendor/, shared by the extension, the MCP server and the CLI.
+const vendorSdks = {
+  openai: "export { default } from 'openai';",
+  '@anthropic-ai/sdk': "export { default } from '@anthropic-ai/sdk';",
+  '@google/genai': "export { GoogleGenAI } from '@google/genai';",
+};
+const vendorFile = (sdk) => `vendor/${sdk.replace(/^@/, '').replace(/\//g, '-')}.js`;
+const splitVendorSdks = {
+  name: 'split-vendor-sdks',
+  setup(build) {
+    build.onResolve({ filter: /^(openai|@anthropic-ai\/sdk|@google\/genai)$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      return { path: args.path, namespace: 'vendor-sdk' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'vendor-sdk' }, (args) => ({
+      contents: `module.exports = require('./${vendorFile(args.path)}');`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor-sdk' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+const vendorBuilds = Object.entries(vendorSdks).map(([sdk, contents]) => ({
+  ...node,
+  stdin: { contents, resolveDir: root, loader: 'js', sourcefile: `${sdk}-entry.js` },
+  outfile: `dist/${vendorFile(sdk)}`,
+}));
+
 const builds = [
   {
     ...node,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [splitVendorSdks],
   },
-  { ...node, entryPoints: ['src/mcp/mcp-server-main.ts'], outfile: 'dist/mcp-server.js' },
+  { ...node, entryPoints: ['src/mcp/mcp-server-main.ts'], outfile: 'dist/mcp-server.js', plugins: [splitVendorSdks] },
   {
     ...node,
     entryPoints: ['src/cli/cli-main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [splitVendorSdks],
   },
+  ...vendorBuilds,
   {
     ...common,
     platform: 'browser',
