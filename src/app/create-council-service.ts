@@ -44,6 +44,7 @@ import {
 } from './resolve-participants';
 import { resultFromTranscript, statusFromTranscript } from './run-from-transcript';
 import { RunRegistry, type LiveRun } from './run-registry';
+import { markCancelled } from './task-status';
 import { parseRequestedParticipants, selectParticipants } from './select-participants';
 import { runTitle } from './summarize-transcript';
 import type { TranscriptStore } from './transcript-store';
@@ -209,40 +210,16 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       // resolves sees every event from run-started on.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       let result: RunResult;
-      try {
-        result = await execute(deps);
-      } catch (error) {
-        const failure = errorOf(error);
-        logger.error(`run ${run.runId} failed: ${failure.message}`);
-        const at = clock.now();
-        if (!run.sawRunStarted) {
-          const started: RunEvent = {
-            type: 'run-started',
-            runId: run.runId,
-            at: run.tracker.status.startedAt,
-            protocol: run.protocol,
-            participants: run.participants,
-            input,
-            settings: {},
-          };
-          registry.emit(run, started);
-          await appendOwn(run, started);
+      if (run.controller.signal.aborted) {
+        result = await endWithoutEngine(run, input, { message: 'Cancelled before it started.' });
+      } else {
+        try {
+          result = await execute(deps);
+        } catch (error) {
+          const failure = errorOf(error);
+          logger.error(`run ${run.runId} failed: ${failure.message}`);
+          result = await endWithoutEngine(run, input, failure);
         }
-        if (!run.sawEnd) {
-          const failed: RunEvent = { type: 'run-failed', runId: run.runId, at, error: failure };
-          registry.emit(run, failed);
-          await appendOwn(run, failed);
-        }
-        result = failedResult({
-          runId: run.runId,
-          protocol: run.protocol,
-          input,
-          participants: run.participants,
-          error: failure,
-          cancelled: run.controller.signal.aborted,
-          startedAt: run.tracker.status.startedAt,
-          finishedAt: at,
-        });
       }
       await run.lastWrite;
       registry.finish(run, result, clock.now());
@@ -250,6 +227,50 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
         `run ${run.runId} ended: ${registry.summary(run).outcome ?? run.tracker.status.state}`,
       );
     })();
+  }
+
+  /**
+   * Ends a run the engine did not end itself (it threw, or the run was cancelled before it
+   * started): the transcript still gets a run-started record and an end record.
+   */
+  async function endWithoutEngine(
+    run: LiveRun,
+    input: ConsensusInput | VoteInput,
+    failure: { message: string; hint?: string },
+  ): Promise<RunResult> {
+    const at = clock.now();
+    const cancelled = run.controller.signal.aborted;
+    if (!run.sawRunStarted) {
+      const started: RunEvent = {
+        type: 'run-started',
+        runId: run.runId,
+        at: run.tracker.status.startedAt,
+        protocol: run.protocol,
+        participants: run.participants,
+        input,
+        settings: {},
+      };
+      registry.emit(run, started);
+      await appendOwn(run, started);
+    }
+    const result = failedResult({
+      runId: run.runId,
+      protocol: run.protocol,
+      input,
+      participants: run.participants,
+      error: failure,
+      cancelled,
+      startedAt: run.tracker.status.startedAt,
+      finishedAt: at,
+    });
+    if (!run.sawEnd) {
+      const end: RunEvent = cancelled
+        ? { type: 'run-finished', runId: run.runId, at, protocol: run.protocol, result }
+        : { type: 'run-failed', runId: run.runId, at, error: failure };
+      registry.emit(run, end);
+      await appendOwn(run, end);
+    }
+    return result;
   }
 
   function register(
@@ -478,6 +499,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       if (!run || run.result) return false;
       logger.info(`run ${runId} cancelled`);
       run.controller.abort();
+      markCancelled(run.tracker, clock.now());
       return true;
     },
 

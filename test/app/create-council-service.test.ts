@@ -91,6 +91,33 @@ describe('council service (fake engine)', () => {
     service.dispose();
   });
 
+  it('cancels a run before the engine starts without calling it', async () => {
+    let engineCalls = 0;
+    const { service } = councilOver(folder.path, fakeModels, {
+      engine: {
+        runConsensus: (input, deps) => {
+          engineCalls += 1;
+          return fakeRunConsensus()(input, deps);
+        },
+      },
+    });
+    const { runId } = await service.startConsensus({
+      input: { task: 'Never mind', outputKind: 'text' },
+      origin: 'mcp',
+    });
+    assert.equal(await service.cancel(runId), true);
+    assert.equal((await service.getStatus(runId))?.state, 'cancelled');
+    const result = (await service.waitForResult(runId)) as ConsensusResult;
+    assert.equal(result.status, 'cancelled');
+    assert.equal(engineCalls, 0);
+    assert.deepEqual(
+      (await service.readTranscript(runId)).map((record) => record.type),
+      ['run-started', 'run-finished'],
+    );
+    assert.equal((await service.listRuns())[0]?.state, 'cancelled');
+    service.dispose();
+  });
+
   it('runs two councils at once, each with its own transcript', async () => {
     const gates = [createGate(), createGate()];
     let next = 0;
