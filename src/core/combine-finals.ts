@@ -106,27 +106,35 @@ function align(baseLines: string[], lines: string[]): Alignment {
   const replacements: string[][] = baseLines.map((line) => [line]);
   const insertions: string[][] = Array.from({ length: baseLines.length + 1 }, () => []);
   let baseIndex = 0;
-  let pendingAdded: string[] = [];
-  for (const part of diffArrays(baseLines, lines)) {
-    if (part.added) {
-      pendingAdded.push(...part.value);
-    } else if (part.removed) {
-      // Removed base lines: the first takes the pending added lines as its replacement.
-      part.value.forEach((_line, offset) => {
-        replacements[baseIndex + offset] = offset === 0 ? pendingAdded : [];
-      });
-      pendingAdded = [];
-      baseIndex += part.value.length;
+  let removed = 0;
+  let added: string[] = [];
+  // jsdiff may list a change's removals before or after its additions: collect the whole change
+  // (everything between two common runs) and place it once, so a replaced line is never split
+  // into "deleted here" and "inserted there".
+  const flush = () => {
+    if (removed === 0) {
+      if (added.length > 0) insertions[baseIndex] = [...(insertions[baseIndex] ?? []), ...added];
     } else {
-      if (pendingAdded.length > 0) {
-        insertions[baseIndex] = pendingAdded;
-        pendingAdded = [];
+      // Pair removed and added lines one to one (line-level alignment); surplus added lines stay
+      // with the last replaced line, surplus removed lines become deletions.
+      for (let k = 0; k < removed; k++) {
+        const last = k === removed - 1;
+        replacements[baseIndex + k] = last ? added.slice(k) : k < added.length ? [added[k]!] : [];
       }
+      baseIndex += removed;
+    }
+    removed = 0;
+    added = [];
+  };
+  for (const part of diffArrays(baseLines, lines)) {
+    if (part.added) added.push(...part.value);
+    else if (part.removed) removed += part.value.length;
+    else {
+      flush();
       baseIndex += part.value.length;
     }
   }
-  if (pendingAdded.length > 0)
-    insertions[baseIndex] = [...(insertions[baseIndex] ?? []), ...pendingAdded];
+  flush();
   return { replacements, insertions };
 }
 
