@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { runConsensus } from '../../src/core/engine';
+import type { Phase } from '../../src/core/consensus-types';
+import { MemoryTranscript, createScriptedCouncil, distinctText } from '../support/scripted-council';
+
+const SCHEMA_OF: Record<string, string> = {
+  draft: 'draft',
+  review: 'review',
+  merge: 'merge',
+  final: 'final',
+  ratify: 'ratification',
+};
+
+describe('runConsensus: cancellation (acceptance #6)', () => {
+  for (const phase of ['draft', 'review', 'merge', 'final', 'ratify'] as Phase[]) {
+    it(`cancel during the ${phase} phase: status cancelled, calls in flight aborted, transcript parseable`, async () => {
+      // The calls of the phase never answer on their own: only the abort can end them.
+      const council = createScriptedCouncil({
+        product: (index, p) => (p === 'draft' ? distinctText(index) : 'agreed'),
+        score: (_r, round) => (round === 1 ? 6 : 9),
+        improvementRoom: (_r, round) => (round === 1 ? 'major' : 'none'),
+        override: (_index, call) =>
+          call.schemaName === SCHEMA_OF[phase] ? { hang: true } : undefined,
+      });
+      const transcript = new MemoryTranscript();
+      const controller = new AbortController();
+      let cancelledAt = 0;
+      const result = await runConsensus(
+        { task: 'Write it', outputKind: 'text', seed: 1 },
+        {
+          participants: council.participants,
+          transcript,
+          signal: controller.signal,
+          onEvent: (event) => {
+            if (event.type === 'call-started' && event.phase === phase && cancelledAt === 0) {
+              cancelledAt = Date.now();
+              setTimeout(() => controller.abort(), 20);
+            }
+          },
+        },
+      );
+      const elapsed = Date.now() - cancelledAt - 20;
+      console.log(`      (cancel → result in ${elapsed} ms)`);
+      assert.equal(result.status, 'cancelled');
+      assert.equal(result.stopReason, 'cancelled');
+      const inFlight = council.models.flatMap((model) =>
+        model.calls.filter((call) => call.schemaName === SCHEMA_OF[phase]),
+      );
+      assert.ok(inFlight.length > 0);
+      for (const call of inFlight) {
+        assert.equal(call.request.signal.aborted, true);
+        assert.equal(call.outcome, 'aborted');
+      }
+      for (const line of transcript.lines) JSON.parse(line);
+      const records = transcript.records();
+      assert.equal(records.at(-1)!.type, 'run-finished');
+    });
+  }
+
+  it('an already-aborted signal cancels before any call', async () => {
+    const council = createScriptedCouncil({ product: () => 'x' });
+    const controller = new AbortController();
+    controller.abort();
+    const result = await runConsensus(
+      { task: 'Write it', outputKind: 'text' },
+      { participants: council.participants, signal: controller.signal },
+    );
+    assert.equal(result.status, 'cancelled');
+    assert.equal(council.models.flatMap((model) => model.calls).length, 0);
+  });
+});

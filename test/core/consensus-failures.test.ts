@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { runConsensus } from '../../src/core/engine';
+import type { CallStartedEvent, RunEvent } from '../../src/core/run-events';
+import type { Phase } from '../../src/core/consensus-types';
+import {
+  MemoryTranscript,
+  createScriptedCouncil,
+  distinctText,
+  type CouncilPlan,
+} from '../support/scripted-council';
+import { failure, type ScriptedCall, type ScriptedReply } from '../support/scripted-language-model';
+
+const SCHEMA_OF: Record<string, string> = {
+  draft: 'draft',
+  review: 'review',
+  merge: 'merge',
+  final: 'final',
+  ratify: 'ratification',
+};
+
+/** Converges at the first check (round 1's merges agree). */
+function plan(override?: CouncilPlan['override']): CouncilPlan {
+  return {
+    product: (index, phase) => (phase === 'draft' ? distinctText(index) : 'agreed\nproduct'),
+    score: (_reviewer, round) => (round === 1 ? 6 : 9),
+    critique: (reviewer, round) => (round === 1 ? [distinctText(reviewer, 1)] : []),
+    improvementRoom: (_reviewer, round) => (round === 1 ? 'major' : 'none'),
+    ...(override ? { override } : {}),
+  };
+}
+
+async function run(override: CouncilPlan['override']) {
+  const council = createScriptedCouncil(plan(override));
+  const transcript = new MemoryTranscript();
+  const events: RunEvent[] = [];
+  const result = await runConsensus(
+    { task: 'Write it', outputKind: 'text', seed: 7, maxRounds: 3 },
+    { participants: council.participants, transcript, onEvent: (event) => events.push(event) },
+  );
+  return { result, transcript, events, council };
+}
+
+describe('runConsensus: quorum and abstention (acceptance #4)', () => {
+  for (const phase of ['draft', 'review', 'merge', 'final', 'ratify'] as Phase[]) {
+    it(`one participant failing in the ${phase} phase: the others finish and the result names who abstained and why`, async () => {
+      const { result, transcript } = await run((index, call) =>
+        index === 2 && call.schemaName === SCHEMA_OF[phase]
+          ? failure('server', 'HTTP 500 from the vendor')
+          : undefined,
+      );
+      assert.ok(['unanimous', 'majority'].includes(result.status), result.status);
+      assert.ok(result.product && result.product.length > 0);
+      assert.ok(result.abstentions.length >= 1);
+      for (const abstention of result.abstentions) {
+        assert.equal(abstention.participantId, 'p3');
+        assert.equal(abstention.phase, phase);
+        assert.equal(abstention.error.kind, 'server');
+        assert.match(abstention.error.message, /HTTP 500/);
+      }
+      assert.ok(transcript.records().some((record) => record.type === 'abstained'));
+      if (phase === 'ratify') {
+        assert.equal(result.status, 'majority'); // an abstainer is not agreement
+        assert.ok(result.ratifications.every((entry) => entry.participantId !== 'p3'));
+      }
+    });
+  }
+
+  it('two of three failing: a clear failure naming both, with the transcript kept', async () => {
+    const { result, transcript } = await run((index) =>
+      index > 0 ? failure('auth', 'Invalid API key') : undefined,
+    );
+    assert.equal(result.status, 'failed');
+    assert.equal(result.stopReason, 'no-quorum');
+    assert.match(result.error!.message, /at least 2/);
+    assert.match(result.error!.message, /Claude Test/);
+    assert.match(result.error!.message, /Gemini Test/);
+    const records = transcript.records();
+    assert.ok(records.some((record) => record.type === 'run-failed'));
+    assert.equal(records.at(-1)!.type, 'run-finished');
+    assert.ok(records.filter((record) => record.type === 'call-started').length >= 3);
+  });
+
+  it('two of three failing later (merge): failed, not a silent result', async () => {
+    const { result } = await run((index, call) =>
+      index > 0 && call.schemaName === 'merge' ? failure('overloaded') : undefined,
+    );
+    assert.equal(result.status, 'failed');
+    assert.match(result.error!.message, /merge/);
+  });
+});
+
+describe('runConsensus: malformed structured output (acceptance #5)', () => {
+  it('asks exactly once more with the validation error, and uses a repaired answer', async () => {
+    const { result, council, events } = await run((index, call) =>
+      index === 1 && call.schemaName === 'draft' && call.attempt === 0
+        ? { text: 'Sure! Here is my draft: product = 42' }
+        : undefined,
+    );
+    const drafts = council.models[1]!.calls.filter((call) => call.schemaName === 'draft');
+    assert.equal(drafts.length, 2);
+    const repair = events.find(
+      (event): event is CallStartedEvent =>
+        event.type === 'call-started' && event.participantId === 'p2' && event.attempt === 1,
+    );
+    assert.ok(repair);
+    assert.match(repair.messages.at(-1)!.content, /not valid JSON/);
+    assert.equal(result.abstentions.length, 0);
+    assert.equal(result.status, 'unanimous');
+  });
+
+  it('abstains after a second malformed review: no score of it counts', async () => {
+    const badReview = (index: number, call: ScriptedCall): ScriptedReply | undefined =>
+      index === 0 && call.schemaName === 'review'
+        ? { json: { reviews: [{ label: 'Proposal A', score: 11 }], improvementRoom: 'none' } }
+        : undefined;
+    const { result, council, events } = await run(badReview);
+    const reviewCalls = council.models[0]!.calls.filter((call) => call.schemaName === 'review');
+    assert.deepEqual(
+      reviewCalls.map((call) => call.attempt),
+      [0, 1, 0, 1],
+    );
+    const repairs = events.filter(
+      (event): event is CallStartedEvent =>
+        event.type === 'call-started' && event.participantId === 'p1' && event.attempt === 1,
+    );
+    for (const repair of repairs)
+      assert.match(repair.messages.at(-1)!.content, /does not match the required schema/);
+    assert.ok(result.abstentions.every((entry) => entry.error.kind === 'bad-output'));
+    assert.deepEqual(
+      result.abstentions.map((entry) => [entry.participantId, entry.phase]),
+      [
+        ['p1', 'review'],
+        ['p1', 'review'],
+      ],
+    );
+    for (const event of events)
+      if (event.type === 'review-done') assert.notEqual(event.report.reviewerId, 'p1');
+    for (const signals of result.signals) assert.ok(!('p1' in signals.improvementRoom));
+  });
+
+  it('a malformed ratification twice is an abstention, never an approval', async () => {
+    const { result } = await run((index, call) =>
+      index === 2 && call.schemaName === 'ratification' ? { text: '{"vote":"yes"}' } : undefined,
+    );
+    assert.deepEqual(result.ratifications.map((entry) => entry.participantId).sort(), ['p1', 'p2']);
+    assert.equal(result.status, 'majority');
+    assert.deepEqual(
+      result.abstentions.map((entry) => [entry.participantId, entry.phase, entry.error.kind]),
+      [['p3', 'ratify', 'bad-output']],
+    );
+  });
+});
