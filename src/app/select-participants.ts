@@ -61,7 +61,7 @@ export async function selectParticipants(
   if (participants.length < minimum) {
     throw new ConfigurationError(
       `A run needs at least ${minimum} participants; ${settings.length === 0 ? 'none is' : `only ${settings.length} is`} configured.`,
-      'Name them as provider:model, e.g. --participants openai:gpt-5.1,anthropic:claude-sonnet-4-6 (the setting multiLlm.participants, or MLO_PARTICIPANTS in standalone mode).',
+      'Set the key of another vendor, or name at least two participants as provider:model (two models of one vendor work too, labelled single-vendor): the setting multiLlm.participants, MLO_PARTICIPANTS in standalone mode, or --participants openai:gpt-5.1,anthropic:claude-sonnet-4-6 on the command line.',
     );
   }
   return participants;
