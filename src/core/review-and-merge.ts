@@ -22,6 +22,7 @@ import {
 } from './consensus-prompts';
 import { createSeededRandom, deriveSeed, shuffled } from './seeded-random';
 import { meanScoresByAuthor } from './check-convergence';
+import { settleParticipants } from './settle-participants';
 
 export interface ReviewRound {
   round: number;
@@ -69,8 +70,9 @@ export async function reviewPhase(
   abstain: Abstain,
 ): Promise<ReviewRound> {
   context.emit({ type: 'phase-started', phase: 'review', round });
-  const results = await Promise.all(
-    participants.map(async (reviewer) => {
+  const settled = await settleParticipants(
+    participants,
+    async (reviewer) => {
       const others = proposals.filter((proposal) => proposal.participantId !== reviewer.id);
       if (others.length === 0) return undefined;
       const shuffleSeed = deriveSeed(runSeed, 'review', round, reviewer.id);
@@ -113,8 +115,10 @@ export async function reviewPhase(
       };
       context.emit({ type: 'review-done', report });
       return report;
-    }),
+    },
+    (reviewer, error) => abstain(reviewer, 'review', round, { ok: false, error }),
   );
+  const results = settled.map((entry) => entry.value);
   const reports = results.filter((report): report is ReviewerReport => report !== undefined);
   const reviews = reports.flatMap((report) => report.reviews);
   const meanScores = meanScoresByAuthor(reviews);
@@ -149,8 +153,9 @@ export async function mergePhase(
   abstain: Abstain,
 ): Promise<Proposal[]> {
   context.emit({ type: 'phase-started', phase: 'merge', round });
-  const results = await Promise.all(
-    participants.map(async (merger) => {
+  const settled = await settleParticipants(
+    participants,
+    async (merger) => {
       const random = createSeededRandom(deriveSeed(runSeed, 'merge', round, merger.id));
       const own = proposals.find((proposal) => proposal.participantId === merger.id);
       const { labels, labelMap } = labelled(proposals, random);
@@ -185,7 +190,9 @@ export async function mergePhase(
       };
       context.emit({ type: 'proposal', proposal });
       return proposal;
-    }),
+    },
+    (merger, error) => abstain(merger, 'merge', round, { ok: false, error }),
   );
+  const results = settled.map((entry) => entry.value);
   return results.filter((proposal): proposal is Proposal => proposal !== undefined);
 }

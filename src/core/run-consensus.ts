@@ -28,6 +28,7 @@ import { randomSeed } from './seeded-random';
 import { reviewPhase, mergePhase, type ReviewRound } from './review-and-merge';
 import { pickBest } from './pick-best';
 import { newRunId } from './run-id';
+import { settleParticipants } from './settle-participants';
 
 export const DEFAULT_MAX_ROUNDS = 4;
 export const MAX_ROUNDS_LIMIT = 8;
@@ -101,12 +102,13 @@ export async function runConsensus(
     call: (participant: Participant) => Promise<CallOutcome<T>>,
   ) => {
     context.emit({ type: 'phase-started', phase, round });
-    const outcomes = await raceCancel(
+    const settled = await raceCancel(
       context,
-      Promise.all(
-        who.map(async (participant) => ({ participant, outcome: await call(participant) })),
+      settleParticipants(who, call, (participant, error) =>
+        abstain(participant, phase, round, { ok: false, error }),
       ),
     );
+    const outcomes = settled.map(({ participant, value }) => ({ participant, outcome: value }));
     for (const { participant, outcome } of outcomes) abstain(participant, phase, round, outcome);
     return outcomes;
   };

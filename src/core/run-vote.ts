@@ -12,6 +12,8 @@ import { voteAnswerPrompt, voteJudgePrompt } from './consensus-prompts';
 import { clusterAnswersLocally } from './cluster-answers';
 import { raceCancel } from './run-consensus';
 import { newRunId } from './run-id';
+import { settleParticipants } from './settle-participants';
+import { ModelError } from './model-error';
 
 export const MIN_VOTERS = 2;
 export const MAX_VOTERS = 7;
@@ -106,21 +108,38 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
       return await finish();
     }
     context.emit({ type: 'phase-started', phase: 'vote', round: 1 });
-    const outcomes = await raceCancel(
+    const settled = await raceCancel(
       context,
-      Promise.all(
-        voters.map(async (voter) => ({
-          voter,
-          outcome: await callParticipant(context, {
+      settleParticipants(
+        voters,
+        (voter) =>
+          callParticipant(context, {
             participant: voter,
             phase: 'vote',
             round: 1,
             prompt: voteAnswerPrompt(input.question, input.context, voter.persona),
             schema: SCHEMAS.voteAnswer,
           }),
-        })),
+        () => undefined, // recorded below with the other failures
       ),
     );
+    const outcomes = voters.map((voter) => {
+      const entry = settled.find((item) => item.participant === voter);
+      return {
+        voter,
+        outcome: entry
+          ? entry.value
+          : {
+              ok: false as const,
+              error: new ModelError({
+                kind: 'unknown',
+                message: 'The call failed unexpectedly.',
+                provider: voter.provider,
+                modelId: voter.model,
+              }),
+            },
+      };
+    });
     for (const { voter, outcome } of outcomes) {
       if (outcome.ok) {
         answers.push({ participantId: voter.id, answer: outcome.value.answer });
