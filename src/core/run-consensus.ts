@@ -392,6 +392,8 @@ function collectProposals(
 
 /** Rejects with RunCancelledError as soon as the run is cancelled, whatever the calls do. */
 export function raceCancel<T>(context: RunContext, work: Promise<T>): Promise<T> {
+  // The raced work may still reject after the run is cancelled; observe it so it is never unhandled.
+  work.catch(() => undefined);
   if (context.cancelled) return Promise.reject(new RunCancelledError());
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new RunCancelledError());
