@@ -278,3 +278,100 @@ describe('runConsensus: deadlock (acceptance #3)', () => {
     assert.ok(result.product);
   });
 });
+
+describe('runConsensus: cost budget, personas, code context, transcript order, schemas', () => {
+  it('stops with status budget when the next phase would exceed the cost budget', async () => {
+    const council = createScriptedCouncil(convergesInRound2);
+    const result = await runConsensus(
+      { task: 'Fix it', outputKind: 'text', seed: 1, budget: { maxCostUsd: 0.0035 } },
+      { participants: council.participants, cost: { costOf: () => 0.001 } },
+    );
+    assert.equal(result.status, 'budget');
+    assert.equal(result.cost.calls, 3); // the drafts; 3 reviews more would cost 0.006
+    assert.ok(Math.abs(result.cost.costUsd - 0.003) < 1e-9);
+    assert.ok(result.product);
+  });
+
+  it("puts a persona's expertise and instructions into that participant's system prompt only", async () => {
+    const council = createScriptedCouncil(convergesInRound2);
+    council.participants[0]!.persona = {
+      id: 'sec',
+      name: 'Security reviewer',
+      expertise: ['security', 'owasp'],
+      instructions: 'Always check input validation first.',
+    };
+    const events: RunEvent[] = [];
+    await runConsensus(
+      { task: 'Fix it', outputKind: 'text', seed: 1 },
+      { participants: council.participants, onEvent: (event) => events.push(event) },
+    );
+    for (const event of events)
+      if (event.type === 'call-started') {
+        const has = event.system.includes('Always check input validation first.');
+        assert.equal(has, event.participantId === 'p1');
+        if (has) assert.match(event.system, /security, owasp/);
+        for (const message of event.messages) assert.ok(!message.content.includes('owasp'));
+      }
+  });
+
+  it('frames a code task with the selection markup and keeps the original selection', async () => {
+    const council = createScriptedCouncil(convergesInRound2);
+    const events: RunEvent[] = [];
+    const result = await runConsensus(
+      {
+        task: 'Handle the empty array',
+        outputKind: 'code',
+        context: { selection: 'const x = a[0];', filePath: 'src/a.ts', languageId: 'ts' },
+        seed: 1,
+      },
+      { participants: council.participants, onEvent: (event) => events.push(event) },
+    );
+    const draft = events.find((e) => e.type === 'call-started' && e.phase === 'draft');
+    assert.ok(draft && draft.type === 'call-started');
+    assert.match(
+      draft.messages[0]!.content,
+      /<task>\nHandle the empty array\n<\/task>[\s\S]*<selection language="ts" path="src\/a.ts">\nconst x = a\[0\];\n<\/selection>/,
+    );
+    assert.equal(result.originalSelection, 'const x = a[0];');
+  });
+
+  it('appends the transcript in the order the events happened, token deltas excepted', async () => {
+    const { events, transcript } = await run(convergesInRound2);
+    const expected = events.filter((event) => event.type !== 'token-delta');
+    const records = transcript.records();
+    assert.equal(records.length, expected.length);
+    records.forEach((record, index) => {
+      assert.equal(record.seq, index);
+      assert.equal(record.type, expected[index]!.type);
+      assert.equal(record.at, expected[index]!.at);
+    });
+  });
+
+  it('asks for JSON with OpenAI-strict schemas: every property required, no extra properties', async () => {
+    const { council } = await run(convergesInRound2);
+    const schemas = new Map(
+      council.models[0]!.calls.map((call) => [call.schemaName, call.request.jsonSchema!.schema]),
+    );
+    assert.deepEqual([...schemas.keys()].sort(), [
+      'draft',
+      'final',
+      'merge',
+      'ratification',
+      'review',
+    ]);
+    const check = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(check);
+      if (!node || typeof node !== 'object') return;
+      const object = node as Record<string, unknown>;
+      if (object.type === 'object') {
+        assert.equal(object.additionalProperties, false);
+        assert.deepEqual(
+          [...(object.required as string[])].sort(),
+          Object.keys(object.properties as object).sort(),
+        );
+      }
+      Object.values(object).forEach(check);
+    };
+    for (const schema of schemas.values()) check(schema);
+  });
+});
