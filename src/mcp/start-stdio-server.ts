@@ -111,16 +111,23 @@ export async function startStdioServer(env: NodeJS.ProcessEnv = process.env): Pr
   server.server.oninitialized = () => opened.onInitialized?.(server.server);
   const transport = new StdioServerTransport();
   let closing = false;
-  const shutdown = (): void => {
+  const shutdown = (why: string): void => {
     // server.close() fires the transport's onclose again; shut down once.
     if (closing) return;
     closing = true;
+    log(`shutting down (${why})`);
     opened.dispose();
     void server.close().finally(() => process.exit(0));
   };
-  transport.onclose = shutdown;
-  process.stdin.on('end', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  transport.onclose = () => shutdown('transport closed');
+  process.stdin.on('end', () => shutdown('stdin ended'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  // One stray rejection in a run must not take down the server and every other task with it.
+  process.on('unhandledRejection', (reason) =>
+    log(
+      `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    ),
+  );
   await server.connect(transport);
 }

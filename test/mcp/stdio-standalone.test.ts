@@ -51,6 +51,12 @@ describe('dist/mcp-server.js over stdio, standalone mode (fake vendor server)', 
     client = spawned.client;
   });
 
+  afterEach(function () {
+    // A failing test shows what the server said on stderr (crash traces land there).
+    if (this.currentTest?.state === 'failed')
+      process.stderr.write(`server stderr:\n${spawned.stderr().slice(-4000)}\n`);
+  });
+
   after(async () => {
     await spawned?.close();
     await vendor?.close();
