@@ -24,7 +24,7 @@ import { draftPrompt, finalPrompt, ratificationPrompt, type TaskFrame } from './
 import { checkConvergence, resolveThresholds } from './check-convergence';
 import { detectDeadlock, type RoundHistory } from './detect-deadlock';
 import { combineFinals } from './combine-finals';
-import { randomSeed } from './seeded-random';
+import { createSeededRandom, deriveSeed, randomSeed, shuffled } from './seeded-random';
 import { reviewPhase, mergePhase, type ReviewRound } from './review-and-merge';
 import { pickBest } from './pick-best';
 import { newRunId } from './run-id';
@@ -257,18 +257,23 @@ export async function runConsensus(
 
     // 7. Final versions, combined by majority hunks, then ratified by everyone.
     checkBudget(participants.length * 2);
-    const labelled = state.current.map((proposal, index) => ({
-      label: `Proposal ${String.fromCharCode(65 + index)}`,
-      product: proposal.product,
-      rationale: proposal.rationale,
-    }));
     const finalsRound = state.roundsCompleted + 1;
+    // Each member sees the merged proposals in its own seeded order: no position is privileged.
+    const labelledFor = (participant: Participant) =>
+      shuffled(
+        state.current,
+        createSeededRandom(deriveSeed(seed, 'final', finalsRound, participant.id)),
+      ).map((proposal, index) => ({
+        label: `Proposal ${String.fromCharCode(65 + index)}`,
+        product: proposal.product,
+        rationale: proposal.rationale,
+      }));
     const finals = await phaseCalls('final', finalsRound, participants, (participant) =>
       callParticipant(context, {
         participant,
         phase: 'final',
         round: finalsRound,
-        prompt: finalPrompt(frame, participant.persona, labelled),
+        prompt: finalPrompt(frame, participant.persona, labelledFor(participant)),
         schema: SCHEMAS.final,
       }),
     );
