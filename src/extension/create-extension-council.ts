@@ -15,6 +15,7 @@ import {
   VscodeLmLanguageModel,
   VSCODE_LM_PROVIDER,
 } from './lm/vscode-lm-language-model';
+import { bridgeSamplingModelFactory } from './mcp/register-mcp';
 
 export function transcriptsFolder(context: vscode.ExtensionContext): vscode.Uri {
   const inWorkspace = vscode.workspace
@@ -36,8 +37,12 @@ export function createExtensionCouncil(
     credentials,
     settings: readCouncilSettings,
     transcripts: new JsonlTranscriptStore(folder.fsPath),
+    // `vscode-lm:` = the editor's own models; `sampling` = the model of the MCP client that
+    // started a run over the bridge (MCP sampling, relayed by the bridge server).
     extraModelFactory: (providerId, model) =>
-      providerId === VSCODE_LM_PROVIDER ? new VscodeLmLanguageModel(model) : undefined,
+      providerId === VSCODE_LM_PROVIDER
+        ? new VscodeLmLanguageModel(model)
+        : bridgeSamplingModelFactory(providerId, model),
     extraParticipants: async (): Promise<ParticipantStatus[]> =>
       (await listEditorModels()).map((model) => ({
         id: `${VSCODE_LM_PROVIDER}:${model.id}`,
