@@ -72,8 +72,9 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   const input = quickInput(page).locator('input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
+  // Enter only once the filtered list has focused this file (recent editors come first).
   await quickInput(page)
-    .locator('.quick-input-list .monaco-list-row', { hasText: name })
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
     .first()
     .waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
