@@ -71,6 +71,7 @@ export function baseSettings(fake: FakeVendorServer): Record<string, unknown> {
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'files.autoSave': 'off',
+    'git.openRepositoryInParentFolders': 'never',
     'editor.formatOnSave': false,
   };
 }
