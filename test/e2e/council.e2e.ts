@@ -126,7 +126,11 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
     // Hold every draft after its first streamed piece, so the stream is seen in the panel.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    fake.script({ schemaName: 'draft', reply: { holdAfterFirstChunk: held, chunkSize: 8 } });
+    fake.script({
+      schemaName: 'draft',
+      times: COUNCIL.length,
+      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
+    });
     try {
       await openFile(page, FILE);
       await selectLines(page, ...FUNCTION_LINES);
