@@ -76,6 +76,18 @@ export function baseSettings(fake: FakeVendorServer): Record<string, unknown> {
   };
 }
 
+/** Drags the side bar's edge so the Council panel has room (screenshots show the diff). */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const edgeX = box.x + box.width + 1;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(edgeX, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
 async function timed<T>(
   timings: Record<string, number>,
   name: string,
@@ -150,6 +162,7 @@ export async function startE2eSession(): Promise<E2eSession> {
       await page
         .locator('.activitybar .action-label[aria-label^="Multi-LLM Council"]')
         .waitFor({ state: 'attached', timeout: 120_000 });
+      await widenSideBar(page, 640);
     });
     return {
       root,
