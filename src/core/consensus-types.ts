@@ -129,6 +129,8 @@ export interface Abstention {
   phase: Phase;
   round: number;
   error: SerializedModelError;
+  /** True when this abstention took the participant out of the rest of the run. */
+  droppedOut?: boolean;
 }
 
 export type Phase = 'draft' | 'review' | 'merge' | 'final' | 'ratify' | 'vote' | 'judge';

@@ -33,6 +33,9 @@ import { settleParticipants } from './settle-participants';
 export const DEFAULT_MAX_ROUNDS = 4;
 export const MAX_ROUNDS_LIMIT = 8;
 export const QUORUM = 2;
+/** Abstaining in this many phases in a row drops a participant for the rest of the run. */
+export const DROP_OUT_AFTER_ABSTENTIONS = 2;
+const PERMANENT_ERROR_KINDS: ReadonlySet<string> = new Set(['auth', 'quota', 'model-not-found']);
 
 class NoQuorumError extends Error {}
 class BudgetStop extends Error {}
@@ -78,18 +81,33 @@ export async function runConsensus(
     deadlockSignal: undefined as DeadlockSignal | undefined,
   };
 
+  // A participant that cannot answer (a rejected key, no quota, an unknown model) or that
+  // abstained in two phases in a row sits out the rest of the run: calling it again would only
+  // add retries and minutes to every phase. It stays in the result as an abstainer.
+  const consecutiveAbstentions = new Map<string, number>();
+  const droppedOut = new Set<string>();
+  const active = () => participants.filter((participant) => !droppedOut.has(participant.id));
+
   const abstain = (
     participant: Participant,
     phase: Phase,
     round: number,
     outcome: CallOutcome<unknown>,
   ) => {
-    if (outcome.ok) return;
+    if (outcome.ok) {
+      consecutiveAbstentions.set(participant.id, 0);
+      return;
+    }
+    const strikes = (consecutiveAbstentions.get(participant.id) ?? 0) + 1;
+    consecutiveAbstentions.set(participant.id, strikes);
+    const permanent = PERMANENT_ERROR_KINDS.has(outcome.error.kind);
+    if (permanent || strikes >= DROP_OUT_AFTER_ABSTENTIONS) droppedOut.add(participant.id);
     const abstention: Abstention = {
       participantId: participant.id,
       phase,
       round,
       error: outcome.error.toJSON(),
+      ...(droppedOut.has(participant.id) ? { droppedOut: true } : {}),
     };
     state.abstentions.push(abstention);
     context.emit({ type: 'abstained', abstention });
@@ -180,7 +198,7 @@ export async function runConsensus(
       checkBudget(participants.length);
       const review: ReviewRound = await raceCancel(
         context,
-        reviewPhase(context, frame, participants, state.current, round, seed, abstain),
+        reviewPhase(context, frame, active(), state.current, round, seed, abstain),
       );
       requireQuorum(review.reports.length, 'review');
       state.lastMeans = review.meanScores;
@@ -248,7 +266,7 @@ export async function runConsensus(
       checkBudget(participants.length);
       const merged = await raceCancel(
         context,
-        mergePhase(context, frame, participants, state.current, review, round, seed, abstain),
+        mergePhase(context, frame, active(), state.current, review, round, seed, abstain),
       );
       requireQuorum(merged.length, 'merge');
       state.current = merged;
@@ -268,7 +286,7 @@ export async function runConsensus(
         product: proposal.product,
         rationale: proposal.rationale,
       }));
-    const finals = await phaseCalls('final', finalsRound, participants, (participant) =>
+    const finals = await phaseCalls('final', finalsRound, active(), (participant) =>
       callParticipant(context, {
         participant,
         phase: 'final',
@@ -294,7 +312,7 @@ export async function runConsensus(
     });
 
     checkBudget(participants.length);
-    const votes = await phaseCalls('ratify', finalsRound, participants, (participant) =>
+    const votes = await phaseCalls('ratify', finalsRound, active(), (participant) =>
       callParticipant(context, {
         participant,
         phase: 'ratify',

@@ -150,3 +150,36 @@ describe('runConsensus: malformed structured output (acceptance #5)', () => {
     );
   });
 });
+
+describe('runConsensus: a participant that keeps failing sits out the rest of the run', () => {
+  const phasesCalled = (events: RunEvent[], participantId: string) => [
+    ...new Set(
+      events
+        .filter((event): event is CallStartedEvent => event.type === 'call-started')
+        .filter((event) => event.participantId === participantId)
+        .map((event) => event.phase),
+    ),
+  ];
+
+  it('after abstaining in two phases in a row it is no longer called; the result still names it', async () => {
+    const { result, events } = await run((index) =>
+      index === 2 ? failure('server', 'HTTP 500 from the vendor') : undefined,
+    );
+    assert.deepEqual(phasesCalled(events, 'p3'), ['draft', 'review']);
+    assert.equal(result.status, 'majority');
+    assert.equal(result.abstentions.length, 2);
+    assert.equal(result.abstentions.at(-1)!.droppedOut, true);
+  });
+
+  it('a rejected key takes it out at once (retrying cannot help)', async () => {
+    const { result, events } = await run((index) =>
+      index === 2 ? failure('auth', 'Invalid API key') : undefined,
+    );
+    assert.deepEqual(phasesCalled(events, 'p3'), ['draft']);
+    assert.equal(result.status, 'majority');
+    assert.deepEqual(
+      result.abstentions.map((abstention) => [abstention.phase, abstention.droppedOut]),
+      [['draft', true]],
+    );
+  });
+});
