@@ -5,8 +5,16 @@
  */
 import type { BenchModule } from './bench-module';
 import { consensusOverheadBench } from './consensus-overhead.bench';
+import { panelBench } from './panel.bench';
+import { mcpColdStartBench } from './mcp-cold-start.bench';
+import { bundlesBench } from './bundles.bench';
 
-const MODULES: BenchModule[] = [consensusOverheadBench];
+const MODULES: BenchModule[] = [
+  consensusOverheadBench,
+  panelBench,
+  mcpColdStartBench,
+  bundlesBench,
+];
 
 function table(rows: { name: string; values: Record<string, string | number> }[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row.values)))];

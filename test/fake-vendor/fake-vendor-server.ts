@@ -44,6 +44,8 @@ export interface RecordedRequest {
   fault?: string;
   /** The client closed the connection before the reply was complete. */
   clientDisconnected: boolean;
+  /** Epoch ms (sub-ms precision) at which the first streamed text delta was written. */
+  firstDeltaAt?: number;
 }
 
 export type Responder = (call: ModelCall) => string;
@@ -184,7 +186,7 @@ export async function startFakeVendorServer(
     const reply: ScriptReply =
       book.take(call, schemaName) ?? (call.model.includes('down') ? { fault: 'server-error' } : {});
     if (reply.fault !== undefined) record.fault = reply.fault;
-    await respond(route.wire, call, reply, req, res);
+    await respond(route.wire, call, reply, req, res, record);
   }
 
   const serverDestroyed = new WeakSet<ServerResponse>();
@@ -195,6 +197,7 @@ export async function startFakeVendorServer(
     reply: ScriptReply,
     req: IncomingMessage,
     res: ServerResponse,
+    record: RecordedRequest,
   ): Promise<void> {
     const fault = reply.fault;
     const httpFaults = new Set([
@@ -245,6 +248,7 @@ export async function startFakeVendorServer(
       if (res.destroyed) return;
       res.write(frames.delta(piece));
       if (index === 0) {
+        record.firstDeltaAt = performance.timeOrigin + performance.now();
         if (fault === 'stall-after-first-delta') return;
         if (fault === 'overloaded-mid-stream') {
           res.end(frames.overloadedFrame);
