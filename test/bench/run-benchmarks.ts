@@ -8,12 +8,14 @@ import { consensusOverheadBench } from './consensus-overhead.bench';
 import { panelBench } from './panel.bench';
 import { mcpColdStartBench } from './mcp-cold-start.bench';
 import { bundlesBench } from './bundles.bench';
+import { activationBench } from './activation.bench';
 
 const MODULES: BenchModule[] = [
   consensusOverheadBench,
   panelBench,
   mcpColdStartBench,
   bundlesBench,
+  activationBench,
 ];
 
 function table(rows: { name: string; values: Record<string, string | number> }[]): string {

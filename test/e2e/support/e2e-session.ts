@@ -101,7 +101,12 @@ async function timed<T>(
   }
 }
 
-export async function startE2eSession(): Promise<E2eSession> {
+export interface E2eSessionOptions {
+  /** Empty test-artifacts/e2e first (default); the benchmark keeps the suite's screenshots. */
+  clearArtifacts?: boolean;
+}
+
+export async function startE2eSession(options: E2eSessionOptions = {}): Promise<E2eSession> {
   const timings: Record<string, number> = {};
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async () => {
@@ -114,7 +119,7 @@ export async function startE2eSession(): Promise<E2eSession> {
     }
   };
   try {
-    rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
+    if (options.clearArtifacts ?? true) rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const binaries = await timed(timings, 'install code-server', () => ensureCodeServer());
     const vsix = await timed(timings, 'build + package', () => packageExtension());
