@@ -107,6 +107,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
   /** provider:model -> did its latest call succeed. */
   const health = new Map<string, boolean>();
   const instance = registerWriterInstance();
+  let disposed = false;
 
   const resolveContext = (settings: CouncilSettings): ResolveContext => ({
     settings,
@@ -148,6 +149,9 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
   function transcriptFor(run: LiveRun): TranscriptSink {
     return {
       append(runId: string, record: TranscriptRecord): Promise<void> {
+        // The host is going away (a window reload, the MCP client left): its runs stop where
+        // they are and read as interrupted, not as cancelled by the user.
+        if (disposed) return Promise.resolve();
         let stored: TranscriptRecord = record;
         if (record.type === 'run-started') {
           run.sawRunStarted = true;
@@ -527,6 +531,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
     readTranscript: (runId) => readStored(runId),
 
     dispose() {
+      disposed = true;
       registry.dispose();
       unregisterWriterInstance(instance);
     },

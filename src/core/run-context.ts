@@ -80,6 +80,8 @@ export class RunContext {
     return { signal: controller.signal, release: () => this.callControllers.delete(controller) };
   }
 
+  private ended = false;
+
   get cancelled(): boolean {
     return this.controller.signal.aborted;
   }
@@ -91,6 +93,10 @@ export class RunContext {
 
   /** Emits to the listener at once; queues the transcript append so order is kept and no call waits on disk. */
   emit(body: EventBody): void {
+    // A handler still settling after the run ended (cancelled mid-phase) adds nothing: the end
+    // record is the transcript's last.
+    if (this.ended) return;
+    if (body.type === 'run-finished') this.ended = true;
     const event = { ...body, runId: this.runId, at: this.clock.now() } as RunEvent;
     try {
       this.listener?.(event);

@@ -179,12 +179,9 @@ describe('drill: the window reloads while a council runs (extension host torn do
     }
   });
 
-  // KNOWN PRODUCT BUG (reported in the drills helper's report): dispose() aborts the runs of the
-  // torn-down service, and the engine's cancellation path still appends `run-finished
-  // {cancelled: true}` (then a review-done after it) through the disposed service, so when the
-  // old host lives a few milliseconds past dispose the run reads as 'cancelled' — the user never
-  // cancelled it — instead of 'interrupted'. Un-skip once a disposed service stops writing.
-  it.skip('lists the run as interrupted even when the old host outlives dispose() by a moment', async () => {
+  // A real reload: the old host lives on for a moment after dispose(); the run it leaves must
+  // still read as interrupted (the user never cancelled it), with nothing written after dispose.
+  it('lists the run as interrupted even when the old host outlives dispose() by a moment', async () => {
     const oldStore = new JsonlTranscriptStore(folder);
     const oldHost = hostCouncil(vendor, folder, oldStore);
     const { runId } = await runUntilMidRound(oldHost);
