@@ -341,13 +341,11 @@ describe('drill: API keys never leak (canary keys)', function () {
       assertNoCanary('the launch definition', JSON.stringify(launch), canaries);
     });
 
-    // Pending until the product scrubs them: an OpenAI-compatible endpoint's key variable
-    // (MLO_<ID>_API_KEY, see environment-config.ts) is not in SCRUBBED_KEY_VARIABLES, so a
-    // user who exported one hands it to the editor-launched server. See the drill report.
-    it.skip('the launch builder also removes OpenAI-compatible endpoint keys (MLO_<ID>_API_KEY)', () => {
+    it('the launch builder also removes OpenAI-compatible endpoint keys (MLO_<ID>_API_KEY)', () => {
       const compatibleKey = `${canaries.openai}-compatible`;
-      const launch = buildServerLaunch('/extensions/mlo');
-      const env: Record<string, string> = { ...parentEnv, MLO_OPENROUTER_API_KEY: compatibleKey };
+      const parent = { ...parentEnv, MLO_OPENROUTER_API_KEY: compatibleKey };
+      const launch = buildServerLaunch('/extensions/mlo', {}, parent);
+      const env: Record<string, string> = { ...parent };
       for (const [name, value] of Object.entries(launch.env)) {
         if (value === null) delete env[name];
         else env[name] = value;

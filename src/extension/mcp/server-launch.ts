@@ -1,6 +1,7 @@
 /**
  * How the editor starts dist/mcp-server.js: with its own Node (Electron as Node), no API key in
- * the environment (set to null = removed from what the server inherits). Pure, no 'vscode'.
+ * the environment (set to null = removed from what the server inherits): the well-known ones
+ * always, and every other `*_API_KEY` the editor's environment holds. Pure, no 'vscode'.
  */
 import { join } from 'node:path';
 
@@ -21,12 +22,17 @@ export interface ServerLaunch {
   env: Record<string, string | null>;
 }
 
+/** Any other key variable of the editor's environment, e.g. MLO_OPENROUTER_API_KEY. */
+const KEY_VARIABLE = /_API_KEY$/i;
+
 export function buildServerLaunch(
   extensionPath: string,
   extra: Record<string, string> = {},
+  parentEnv: NodeJS.ProcessEnv = process.env,
 ): ServerLaunch {
   const env: Record<string, string | null> = { ELECTRON_RUN_AS_NODE: '1' };
   for (const name of SCRUBBED_KEY_VARIABLES) env[name] = null;
+  for (const name of Object.keys(parentEnv)) if (KEY_VARIABLE.test(name)) env[name] = null;
   return {
     command: process.execPath,
     args: [join(extensionPath, 'dist', 'mcp-server.js')],
