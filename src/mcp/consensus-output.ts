@@ -8,6 +8,7 @@ import { costOutputSchema, describeCost, toCostOutput } from './cost-output';
 import { participantOutputSchema, toParticipantOutput } from './participant-output';
 import { signalsOutputSchema, toSignalsOutput } from './signals-output';
 import { finalUri, transcriptUri } from './run-resource-uris';
+import { errorText } from './error-text';
 
 export const consensusOutputShape = {
   taskId: z
@@ -114,10 +115,7 @@ export function describeConsensus(result: ConsensusResult): string {
       ? 'Every participant that answered approved, but not the whole council (see who dropped out below): treat it as a majority result.'
       : MEANING[result.status],
   );
-  if (result.error)
-    lines.push(
-      `Error: ${result.error.message}${result.error.hint ? ` — ${result.error.hint}` : ''}`,
-    );
+  if (result.error) lines.push(`Error: ${errorText(result.error)}`);
   if (result.minorityReport.length > 0) {
     lines.push(
       `Dissent: ${result.minorityReport.map((r) => `${r.participantId} (${r.vote}): ${r.reasons.join('; ') || 'no reason given'}`).join(' | ')}`,
@@ -131,9 +129,7 @@ export function describeConsensus(result: ConsensusResult): string {
   for (const [participantId, list] of byParticipant) {
     const first = list[0]!;
     const where = list.map((a) => `${a.phase} r${a.round}`).join(', ');
-    lines.push(
-      `${participantId} dropped out (${where}): ${first.error.message}${first.error.hint ? ` — ${first.error.hint}` : ''}`,
-    );
+    lines.push(`${participantId} dropped out (${where}): ${errorText(first.error)}`);
   }
   if (result.singleVendor)
     lines.push('Note: all participants are from one vendor, so the agreement is less independent.');

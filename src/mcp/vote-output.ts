@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { VoteResult } from '../core/vote-types';
 import { costOutputSchema, describeCost, toCostOutput } from './cost-output';
 import { participantOutputSchema, toParticipantOutput } from './participant-output';
+import { errorText } from './error-text';
 
 export const voteOutputShape = {
   taskId: z.string(),
@@ -65,15 +66,10 @@ export function describeVote(result: VoteResult): string {
       `No ${result.strategy} was reached (${result.agreeing.length} of ${result.responding} agree, confidence ${result.confidence.toFixed(2)}); the answers are split into ${result.clusters.length} group(s).`,
     );
   }
-  if (result.error)
-    lines.push(
-      `Error: ${result.error.message}${result.error.hint ? ` — ${result.error.hint}` : ''}`,
-    );
+  if (result.error) lines.push(`Error: ${errorText(result.error)}`);
   for (const d of result.dissent) lines.push(`Dissent from ${d.participantId}: ${d.answer}`);
   for (const f of result.failed) {
-    lines.push(
-      `${f.participantId} did not answer: ${f.error.message}${f.error.hint ? ` — ${f.error.hint}` : ''}`,
-    );
+    lines.push(`${f.participantId} did not answer: ${errorText(f.error)}`);
   }
   if (result.judgeFallbackReason)
     lines.push(`Answers were grouped locally: ${result.judgeFallbackReason}`);

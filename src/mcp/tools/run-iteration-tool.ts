@@ -7,6 +7,7 @@ import { describeError } from '../describe-error';
 import { describeVerdicts, signalsOutputSchema, toSignalsOutput } from '../signals-output';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
+import { errorText } from '../error-text';
 
 const proposalField = z.object({
   authorId: z.string().min(1).max(100).describe('Any id you choose for this proposal, e.g. "A".'),
@@ -101,10 +102,7 @@ Use it to drive the protocol step by step yourself (e.g. with your own drafts); 
         const text = [
           `Round ${result.round} done: ${result.participants.length} participants reviewed ${args.proposals.length} proposal(s) and produced ${result.merged.length} merged proposal(s). ${result.signals.converged ? 'The proposals have converged.' : 'Not converged yet.'}`,
           `Signals: ${describeVerdicts(result.signals)}.`,
-          ...result.abstentions.map(
-            (a) =>
-              `${a.participantId} dropped out: ${a.error.message}${a.error.hint ? ` — ${a.error.hint}` : ''}`,
-          ),
+          ...result.abstentions.map((a) => `${a.participantId} dropped out: ${errorText(a.error)}`),
           `Cost: ${describeCost(result.cost)}.`,
           result.signals.converged
             ? 'Next: combine the merged proposals with merge_results, or take the top-scored one.'
