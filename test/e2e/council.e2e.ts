@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../scripts/code-server-launcher.mjs';
 import { COUNCIL, startE2eSession, type E2eSession } from './support/e2e-session';
 import {
   byTestId,
+  closeQuickInput,
   findPanelFrame,
   notificationTexts,
   openFile,
@@ -48,6 +49,64 @@ function councilProduct(original: string, instruction: string): string {
   const selection = lines.slice(first - 1, last);
   const after = lines.slice(last);
   return [...before, `// council: ${instruction}`, ...selection, ...after].join('\n');
+}
+
+/** Starts "Run Consensus on Selection" on the function with an instruction typed in. */
+async function runOnFunction(session: E2eSession, instruction: string): Promise<Frame> {
+  const { page } = session;
+  await openFile(page, FILE);
+  await selectLines(page, ...FUNCTION_LINES);
+  await runCommand(page, 'Multi-LLM: Run Consensus on Selection');
+  await waitForQuickInputTitle(page, /Run Consensus on/);
+  await typeIntoQuickInput(page, instruction);
+  await quickInput(page)
+    .locator('.quick-input-list .monaco-list-row', { hasText: instruction })
+    .first()
+    .waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  return findPanelFrame(page);
+}
+
+/** Waits until every participant's card streams text (the calls are in flight). */
+async function waitForStreams(frame: Frame): Promise<void> {
+  await frame.waitForFunction(
+    (count) =>
+      [...document.querySelectorAll('[data-testid="participant-stream"]')].filter(
+        (element) => (element.textContent ?? '').trim() !== '',
+      ).length >= count,
+    COUNCIL.length,
+    { timeout: 60_000 },
+  );
+}
+
+async function waitForFinalStatus(frame: Frame, status: string): Promise<void> {
+  await frame.waitForFunction(
+    (expected) =>
+      document.querySelector('[data-testid="final-status"]')?.textContent?.trim() === expected,
+    status,
+    { timeout: 120_000 },
+  );
+}
+
+/** Puts the keyboard focus in the active editor by clicking its text, as a user would. */
+async function focusEditor(page: Page): Promise<void> {
+  await closeQuickInput(page);
+  await page.locator('.editor-instance .view-lines').first().click();
+}
+
+/** Saves the active editor and waits until its tab is clean. */
+async function saveActiveEditor(page: Page): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+S');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+}
+
+/** Puts the file back on disk and waits until the open editor shows it again. */
+async function restoreFile(page: Page, file: string, text: string, marker: string): Promise<void> {
+  writeFileSync(file, text);
+  await page
+    .locator('.editor-instance .view-lines', { hasText: marker })
+    .waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () {
@@ -323,5 +382,197 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
     for (const key of ['sk-e2e-openai', 'sk-ant-e2e', 'e2e-gemini-key']) {
       assert.ok(!ownLog.includes(key) && !hostLog.includes(key), 'no API key in any log');
     }
+  });
+  it('7. text typed during a run is never overwritten: moved text is found again, changed text is refused', async function () {
+    const { page, fake, workspace } = session;
+    const file = join(workspace, FILE);
+    assert.equal(readFileSync(file, 'utf8'), original, 'the file starts as the fixture');
+    const typed = 'export const typedDuringTheRun = true;';
+
+    // (a) A line typed above the function: Apply finds the function again, asks, and applies.
+    let release: () => void = () => {};
+    let held = new Promise<void>((resolve) => (release = resolve));
+    fake.script({
+      schemaName: 'draft',
+      times: COUNCIL.length,
+      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
+    });
+    try {
+      panel = await runOnFunction(session, INSTRUCTION);
+      await waitForStreams(panel);
+      await focusEditor(page);
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active.dirty', { hasText: 'math.ts' }).waitFor();
+      await screenshot(page, 'typed-during-run');
+    } finally {
+      release();
+    }
+    await waitForFinalStatus(panel, 'unanimous');
+    await byTestId(panel, 'apply-button').click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    assert.match(await dialog.innerText(), /changed since the run started/);
+    await screenshot(page, 'apply-after-edit-confirm');
+    await dialog.locator('.monaco-button', { hasText: 'Apply' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Apply showed the updated diff in its own tab; go back to the file's tab to save it.
+    const fileTab = page
+      .locator('.tab', { hasText: 'math.ts' })
+      .filter({ hasNotText: 'council result' })
+      .first();
+    await fileTab.click();
+    await page
+      .locator('.tab.active', { hasText: 'math.ts' })
+      .filter({ hasNotText: 'council result' })
+      .waitFor({ state: 'visible' });
+    await page
+      .locator('.editor-instance .view-lines', { hasText: `council: ${INSTRUCTION}` })
+      .waitFor({ state: 'visible' });
+    await saveActiveEditor(page);
+    assert.equal(
+      readFileSync(file, 'utf8'),
+      `${typed}\n${councilProduct(original, INSTRUCTION)}`,
+      'the typed line is kept and the function is replaced where it moved to',
+    );
+    await restoreFile(page, file, original, typed);
+
+    // (b) The selected text itself edited during the run: Apply refuses and writes nothing.
+    held = new Promise<void>((resolve) => (release = resolve));
+    fake.script({
+      schemaName: 'draft',
+      times: COUNCIL.length,
+      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
+    });
+    const mine = ' // my own change';
+    try {
+      panel = await runOnFunction(session, 'Document the edge cases');
+      await waitForStreams(panel);
+      await focusEditor(page);
+      await page.keyboard.press('Control+Home');
+      for (let line = 1; line <= FUNCTION_LINES[0]; line++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.keyboard.type(mine);
+    } finally {
+      release();
+    }
+    await waitForFinalStatus(panel, 'unanimous');
+    await byTestId(panel, 'apply-button').click();
+    await page
+      .locator('.notification-toast', {
+        hasText: /Not applied: the text selected in .* was changed/,
+      })
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'apply-refused-after-edit');
+    await saveActiveEditor(page);
+    const afterRefusal = readFileSync(file, 'utf8');
+    assert.ok(afterRefusal.includes(mine), "the user's edit is on disk");
+    assert.ok(!afterRefusal.includes('// council:'), 'nothing of the result was written');
+    await restoreFile(page, file, original, mine.trim());
+  });
+
+  it('8. a window reload mid-round leaves every finished call in the transcript and the run in the history as interrupted, with re-run', async function () {
+    const { page, fake, folders } = session;
+    // Drafts finish; the reviews are held in flight when the window reloads.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    fake.script({
+      schemaName: 'review',
+      times: COUNCIL.length,
+      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
+    });
+    const instruction = 'Handle NaN inputs';
+    const callsBefore = fake.calls.length;
+    try {
+      panel = await runOnFunction(session, instruction);
+      await panel.waitForFunction(
+        () =>
+          /review/i.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
+        undefined,
+        { timeout: 60_000 },
+      );
+      await waitForStreams(panel);
+      await screenshot(page, 'before-reload');
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForEvent('load', { timeout: 60_000 }).catch(() => undefined);
+    } finally {
+      release();
+    }
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
+    const councilIcon = page.locator('.activitybar .action-label[aria-label^="Multi-LLM Council"]');
+    await councilIcon.waitFor({ state: 'attached', timeout: 120_000 });
+    panel = await findPanelFrame(page).catch(async () => {
+      await councilIcon.click();
+      return findPanelFrame(page);
+    });
+    const item = panel.locator('.history-item', { hasText: instruction }).first();
+    await item.waitFor({ state: 'visible', timeout: 60_000 });
+    await panel.waitForFunction(
+      (title) =>
+        [...document.querySelectorAll('.history-item')].some(
+          (element) =>
+            (element.textContent ?? '').includes(title) &&
+            /interrupted/.test(element.querySelector('.history-meta')?.textContent ?? ''),
+        ),
+      instruction,
+      { timeout: 60_000 },
+    );
+    await scrollToTestId(panel, 'history-list');
+    await screenshot(page, 'history-interrupted');
+
+    // The transcript on disk: parseable, with the three finished drafts.
+    const runsDir = join(folders.userDataDir, 'User', 'globalStorage', EXTENSION_ID, 'runs');
+    const transcripts = filesUnder(runsDir).filter((name) => name.endsWith('.jsonl'));
+    const mine = transcripts
+      .map((name) => readFileSync(name, 'utf8'))
+      .find((text) => text.includes(instruction));
+    assert.ok(mine, `a transcript of the interrupted run in ${runsDir}`);
+    const records = mine
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const finishedDrafts = records.filter(
+      (record) =>
+        JSON.stringify(record).includes('"call-finished"') &&
+        JSON.stringify(record).includes('"draft"'),
+    );
+    assert.equal(
+      finishedDrafts.length,
+      COUNCIL.length,
+      'every draft that finished is in the transcript',
+    );
+    assert.ok(
+      fake.calls.slice(callsBefore).filter((call) => call.schemaName === 'review').length > 0,
+      'the reload came while reviews were in flight',
+    );
+
+    // Re-run from the history starts the same task again and finishes it.
+    await item
+      .locator('vscode-button, button', { hasText: /Re-run/i })
+      .first()
+      .click();
+    await waitForFinalStatus(panel, 'unanimous');
+    await screenshot(page, 'rerun-after-reload');
+  });
+
+  it('9. the API keys are nowhere on disk outside the secret store, nor in the panel', async function () {
+    const { folders, workspace } = session;
+    const keys = ['sk-e2e-openai', 'sk-ant-e2e', 'e2e-gemini-key'];
+    const panelHtml = await panel.evaluate(() => document.documentElement.outerHTML);
+    for (const key of keys) assert.ok(!panelHtml.includes(key), 'no key in the panel DOM');
+    const leaks: string[] = [];
+    const files = [...filesUnder(folders.userDataDir), ...filesUnder(workspace)].filter((file) =>
+      statSync(file).isFile(),
+    );
+    assert.ok(
+      files.some((file) => file.endsWith('.jsonl')),
+      'the scan covers the run transcripts',
+    );
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const key of keys) if (bytes.includes(key)) leaks.push(`${file}: ${key}`);
+    }
+    assert.deepEqual(leaks, [], 'no key in logs, settings, transcripts or state files');
   });
 });
