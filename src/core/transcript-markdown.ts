@@ -123,6 +123,12 @@ export function transcriptToMarkdown(records: TranscriptRecord[]): string {
         break;
     }
   }
+  if (!records.some((record) => record.type === 'run-finished' || record.type === 'run-failed')) {
+    lines.push(
+      '',
+      '> No result: the run was interrupted (or is still running). Every call that finished is above.',
+    );
+  }
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 

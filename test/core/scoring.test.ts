@@ -271,6 +271,10 @@ describe('rankParticipantsForTask, estimateRun, transcriptToMarkdown, runIterati
     const markdown = transcriptToMarkdown(transcript.records());
     assert.match(markdown, /unanimous/);
     assert.match(markdown, /Proposal A/);
+    assert.doesNotMatch(markdown, /No result/);
+    // Cut before its end record (a crash, a reload): the export says so instead of just stopping.
+    const cut = transcript.records().filter((record) => record.type !== 'run-finished');
+    assert.match(transcriptToMarkdown(cut), /No result: the run was interrupted/);
   });
 
   it('runIteration reviews and merges caller-given proposals once and scores them', async () => {
