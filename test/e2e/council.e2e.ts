@@ -464,6 +464,9 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
         hasText: /Not applied: the text selected in .* was changed/,
       })
       .waitFor({ state: 'visible' });
+    await panel
+      .locator('.apply-state.stale', { hasText: 'Not applied' })
+      .waitFor({ state: 'visible' });
     await screenshot(page, 'apply-refused-after-edit');
     await saveActiveEditor(page);
     const afterRefusal = readFileSync(file, 'utf8');

@@ -108,7 +108,8 @@ export const en = {
   showDiffAria: 'Show the result as a diff in the editor',
   applyState_applied: 'Applied.',
   applyState_discarded: 'Discarded.',
-  applyState_stale: 'The document changed since the request; review the diff again.',
+  applyState_stale:
+    'Not applied: the selected text was changed after the run started. Copy the result, or run the council again.',
   errorTitle: 'The run failed',
   voteWinner: 'Answer: {0} (confidence {1}%)',
   voteNotReached: 'No agreement reached.',

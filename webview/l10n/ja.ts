@@ -109,7 +109,8 @@ export const ja: Messages = {
   showDiffAria: '結果をエディターの差分で表示',
   applyState_applied: '適用しました。',
   applyState_discarded: '破棄しました。',
-  applyState_stale: '依頼後にドキュメントが変更されました。差分を確認してください。',
+  applyState_stale:
+    '適用していません。実行開始後に選択範囲のテキストが変更されました。結果をコピーするか、もう一度実行してください。',
   errorTitle: '実行に失敗しました',
   voteWinner: '回答: {0}（確信度 {1}%）',
   voteNotReached: '合意に達しませんでした。',
