@@ -22,7 +22,11 @@ export class PanelController {
   private locale = '';
   private form: TaskForm | undefined;
   private renderQueued = false;
-  private readonly ui: UiState = { diffLayout: 'side-by-side', openDetails: new Set() };
+  private readonly ui: UiState = {
+    diffLayout: 'side-by-side',
+    openDetails: new Set(),
+    wholeDiffs: new Set(),
+  };
   private readonly formSlot = h('div', { className: 'form-slot' });
   private readonly noticeSlot = h('div', { className: 'notice-slot' });
   private readonly providersSlot = h('div', { className: 'providers-slot' });

@@ -10,7 +10,7 @@ import DOMPurify from 'dompurify';
 
 export type DiffLayout = 'side-by-side' | 'line-by-line';
 
-const cache = new Map<string, DocumentFragment>();
+const cache = new Map<string, { fragment: DocumentFragment; hiddenChangedLines: number }>();
 
 /** A file name safe for a unified diff header: one line, no markup characters. */
 export function safeDiffFileName(name: string): string {
@@ -30,17 +30,54 @@ function colorScheme(): ColorSchemeType {
     : ColorSchemeType.DARK;
 }
 
+/** Diff lines drawn at first; a longer diff shows its first hunks and a "show all" button. */
+export const FIRST_DRAW_DIFF_LINES = 200;
+
+export interface RenderedDiff {
+  fragment: DocumentFragment;
+  /** Changed lines (+ and -) in the hunks not drawn; 0 when the whole diff is shown. */
+  hiddenChangedLines: number;
+}
+
+/**
+ * Keeps the patch header and the first hunks up to `maxLines` diff lines (at least one hunk),
+ * so a 5,000-line diff appears at once instead of after laying out thousands of rows.
+ */
+function limitHunks(
+  patch: string,
+  maxLines: number,
+): { patch: string; hiddenChangedLines: number } {
+  const lines = patch.split('\n');
+  const starts = lines.flatMap((line, index) => (line.startsWith('@@') ? [index] : []));
+  if (starts.length === 0 || lines.length - starts[0]! <= maxLines) {
+    return { patch, hiddenChangedLines: 0 };
+  }
+  // Hunks [starts[i], starts[i + 1]); keep whole hunks while they fit, the first one always.
+  let cut = starts.length;
+  for (let hunk = 1; hunk < starts.length; hunk++) {
+    const end = starts[hunk + 1] ?? lines.length;
+    if (end - starts[0]! > maxLines) {
+      cut = hunk;
+      break;
+    }
+  }
+  const keptEnd = starts[cut] ?? lines.length;
+  const hiddenChangedLines = lines.slice(keptEnd).filter((line) => /^[+-]/.test(line)).length;
+  return { patch: lines.slice(0, keptEnd).join('\n'), hiddenChangedLines };
+}
+
 export function renderDiff(
   oldName: string,
   newName: string,
   oldText: string,
   newText: string,
   layout: DiffLayout,
-): DocumentFragment {
-  const key = JSON.stringify([oldName, newName, oldText, newText, layout, colorScheme()]);
-  let fragment = cache.get(key);
-  if (!fragment) {
-    const patch = createTwoFilesPatch(
+  maxLines = Number.POSITIVE_INFINITY,
+): RenderedDiff {
+  const key = JSON.stringify([oldName, newName, oldText, newText, layout, colorScheme(), maxLines]);
+  let cached = cache.get(key);
+  if (!cached) {
+    const full = createTwoFilesPatch(
       safeDiffFileName(oldName),
       safeDiffFileName(newName),
       oldText.endsWith('\n') ? oldText : `${oldText}\n`,
@@ -49,6 +86,7 @@ export function renderDiff(
       '',
       { context: 3 },
     );
+    const { patch, hiddenChangedLines } = limitHunks(full, maxLines);
     const html = diffToHtml(patch, {
       outputFormat: layout,
       drawFileList: false,
@@ -57,14 +95,18 @@ export function renderDiff(
       renderNothingWhenEmpty: false,
       colorScheme: colorScheme(),
     });
-    fragment = DOMPurify.sanitize(html, {
+    const fragment = DOMPurify.sanitize(html, {
       FORBID_TAGS: ['img', 'svg', 'math', 'style', 'script', 'iframe', 'form', 'input', 'a'],
       FORBID_ATTR: ['style', 'href', 'src'],
       ALLOW_DATA_ATTR: false,
       RETURN_DOM_FRAGMENT: true,
     });
+    cached = { fragment, hiddenChangedLines };
     if (cache.size > 50) cache.clear();
-    cache.set(key, fragment);
+    cache.set(key, cached);
   }
-  return fragment.cloneNode(true) as DocumentFragment;
+  return {
+    fragment: cached.fragment.cloneNode(true) as DocumentFragment,
+    hiddenChangedLines: cached.hiddenChangedLines,
+  };
 }

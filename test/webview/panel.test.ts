@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { RunEvent } from '../../src/core/run-events';
 import { parseWebviewMessage } from '../../src/shared/webview-to-host';
 import {
   ensurePanelBuilt,
@@ -254,6 +255,45 @@ describe('panel in Chromium', function () {
     await panel.page.locator(testId('apply-button')).click({ force: true });
     assert.ok(!(await panel.posted()).some((m) => (m as { type: string }).type === 'apply-result'));
     assert.match((await panel.page.locator('.apply-state').textContent()) ?? '', /Applied/);
+  });
+
+  it('draws the first hunks of a long diff at once, and the whole diff when asked', async () => {
+    const started = events.find((event) => event.type === 'run-started')!;
+    const long = Array.from({ length: 5000 }, (_unused, index) => `const v${index} = ${index};`);
+    const changed = long.map((line, index) => (index % 50 === 0 ? `${line} // changed` : line));
+    const proposal = (participantId: string, lines: string[]): RunEvent => ({
+      type: 'proposal',
+      runId: RUN_ID,
+      at: started.at,
+      proposal: {
+        participantId,
+        round: 1,
+        phase: 'draft',
+        product: lines.join('\n'),
+        rationale: '',
+      },
+    });
+    await panel.snapshot(
+      snapshotWith(1, {
+        events: [
+          started,
+          proposal(PARTICIPANTS[0]!.id, long),
+          proposal(PARTICIPANTS[1]!.id, changed),
+        ],
+        applyState: 'not-applicable',
+      }),
+    );
+    const rows = panel.page.locator(`${testId('diff-view')} .d2h-file-side-diff tr`);
+    const firstDraw = await rows.count();
+    const showAll = panel.page.locator(testId('diff-show-all'));
+    assert.match(await showAll.innerText(), /Show the whole diff \(\d+ more changed lines\)/);
+    await showAll.scrollIntoViewIfNeeded();
+    await panel.page.screenshot({ path: path.join(ARTIFACTS, 'long-diff-first-hunks.png') });
+    await showAll.click();
+    await showAll.waitFor({ state: 'detached' });
+    const whole = await rows.count();
+    assert.ok(whole > firstDraw * 2, `rows: ${firstDraw} at first, ${whole} in the whole diff`);
+    assert.match(await textOf('diff-view'), /const v4950 = 4950; \/\/ changed/);
   });
 
   it('shows a failed run with its error and abstentions', async () => {

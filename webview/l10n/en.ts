@@ -83,6 +83,7 @@ export const en = {
   diffLineByLine: 'Line by line',
   diffSelectionVsResult: 'Selection \u2192 consensus result',
   diffPair: 'Round {0}: {1} \u2194 {2}',
+  diffShowAll: 'Show the whole diff ({0} more changed lines)',
   diffNothing: 'Nothing to compare yet.',
   costHeading: 'Tokens and cost',
   costLine: '{0} input \u00b7 {1} output tokens \u00b7 ${2} \u00b7 {3} calls',

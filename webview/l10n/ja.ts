@@ -84,6 +84,7 @@ export const ja: Messages = {
   diffLineByLine: '行ごと',
   diffSelectionVsResult: '選択範囲 → 合意結果',
   diffPair: 'ラウンド {0}: {1} ↔ {2}',
+  diffShowAll: '差分をすべて表示（変更行があと {0} 行）',
   diffNothing: '比較できるものはまだありません。',
   costHeading: 'トークンとコスト',
   costLine: '入力 {0}・出力 {1} トークン・${2}・{3} 回の呼び出し',

@@ -3,7 +3,7 @@
  * side-by-side / line-by-line toggle. The comparison and the layout are panel-only UI state.
  */
 import { h } from '../dom-builder';
-import { renderDiff, type DiffLayout } from '../render-diff';
+import { FIRST_DRAW_DIFF_LINES, renderDiff, type DiffLayout } from '../render-diff';
 import { createButton } from '../toolkit-components';
 import { participantName, type RunViewState } from '../../src/shared/run-view-state';
 import type { RenderContext } from './render-context';
@@ -90,9 +90,29 @@ export function renderDiffView(
     return button;
   };
   const body = h('div', { className: `diff-body ${ui.diffLayout}` });
-  body.appendChild(
-    renderDiff(chosen.oldName, chosen.newName, chosen.oldText, chosen.newText, ui.diffLayout),
+  const whole = ui.wholeDiffs.has(chosen.key);
+  const drawn = renderDiff(
+    chosen.oldName,
+    chosen.newName,
+    chosen.oldText,
+    chosen.newText,
+    ui.diffLayout,
+    whole ? Number.POSITIVE_INFINITY : FIRST_DRAW_DIFF_LINES,
   );
+  body.appendChild(drawn.fragment);
+  if (drawn.hiddenChangedLines > 0) {
+    const showAll = createButton({
+      label: t('diffShowAll', drawn.hiddenChangedLines),
+      appearance: 'secondary',
+      onClick: () => {
+        ui.wholeDiffs.add(chosen.key);
+        context.rerender();
+      },
+    });
+    showAll.dataset.focusKey = `diff-show-all:${chosen.key}`;
+    showAll.dataset.testid = 'diff-show-all';
+    body.appendChild(showAll);
+  }
   return h(
     'section',
     { className: 'diff-section', testId: 'diff-view', attrs: { 'aria-label': t('diffHeading') } },

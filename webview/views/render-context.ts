@@ -8,6 +8,8 @@ export interface UiState {
   diffLayout: DiffLayout;
   /** Key of the chosen comparison in the diff view; the default one when unset. */
   diffChoice?: string;
+  /** Comparisons the user asked to see whole (long diffs show their first hunks at first). */
+  wholeDiffs: Set<string>;
   /** Keys of the <details> the user opened, kept across re-renders. */
   openDetails: Set<string>;
 }
