@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../scripts/code-server-launcher.mjs';
+import type { FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { COUNCIL, startE2eSession, type E2eSession } from './support/e2e-session';
 import {
   byTestId,
@@ -49,6 +50,18 @@ function councilProduct(original: string, instruction: string): string {
   const selection = lines.slice(first - 1, last);
   const after = lines.slice(last);
   return [...before, `// council: ${instruction}`, ...selection, ...after].join('\n');
+}
+
+/** Holds every call of a phase after its first streamed piece, until the returned release. */
+function holdPhase(fake: FakeVendorServer, schemaName: string): () => void {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  fake.script({
+    schemaName,
+    times: COUNCIL.length,
+    reply: { holdAfterFirstChunk: held, chunkSize: 8 },
+  });
+  return () => release();
 }
 
 /** Starts "Run Consensus on Selection" on the function with an instruction typed in. */
@@ -183,13 +196,7 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
   it('2–3. runs the council on a selected function and the panel streams to a unanimous result with a diff', async function () {
     const { page, fake } = session;
     // Hold every draft after its first streamed piece, so the stream is seen in the panel.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    fake.script({
-      schemaName: 'draft',
-      times: COUNCIL.length,
-      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
-    });
+    const release = holdPhase(fake, 'draft');
     try {
       await openFile(page, FILE);
       await selectLines(page, ...FUNCTION_LINES);
@@ -210,14 +217,7 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
       assert.equal(await cards.count(), COUNCIL.length, 'one card per participant');
       // Streaming: every participant's card shows the first piece of its draft while it is held.
       const streams = byTestId(panel, 'participant-stream');
-      await panel.waitForFunction(
-        (count) =>
-          [...document.querySelectorAll('[data-testid="participant-stream"]')].filter(
-            (element) => (element.textContent ?? '').trim() !== '',
-          ).length >= count,
-        COUNCIL.length,
-        { timeout: 60_000 },
-      );
+      await waitForStreams(panel);
       assert.equal(await streams.count(), COUNCIL.length);
       const status = await byTestId(panel, 'run-status').innerText();
       assert.match(status, /draft/i, `run status names the phase while drafting: ${status}`);
@@ -390,13 +390,7 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
     const typed = 'export const typedDuringTheRun = true;';
 
     // (a) A line typed above the function: Apply finds the function again, asks, and applies.
-    let release: () => void = () => {};
-    let held = new Promise<void>((resolve) => (release = resolve));
-    fake.script({
-      schemaName: 'draft',
-      times: COUNCIL.length,
-      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
-    });
+    let release = holdPhase(fake, 'draft');
     try {
       panel = await runOnFunction(session, INSTRUCTION);
       await waitForStreams(panel);
@@ -439,12 +433,7 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
     await restoreFile(page, file, original, typed);
 
     // (b) The selected text itself edited during the run: Apply refuses and writes nothing.
-    held = new Promise<void>((resolve) => (release = resolve));
-    fake.script({
-      schemaName: 'draft',
-      times: COUNCIL.length,
-      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
-    });
+    release = holdPhase(fake, 'draft');
     const mine = ' // my own change';
     try {
       panel = await runOnFunction(session, 'Document the edge cases');
@@ -478,13 +467,7 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
   it('8. a window reload mid-round leaves every finished call in the transcript and the run in the history as interrupted, with re-run', async function () {
     const { page, fake, folders } = session;
     // Drafts finish; the reviews are held in flight when the window reloads.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    fake.script({
-      schemaName: 'review',
-      times: COUNCIL.length,
-      reply: { holdAfterFirstChunk: held, chunkSize: 8 },
-    });
+    const release = holdPhase(fake, 'review');
     const instruction = 'Handle NaN inputs';
     const callsBefore = fake.calls.length;
     try {
