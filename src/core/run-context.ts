@@ -31,6 +31,8 @@ export class RunContext {
   private transcriptQueue: Promise<void> = Promise.resolve();
   private transcriptError: unknown;
   private seq = 0;
+  /** Set by the run-finished event; nothing is emitted after it. */
+  private ended = false;
   private callSeq = 0;
   private usageTotal: Usage = ZERO_USAGE;
   private costTotal = 0;
@@ -79,8 +81,6 @@ export class RunContext {
     this.callControllers.add(controller);
     return { signal: controller.signal, release: () => this.callControllers.delete(controller) };
   }
-
-  private ended = false;
 
   get cancelled(): boolean {
     return this.controller.signal.aborted;
