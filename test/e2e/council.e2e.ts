@@ -539,6 +539,12 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
       .first()
       .click();
     await waitForFinalStatus(panel, 'unanimous');
+    // The selection target outlived the reload: the re-run's result can be applied.
+    assert.equal(
+      await byTestId(panel, 'apply-button').getAttribute('disabled'),
+      null,
+      'Apply is offered for the re-run',
+    );
     await screenshot(page, 'rerun-after-reload');
   });
 
