@@ -539,6 +539,17 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
       .first()
       .click();
     await waitForFinalStatus(panel, 'unanimous');
+    // The history follows: the re-run is listed as finished, not still running.
+    await panel.waitForFunction(
+      (title) =>
+        /unanimous/.test(
+          [...document.querySelectorAll('.history-item')]
+            .find((element) => (element.textContent ?? '').includes(title))
+            ?.querySelector('.history-meta')?.textContent ?? '',
+        ),
+      instruction,
+      { timeout: 30_000 },
+    );
     // The selection target outlived the reload: the re-run's result can be applied.
     assert.equal(
       await byTestId(panel, 'apply-button').getAttribute('disabled'),

@@ -75,6 +75,20 @@ describe('RunTracker', () => {
     assert.equal(tracker.runningRuns.size, 0);
   });
 
+  it('refreshes the history once the service has filed a finished run', async () => {
+    const council = new FakeCouncil();
+    const tracker = new RunTracker(council.asService());
+    let changes = 0;
+    tracker.onStateChange(() => (changes += 1));
+    council.emit({ type: 'run-failed', runId: 'r1', at: 2, error: { message: 'x' } });
+    const atEndEvent = changes;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(changes, atEndEvent, 'nothing more until the result is filed');
+    council.settle('r1');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(changes, atEndEvent + 1, 'one more refresh when it is');
+  });
+
   it('offers Apply (multiLlm.hasResult) only for a finished code run with a product', () => {
     const council = new FakeCouncil();
     const tracker = new RunTracker(council.asService());

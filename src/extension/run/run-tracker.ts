@@ -156,6 +156,12 @@ export class RunTracker implements vscode.Disposable {
     }
     this.eventEmitter.fire(event);
     if (stateChanged) this.changed();
+    if (event.type === 'run-finished' || event.type === 'run-failed') {
+      // The end event comes before the service has filed the result; once it has, the history
+      // (its state and outcome) is refreshed, or it would still say "running".
+      const refresh = () => this.changed();
+      this.council.waitForResult(event.runId).then(refresh, refresh);
+    }
   }
 
   private forgetOldBuffers(): void {

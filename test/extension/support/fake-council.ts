@@ -9,9 +9,17 @@ export class FakeCouncil {
   readonly started: unknown[] = [];
   readonly results = new Map<string, ConsensusResult>();
   readonly history: RunSummary[] = [];
+  /** waitForResult callers, until the test settles the run. */
+  private readonly waiting = new Map<string, (() => void)[]>();
 
   emit(event: RunEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** The service has put the run's result (and its final history state) in place. */
+  settle(runId: string): void {
+    for (const resolve of this.waiting.get(runId) ?? []) resolve();
+    this.waiting.delete(runId);
   }
 
   asService(): CouncilService {
@@ -29,7 +37,12 @@ export class FakeCouncil {
       startVote: unsupported,
       runIteration: unsupported,
       getStatus: async () => undefined,
-      waitForResult: unsupported,
+      waitForResult: (runId) =>
+        new Promise((resolve) => {
+          const list = this.waiting.get(runId) ?? [];
+          list.push(() => resolve(this.results.get(runId) as ConsensusResult));
+          this.waiting.set(runId, list);
+        }),
       getResult: async (runId) => this.results.get(runId),
       cancel: async (runId) => {
         this.cancelled.push(runId);
