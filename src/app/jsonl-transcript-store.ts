@@ -1,9 +1,10 @@
 /**
  * One append-only JSONL file per run (`<runId>.jsonl`) under a data folder: each record is
- * appended as it happens, so a crash or a window reload loses at most the call in flight. A
- * partially written last line (the process died mid-write) is skipped when reading.
+ * appended (synchronously) as it happens, so a crash or a window reload loses at most the calls
+ * in flight. A partially written last line (the process died mid-write) is skipped when reading.
  */
-import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type { RunSummary } from '../shared/council-service';
@@ -42,9 +43,8 @@ interface CachedSummary {
 }
 
 export class JsonlTranscriptStore implements TranscriptStore {
-  private readonly queues = new Map<string, Promise<void>>();
   private readonly summaries = new Map<string, CachedSummary>();
-  private folderReady: Promise<void> | undefined;
+  private folderReady = false;
 
   constructor(
     readonly folder: string,
@@ -57,30 +57,22 @@ export class JsonlTranscriptStore implements TranscriptStore {
   }
 
   append(runId: string, record: TranscriptRecord): Promise<void> {
-    if (!isValidRunId(runId)) {
-      return Promise.reject(new Error(`Invalid run id: ${JSON.stringify(runId)}`));
+    try {
+      const path = this.pathOf(runId);
+      const line = redactSecrets(JSON.stringify(record)) + '\n';
+      // Written synchronously: once a record is handed over it is in the file (in the OS's
+      // hands), so a killed process or a window reload loses only the calls still in flight,
+      // never a finished call queued behind slow disk I/O. Records are small and few per second.
+      this.ensureFolder();
+      appendFileSync(path, line, { encoding: 'utf8', mode: 0o600 });
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const path = this.pathOf(runId);
-    const line = redactSecrets(JSON.stringify(record)) + '\n';
-    // Appends of one run are chained so records land in the order they were produced.
-    const previous = this.queues.get(runId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => {})
-      .then(async () => {
-        await this.ensureFolder();
-        await appendFile(path, line, { encoding: 'utf8', mode: 0o600 });
-      });
-    this.queues.set(runId, next);
-    void next.finally(() => {
-      if (this.queues.get(runId) === next) this.queues.delete(runId);
-    });
-    return next;
   }
 
-  /** Resolves when every append issued so far has reached the file. */
-  async flush(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()]);
-  }
+  /** Appends are synchronous; kept for callers that wait for the file to be complete. */
+  async flush(): Promise<void> {}
 
   async has(runId: string): Promise<boolean> {
     if (!isValidRunId(runId)) return false;
@@ -94,7 +86,6 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   async read(runId: string): Promise<TranscriptRecord[]> {
     if (!isValidRunId(runId)) return [];
-    await this.queues.get(runId)?.catch(() => {});
     try {
       return parseJsonl(await readFile(this.pathOf(runId), 'utf8'));
     } catch (error) {
@@ -139,14 +130,9 @@ export class JsonlTranscriptStore implements TranscriptStore {
     return summary;
   }
 
-  private ensureFolder(): Promise<void> {
-    this.folderReady ??= mkdir(this.folder, { recursive: true, mode: 0o700 }).then(
-      () => undefined,
-      (error: unknown) => {
-        this.folderReady = undefined;
-        throw error;
-      },
-    );
-    return this.folderReady;
+  private ensureFolder(): void {
+    if (this.folderReady) return;
+    mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    this.folderReady = true;
   }
 }
