@@ -7,8 +7,7 @@ import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages
 import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
 import { buildModelError } from '../common/build-model-error';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { runWatchedAttempt } from '../common/run-watched-attempt';
-import { withRetries } from '../common/with-retries';
+import { generateWithRetries } from '../common/generate-with-retries';
 import { convertToAnthropicInput } from './convert-to-anthropic-input';
 import { mapAnthropicError } from './map-anthropic-error';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
@@ -27,24 +26,12 @@ export class AnthropicLanguageModel implements LanguageModel {
   }
 
   generate(request: ModelRequest): Promise<ModelResponse> {
-    return withRetries(() => this.attempt(request), {
-      ...this.settings.retry,
-      provider: this.provider,
-      modelId: this.modelId,
-      signal: request.signal,
-    });
-  }
-
-  private attempt(request: ModelRequest): Promise<ModelResponse> {
     const { identity } = this.settings;
-    return runWatchedAttempt(
-      {
-        identity,
-        modelId: this.modelId,
-        signal: request.signal,
-        idleTimeoutMs: this.settings.idleTimeoutMs,
-        classify: mapAnthropicError,
-      },
+    return generateWithRetries(
+      this.settings,
+      this.modelId,
+      request,
+      mapAnthropicError,
       async (watchedFetch) => {
         const client = await createAnthropicClient(this.settings, watchedFetch);
         const stream = await client.messages.create(

@@ -6,8 +6,7 @@ import type { GenerateContentResponse, GoogleGenAI } from '@google/genai';
 import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
 import { buildModelError } from '../common/build-model-error';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { runWatchedAttempt } from '../common/run-watched-attempt';
-import { withRetries } from '../common/with-retries';
+import { generateWithRetries } from '../common/generate-with-retries';
 import { convertToGoogleInput } from './convert-to-google-input';
 import { mapGoogleError } from './map-google-error';
 import { mapGoogleFinishReason } from './map-google-finish-reason';
@@ -26,24 +25,12 @@ export class GoogleLanguageModel implements LanguageModel {
   }
 
   generate(request: ModelRequest): Promise<ModelResponse> {
-    return withRetries(() => this.attempt(request), {
-      ...this.settings.retry,
-      provider: this.provider,
-      modelId: this.modelId,
-      signal: request.signal,
-    });
-  }
-
-  private attempt(request: ModelRequest): Promise<ModelResponse> {
     const { identity } = this.settings;
-    return runWatchedAttempt(
-      {
-        identity,
-        modelId: this.modelId,
-        signal: request.signal,
-        idleTimeoutMs: this.settings.idleTimeoutMs,
-        classify: mapGoogleError,
-      },
+    return generateWithRetries(
+      this.settings,
+      this.modelId,
+      request,
+      mapGoogleError,
       async (watchedFetch) => {
         const client = await createGoogleClient(this.settings, watchedFetch);
         const stream = await client.models.generateContentStream(

@@ -7,8 +7,7 @@ import type { LanguageModel, ModelRequest, ModelResponse, Usage } from '../../co
 import { ZERO_USAGE } from '../../core/language-model';
 import { buildModelError } from '../common/build-model-error';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { runWatchedAttempt } from '../common/run-watched-attempt';
-import { withRetries } from '../common/with-retries';
+import { generateWithRetries } from '../common/generate-with-retries';
 import { mapOpenAIError } from '../openai/map-openai-error';
 import { mapOpenAIChatUsage } from '../openai/map-openai-usage';
 import { createOpenAIClient } from '../openai/openai-language-model';
@@ -26,24 +25,12 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
   }
 
   generate(request: ModelRequest): Promise<ModelResponse> {
-    return withRetries(() => this.attempt(request), {
-      ...this.settings.retry,
-      provider: this.provider,
-      modelId: this.modelId,
-      signal: request.signal,
-    });
-  }
-
-  private attempt(request: ModelRequest): Promise<ModelResponse> {
     const { identity } = this.settings;
-    return runWatchedAttempt(
-      {
-        identity,
-        modelId: this.modelId,
-        signal: request.signal,
-        idleTimeoutMs: this.settings.idleTimeoutMs,
-        classify: mapOpenAIError,
-      },
+    return generateWithRetries(
+      this.settings,
+      this.modelId,
+      request,
+      mapOpenAIError,
       async (watchedFetch) => {
         const client = await createOpenAIClient(this.settings, watchedFetch);
         const stream = await client.chat.completions.create(

@@ -7,8 +7,7 @@ import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
 import { buildModelError } from '../common/build-model-error';
-import { runWatchedAttempt } from '../common/run-watched-attempt';
-import { withRetries } from '../common/with-retries';
+import { generateWithRetries } from '../common/generate-with-retries';
 import { convertToOpenAIInput } from './convert-to-openai-input';
 import { mapOpenAIError } from './map-openai-error';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason';
@@ -27,24 +26,12 @@ export class OpenAILanguageModel implements LanguageModel {
   }
 
   generate(request: ModelRequest): Promise<ModelResponse> {
-    return withRetries(() => this.attempt(request), {
-      ...this.settings.retry,
-      provider: this.provider,
-      modelId: this.modelId,
-      signal: request.signal,
-    });
-  }
-
-  private attempt(request: ModelRequest): Promise<ModelResponse> {
     const { identity } = this.settings;
-    return runWatchedAttempt(
-      {
-        identity,
-        modelId: this.modelId,
-        signal: request.signal,
-        idleTimeoutMs: this.settings.idleTimeoutMs,
-        classify: mapOpenAIError,
-      },
+    return generateWithRetries(
+      this.settings,
+      this.modelId,
+      request,
+      mapOpenAIError,
       async (watchedFetch) => {
         const client = await createOpenAIClient(this.settings, watchedFetch);
         const stream = await client.responses.create(convertToOpenAIInput(this.modelId, request), {

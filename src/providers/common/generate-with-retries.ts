@@ -1,0 +1,31 @@
+/**
+ * One model call as every adapter makes it: our retries (../common/with-retries) around a
+ * watched attempt (idle timeout, abort, the vendor's errors mapped to ModelError).
+ */
+import type { ModelRequest, ModelResponse } from '../../core/language-model';
+import type { ModelAdapterSettings } from './model-adapter-settings';
+import { runWatchedAttempt, type AttemptContext } from './run-watched-attempt';
+import { withRetries } from './with-retries';
+
+export function generateWithRetries(
+  settings: ModelAdapterSettings,
+  modelId: string,
+  request: ModelRequest,
+  classify: AttemptContext['classify'],
+  attempt: (watchedFetch: typeof fetch) => Promise<ModelResponse>,
+): Promise<ModelResponse> {
+  const { identity } = settings;
+  const context: AttemptContext = {
+    identity,
+    modelId,
+    signal: request.signal,
+    idleTimeoutMs: settings.idleTimeoutMs,
+    classify,
+  };
+  return withRetries(() => runWatchedAttempt(context, attempt), {
+    ...settings.retry,
+    provider: identity.providerId,
+    modelId,
+    signal: request.signal,
+  });
+}
