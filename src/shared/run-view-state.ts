@@ -168,6 +168,22 @@ function withRound(
   return next;
 }
 
+/** A call first seen through this event (a delta may arrive before its call-started). */
+function freshCall(
+  event: { callId: string; participantId: string; phase: CallView['phase']; round: number },
+  attempt: number,
+): CallView {
+  return {
+    callId: event.callId,
+    participantId: event.participantId,
+    phase: event.phase,
+    round: event.round,
+    attempt,
+    text: '',
+    status: 'streaming',
+  };
+}
+
 function withCall(
   calls: CallView[],
   callId: string,
@@ -213,27 +229,11 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
     case 'phase-started':
       return { ...current, phase: event.phase, round: event.round };
     case 'call-started': {
-      const fresh = (): CallView => ({
-        callId: event.callId,
-        participantId: event.participantId,
-        phase: event.phase,
-        round: event.round,
-        attempt: event.attempt,
-        text: '',
-        status: 'streaming',
-      });
+      const fresh = () => freshCall(event, event.attempt);
       return { ...current, calls: withCall(current.calls, event.callId, fresh, (call) => call) };
     }
     case 'token-delta': {
-      const fresh = (): CallView => ({
-        callId: event.callId,
-        participantId: event.participantId,
-        phase: event.phase,
-        round: event.round,
-        attempt: 0,
-        text: '',
-        status: 'streaming',
-      });
+      const fresh = () => freshCall(event, 0);
       return {
         ...current,
         calls: withCall(current.calls, event.callId, fresh, (call) => ({
@@ -243,15 +243,7 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
       };
     }
     case 'call-finished': {
-      const fresh = (): CallView => ({
-        callId: event.callId,
-        participantId: event.participantId,
-        phase: event.phase,
-        round: event.round,
-        attempt: 0,
-        text: '',
-        status: 'streaming',
-      });
+      const fresh = () => freshCall(event, 0);
       const priced = typeof event.costUsd === 'number';
       return {
         ...current,
@@ -271,15 +263,7 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
       };
     }
     case 'call-failed': {
-      const fresh = (): CallView => ({
-        callId: event.callId,
-        participantId: event.participantId,
-        phase: event.phase,
-        round: event.round,
-        attempt: 0,
-        text: '',
-        status: 'streaming',
-      });
+      const fresh = () => freshCall(event, 0);
       return {
         ...current,
         calls: withCall(current.calls, event.callId, fresh, (call) => ({
