@@ -22,6 +22,7 @@ import {
 } from './consensus-prompts';
 import { createSeededRandom, deriveSeed, shuffled } from './seeded-random';
 import { meanScoresByAuthor } from './check-convergence';
+import type { ConvergenceCheckInput } from './engine-api-types';
 import { settleParticipants } from './settle-participants';
 
 export interface ReviewRound {
@@ -33,6 +34,26 @@ export interface ReviewRound {
   meanOfAll: number;
   /** Every critique point of the round, sorted, one per line (order-independent for comparison). */
   critiqueText: string;
+}
+
+/** What the convergence check needs from a round: the proposals and the reviews of them. */
+export function scoredProposals(
+  proposals: Proposal[],
+  review: ReviewRound,
+): Pick<ConvergenceCheckInput, 'proposals' | 'scores' | 'improvementRoom'> {
+  return {
+    proposals: proposals.map((proposal) => ({
+      authorId: proposal.participantId,
+      product: proposal.product,
+    })),
+    scores: review.reviews.map((peer) => ({
+      reviewerId: peer.reviewerId,
+      authorId: peer.authorId,
+      score: peer.score,
+      majorIssues: peer.majorIssues,
+    })),
+    improvementRoom: review.improvementRoom,
+  };
 }
 
 export type Abstain = (

@@ -25,7 +25,7 @@ import { checkConvergence, resolveThresholds } from './check-convergence';
 import { detectDeadlock, type RoundHistory } from './detect-deadlock';
 import { combineFinals } from './combine-finals';
 import { createSeededRandom, deriveSeed, randomSeed, shuffled } from './seeded-random';
-import { reviewPhase, mergePhase, type ReviewRound } from './review-and-merge';
+import { reviewPhase, mergePhase, scoredProposals, type ReviewRound } from './review-and-merge';
 import { pickBest } from './pick-best';
 import { newRunId } from './run-id';
 import { settleParticipants } from './settle-participants';
@@ -207,17 +207,7 @@ export async function runConsensus(
       if (round > 1) {
         const scoredRound = round - 1;
         const signals = checkConvergence({
-          proposals: state.current.map((proposal) => ({
-            authorId: proposal.participantId,
-            product: proposal.product,
-          })),
-          scores: review.reviews.map((peer) => ({
-            reviewerId: peer.reviewerId,
-            authorId: peer.authorId,
-            score: peer.score,
-            majorIssues: peer.majorIssues,
-          })),
-          improvementRoom: review.improvementRoom,
+          ...scoredProposals(state.current, review),
           round: scoredRound,
           maxRounds,
           thresholds,

@@ -9,7 +9,7 @@ import type { Abstention, Phase, Proposal } from './consensus-types';
 import { toParticipantInfo, type Participant } from './participant';
 import { RunContext } from './run-context';
 import type { CallOutcome } from './call-participant';
-import { reviewPhase, mergePhase } from './review-and-merge';
+import { reviewPhase, mergePhase, scoredProposals } from './review-and-merge';
 import { checkConvergence } from './check-convergence';
 import { randomSeed } from './seeded-random';
 import { raceCancel } from './run-consensus';
@@ -73,17 +73,7 @@ export async function runIteration(
       mergePhase(context, frame, deps.participants, proposals, review, round, seed, abstain),
     );
     const signals = checkConvergence({
-      proposals: merged.map((proposal) => ({
-        authorId: proposal.participantId,
-        product: proposal.product,
-      })),
-      scores: review.reviews.map((peer) => ({
-        reviewerId: peer.reviewerId,
-        authorId: peer.authorId,
-        score: peer.score,
-        majorIssues: peer.majorIssues,
-      })),
-      improvementRoom: review.improvementRoom,
+      ...scoredProposals(merged, review),
       round,
       ...(input.thresholds ? { thresholds: input.thresholds } : {}),
     });
