@@ -1,6 +1,6 @@
 /** GET /v1/models through the SDK (auto-paginated). */
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { runWatchedAttempt } from '../common/run-watched-attempt';
+import { attemptContext, runWatchedAttempt } from '../common/run-watched-attempt';
 import { createAnthropicClient } from './anthropic-language-model';
 import { mapAnthropicError } from './map-anthropic-error';
 
@@ -9,13 +9,7 @@ export async function listAnthropicModels(
   signal: AbortSignal,
 ): Promise<string[]> {
   return runWatchedAttempt(
-    {
-      identity: settings.identity,
-      modelId: '',
-      signal,
-      idleTimeoutMs: settings.idleTimeoutMs,
-      classify: mapAnthropicError,
-    },
+    attemptContext(settings, '', signal, mapAnthropicError),
     async (watchedFetch) => {
       const client = await createAnthropicClient(settings, watchedFetch);
       const ids: string[] = [];

@@ -4,7 +4,7 @@
  */
 import type { ModelRequest, ModelResponse } from '../../core/language-model';
 import type { ModelAdapterSettings } from './model-adapter-settings';
-import { runWatchedAttempt, type AttemptContext } from './run-watched-attempt';
+import { attemptContext, runWatchedAttempt, type AttemptContext } from './run-watched-attempt';
 import { withRetries } from './with-retries';
 
 export function generateWithRetries(
@@ -14,17 +14,10 @@ export function generateWithRetries(
   classify: AttemptContext['classify'],
   attempt: (watchedFetch: typeof fetch) => Promise<ModelResponse>,
 ): Promise<ModelResponse> {
-  const { identity } = settings;
-  const context: AttemptContext = {
-    identity,
-    modelId,
-    signal: request.signal,
-    idleTimeoutMs: settings.idleTimeoutMs,
-    classify,
-  };
+  const context = attemptContext(settings, modelId, request.signal, classify);
   return withRetries(() => runWatchedAttempt(context, attempt), {
     ...settings.retry,
-    provider: identity.providerId,
+    provider: settings.identity.providerId,
     modelId,
     signal: request.signal,
   });

@@ -19,6 +19,22 @@ export interface AttemptContext {
   classify: (error: unknown, headers: HeaderSource | undefined) => ClassifiedFailure;
 }
 
+/** The attempt context of an adapter's settings (model id '' for calls such as listing models). */
+export function attemptContext(
+  settings: { identity: ProviderIdentity; idleTimeoutMs: number },
+  modelId: string,
+  signal: AbortSignal,
+  classify: AttemptContext['classify'],
+): AttemptContext {
+  return {
+    identity: settings.identity,
+    modelId,
+    signal,
+    idleTimeoutMs: settings.idleTimeoutMs,
+    classify,
+  };
+}
+
 export async function runWatchedAttempt<T>(
   context: AttemptContext,
   body: (watchedFetch: typeof fetch) => Promise<T>,

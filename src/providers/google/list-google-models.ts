@@ -1,6 +1,6 @@
 /** GET v1beta/models through the SDK's pager; only models that can generateContent. */
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { runWatchedAttempt } from '../common/run-watched-attempt';
+import { attemptContext, runWatchedAttempt } from '../common/run-watched-attempt';
 import { createGoogleClient } from './google-language-model';
 import { mapGoogleError } from './map-google-error';
 
@@ -9,13 +9,7 @@ export async function listGoogleModels(
   signal: AbortSignal,
 ): Promise<string[]> {
   return runWatchedAttempt(
-    {
-      identity: settings.identity,
-      modelId: '',
-      signal,
-      idleTimeoutMs: settings.idleTimeoutMs,
-      classify: mapGoogleError,
-    },
+    attemptContext(settings, '', signal, mapGoogleError),
     async (watchedFetch) => {
       const client = await createGoogleClient(settings, watchedFetch);
       const pager = await client.models.list({ config: { abortSignal: signal } });

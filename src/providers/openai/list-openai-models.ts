@@ -1,6 +1,6 @@
 /** GET /v1/models through the SDK (also serves OpenAI-compatible endpoints). */
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { runWatchedAttempt } from '../common/run-watched-attempt';
+import { attemptContext, runWatchedAttempt } from '../common/run-watched-attempt';
 import { createOpenAIClient } from './openai-language-model';
 import { mapOpenAIError } from './map-openai-error';
 
@@ -9,13 +9,7 @@ export async function listOpenAIModels(
   signal: AbortSignal,
 ): Promise<string[]> {
   return runWatchedAttempt(
-    {
-      identity: settings.identity,
-      modelId: '',
-      signal,
-      idleTimeoutMs: settings.idleTimeoutMs,
-      classify: mapOpenAIError,
-    },
+    attemptContext(settings, '', signal, mapOpenAIError),
     async (watchedFetch) => {
       const client = await createOpenAIClient(settings, watchedFetch);
       const ids: string[] = [];
