@@ -1,15 +1,18 @@
 // The import rule of docs/ARCHITECTURE.md as an allowlist: a dependency is an error unless one
 // of the `allowed` entries below says its layer may have it, npm packages and Node built-ins
-// included. `npm run lint` runs it (scripts/check-import-rule.mjs keeps probes that must fail).
+// included. `npm run lint` runs it; test/structure/import-rule.test.ts keeps probes that must fail.
+import { tsImport } from 'tsx/esm/api';
+
 const node = { dependencyTypes: ['core'] };
 const npm = (...names) => `^node_modules/(@types/)?(${names.join('|')})/`;
 const layer = (...folders) => `^(${folders.join('|')})/`;
 
+// Each vendor folder (named by its registry id) may import the SDK its registry entry names;
+// the OpenAI-compatible adapter (not a registry vendor) uses the openai SDK.
+const { VENDORS } = await tsImport('./src/providers/provider-registry.ts', import.meta.url);
 const vendorFolders = {
-  openai: ['openai'],
+  ...Object.fromEntries(VENDORS.map((vendor) => [vendor.id, [vendor.sdk.module]])),
   'openai-compatible': ['openai'],
-  anthropic: ['@anthropic-ai/sdk'],
-  google: ['@google/genai'],
 };
 
 const providerCommon = 'src/providers/(common|pricing)';

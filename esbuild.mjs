@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { cp, mkdir, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
@@ -27,17 +28,19 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 // Vendor SDKs are large (issue 7: the extension bundle stays small and loads an SDK only when
 // a participant of that vendor is first called). Adapters reach their SDK only through
 // `await import('<sdk>')`; this plugin turns each such import into a `require` of a separate
-// bundle in dist/vendor/, shared by the extension, the MCP server and the CLI.
-const vendorSdks = {
-  openai: "export { default } from 'openai';",
-  '@anthropic-ai/sdk': "export { default } from '@anthropic-ai/sdk';",
-  '@google/genai': "export { GoogleGenAI } from '@google/genai';",
-};
+// bundle in dist/vendor/, shared by the extension, the MCP server and the CLI. The SDKs and the
+// names taken from them come from the provider registry (src/providers/provider-registry.ts).
+const { VENDORS } = await tsImport('./src/providers/provider-registry.ts', import.meta.url);
+const vendorSdks = Object.fromEntries(
+  VENDORS.map(({ sdk }) => [sdk.module, `export { ${sdk.exports.join(', ')} } from '${sdk.module}';`]),
+);
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const vendorSdkFilter = new RegExp(`^(${Object.keys(vendorSdks).map(escapeRegExp).join('|')})$`);
 const vendorFile = (sdk) => `vendor/${sdk.replace(/^@/, '').replace(/\//g, '-')}.js`;
 const splitVendorSdks = {
   name: 'split-vendor-sdks',
   setup(build) {
-    build.onResolve({ filter: /^(openai|@anthropic-ai\/sdk|@google\/genai)$/ }, (args) => {
+    build.onResolve({ filter: vendorSdkFilter }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       return { path: args.path, namespace: 'vendor-sdk' };
     });

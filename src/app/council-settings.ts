@@ -1,6 +1,7 @@
 /** What the run services read from their host (CONTRACTS §4): settings and key access. */
 import type { Budget, Thresholds } from '../core/consensus-types';
 import type { Persona } from '../core/participant';
+import type { VendorId } from '../providers/provider-registry';
 
 export interface ParticipantSetting {
   provider: string;
@@ -17,8 +18,6 @@ export interface CompatibleEndpointSetting {
   /** Default true; local servers such as Ollama need none. */
   apiKeyRequired?: boolean;
 }
-
-export type VendorId = 'openai' | 'anthropic' | 'google';
 
 export interface CouncilSettings {
   participants: ParticipantSetting[];
@@ -39,10 +38,4 @@ export interface CredentialSource {
    * or "Run 'Multi-LLM: Set API Key…' for OpenAI" (editor). A default is used when absent.
    */
   howToSetKey?(providerId: string): string;
-}
-
-export const VENDOR_IDS: readonly VendorId[] = ['openai', 'anthropic', 'google'];
-
-export function isVendorId(providerId: string): providerId is VendorId {
-  return (VENDOR_IDS as readonly string[]).includes(providerId);
 }

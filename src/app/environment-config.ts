@@ -5,30 +5,24 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MODELS } from '../providers/default-models';
+import { DEFAULT_MODELS, isVendorId, VENDORS, type VendorId } from '../providers/provider-registry';
 import type {
   CompatibleEndpointSetting,
   CouncilSettings,
   CredentialSource,
   ParticipantSetting,
-  VendorId,
 } from './council-settings';
-import { isVendorId, VENDOR_IDS } from './council-settings';
 
 export type Environment = Record<string, string | undefined>;
 
 /** The key variables per vendor, in the order they are read. */
-export const KEY_ENV_VARS: Record<VendorId, string[]> = {
-  openai: ['OPENAI_API_KEY'],
-  anthropic: ['ANTHROPIC_API_KEY'],
-  google: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
-};
+export const KEY_ENV_VARS = Object.fromEntries(
+  VENDORS.map((vendor) => [vendor.id, [...vendor.apiKeyEnvVars]]),
+) as Record<VendorId, string[]>;
 
-export const BASE_URL_ENV_VARS: Record<VendorId, string> = {
-  openai: 'OPENAI_BASE_URL',
-  anthropic: 'ANTHROPIC_BASE_URL',
-  google: 'GEMINI_BASE_URL',
-};
+export const BASE_URL_ENV_VARS = Object.fromEntries(
+  VENDORS.map((vendor) => [vendor.id, vendor.baseUrlEnvVar]),
+) as Record<VendorId, string>;
 
 export const DEFAULT_DATA_DIR = join(homedir(), '.multi-llm-orchestration', 'runs');
 
@@ -118,17 +112,18 @@ function hasKey(env: Environment, vendor: VendorId): boolean {
  */
 export function settingsFromEnvironment(env: Environment): CouncilSettings {
   const listed = nonEmpty(env.MLO_PARTICIPANTS);
-  const withKeys = VENDOR_IDS.filter((vendor) => hasKey(env, vendor));
+  const council = VENDORS.filter((vendor) => vendor.inDefaultCouncil);
+  const withKeys = council.filter((vendor) => hasKey(env, vendor.id));
   const participants = listed
     ? parseParticipantList(listed)
-    : (withKeys.length > 0 ? withKeys : VENDOR_IDS).map((provider) => ({
-        provider,
-        model: DEFAULT_MODELS[provider],
+    : (withKeys.length > 0 ? withKeys : council).map((vendor) => ({
+        provider: vendor.id,
+        model: vendor.defaultModel,
       }));
   const baseUrls: CouncilSettings['baseUrls'] = {};
-  for (const vendor of VENDOR_IDS) {
-    const url = nonEmpty(env[BASE_URL_ENV_VARS[vendor]]);
-    if (url) baseUrls[vendor] = url;
+  for (const vendor of VENDORS) {
+    const url = nonEmpty(env[vendor.baseUrlEnvVar]);
+    if (url) baseUrls[vendor.id] = url;
   }
   const maxCostUsd = numberFrom(env.MLO_MAX_COST_USD, 0, Number.MAX_SAFE_INTEGER);
   const idleSeconds = numberFrom(env.MLO_IDLE_TIMEOUT_SECONDS, 1, 3600) ?? 60;

@@ -1,16 +1,18 @@
 /** A run's transcript as a file a user can keep or share: JSON (lossless) or Markdown (readable). */
 import { transcriptToMarkdown } from '../core/engine';
 import type { TranscriptRecord } from '../core/transcript-record';
-import { redactSecrets } from './redact-secrets';
+import { redactKnownSecrets } from '../providers/common/redact-secrets';
 
 export type ExportFormat = 'json' | 'markdown';
 
 export function exportRunAsJson(runId: string, records: TranscriptRecord[]): string {
-  return redactSecrets(JSON.stringify({ runId, format: 'mlo-transcript/1', records }, null, 2));
+  return redactKnownSecrets(
+    JSON.stringify({ runId, format: 'mlo-transcript/1', records }, null, 2),
+  );
 }
 
 export function exportRunAsMarkdown(records: TranscriptRecord[]): string {
-  return redactSecrets(transcriptToMarkdown(records));
+  return redactKnownSecrets(transcriptToMarkdown(records));
 }
 
 export function exportRun(

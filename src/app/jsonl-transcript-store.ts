@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { isValidRunId } from '../core/run-id';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type { RunSummary } from '../shared/council-service';
-import { redactSecrets } from './redact-secrets';
+import { redactKnownSecrets } from '../providers/common/redact-secrets';
 import { summarizeTranscript } from './summarize-transcript';
 import type { TranscriptStore } from './transcript-store';
 import { writerIsAlive, type RunWriter } from './run-writer-liveness';
@@ -57,7 +57,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
   append(runId: string, record: TranscriptRecord): Promise<void> {
     try {
       const path = this.pathOf(runId);
-      const line = redactSecrets(JSON.stringify(record)) + '\n';
+      const line = redactKnownSecrets(JSON.stringify(record)) + '\n';
       // Written synchronously: once a record is handed over it is in the file (in the OS's
       // hands), so a killed process or a window reload loses only the calls still in flight,
       // never a finished call queued behind slow disk I/O. Records are small and few per second.

@@ -1,5 +1,5 @@
 /** The log port of the run services; every host supplies one (output channel, stderr, tests). */
-import { redactSecrets } from './redact-secrets';
+import { redactKnownSecrets } from '../providers/common/redact-secrets';
 
 export interface Logger {
   debug(message: string): void;
@@ -30,7 +30,7 @@ export function createStderrLogger(
     (message: string): void => {
       if (LEVELS.indexOf(level) < minimum) return;
       const tag = level === 'info' ? '' : ` ${level}:`;
-      write(`${prefix}${tag} ${redactSecrets(message)}\n`);
+      write(`${prefix}${tag} ${redactKnownSecrets(message)}\n`);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
@@ -38,9 +38,9 @@ export function createStderrLogger(
 /** Wraps a host's logger so that nothing it receives can carry a known key. */
 export function redactingLogger(inner: Logger): Logger {
   return {
-    debug: (message) => inner.debug(redactSecrets(message)),
-    info: (message) => inner.info(redactSecrets(message)),
-    warn: (message) => inner.warn(redactSecrets(message)),
-    error: (message) => inner.error(redactSecrets(message)),
+    debug: (message) => inner.debug(redactKnownSecrets(message)),
+    info: (message) => inner.info(redactKnownSecrets(message)),
+    warn: (message) => inner.warn(redactKnownSecrets(message)),
+    error: (message) => inner.error(redactKnownSecrets(message)),
   };
 }

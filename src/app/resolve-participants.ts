@@ -10,13 +10,12 @@ import {
   type LanguageModelOptions,
   type ProviderConnection,
 } from '../providers/create-language-model';
-import { providerDisplayName } from '../providers/default-models';
+import { isVendorId, providerDisplayName, VENDOR_IDS } from '../providers/provider-registry';
 import type { ParticipantStatus } from '../shared/council-service';
 import { ConfigurationError } from './configuration-error';
 import type { CouncilSettings, CredentialSource, ParticipantSetting } from './council-settings';
-import { isVendorId } from './council-settings';
 import { keyEnvVarsOf } from './environment-config';
-import { rememberSecret } from './redact-secrets';
+import { rememberSecret } from '../providers/common/redact-secrets';
 
 export type ExtraModelFactory = (providerId: string, model: string) => LanguageModel | undefined;
 
@@ -59,9 +58,7 @@ export function howToSetKey(credentials: CredentialSource, providerId: string): 
 }
 
 function knownProviders(settings: CouncilSettings): string {
-  return ['openai', 'anthropic', 'google', ...settings.compatibleEndpoints.map((e) => e.id)].join(
-    ', ',
-  );
+  return [...VENDOR_IDS, ...settings.compatibleEndpoints.map((e) => e.id)].join(', ');
 }
 
 export function participantInfoOf(

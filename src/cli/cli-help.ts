@@ -1,13 +1,22 @@
 /** The help texts of `mlo` and its commands. */
-import { DEFAULT_MODELS } from '../providers/default-models';
+import { defaultCouncilSpecs, VENDORS } from '../providers/provider-registry';
 
-const DEFAULT_TRIO = `openai:${DEFAULT_MODELS.openai},anthropic:${DEFAULT_MODELS.anthropic},google:${DEFAULT_MODELS.google}`;
+const DEFAULT_TRIO = defaultCouncilSpecs().join(',');
+
+const HELP_COLUMN = 44;
+
+/** One help line per vendor: its key variables and base URL variable, then what they are. */
+function vendorEnvironmentLine(vendor: (typeof VENDORS)[number]): string {
+  const [first, ...others] = vendor.apiKeyEnvVars;
+  const names = `  ${first}${others.length > 0 ? ` (or ${others.join(', ')})` : ''}, ${vendor.baseUrlEnvVar}`;
+  const meaning = `${vendor.displayName} key and optional base URL`;
+  return names.length < HELP_COLUMN
+    ? names.padEnd(HELP_COLUMN) + meaning
+    : `${names}\n${' '.repeat(HELP_COLUMN)}${meaning}`;
+}
 
 export const ENVIRONMENT_HELP = `Environment:
-  OPENAI_API_KEY, OPENAI_BASE_URL           OpenAI key and optional base URL
-  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL     Anthropic key and optional base URL
-  GEMINI_API_KEY (or GOOGLE_API_KEY), GEMINI_BASE_URL
-                                            Google Gemini key and optional base URL
+${VENDORS.map(vendorEnvironmentLine).join('\n')}
   MLO_PARTICIPANTS   default participants, comma-separated provider:model
                      (default: the default model of each vendor whose key is set)
   MLO_ENDPOINTS      OpenAI-compatible endpoints, id=baseUrl,… (e.g. ollama=http://127.0.0.1:11434/v1);

@@ -1,6 +1,6 @@
 /** What `mlo` says when no provider can be called at all: exactly which variables to set. */
 import { KEY_ENV_VARS, type Environment } from '../app/environment-config';
-import { DEFAULT_MODELS } from '../providers/default-models';
+import { DEFAULT_MODELS } from '../providers/provider-registry';
 
 export function anyKeyConfigured(env: Environment): boolean {
   const vendorKeys = Object.values(KEY_ENV_VARS).flat();

@@ -7,9 +7,9 @@ import {
   settingsFromEnvironment,
 } from '../app/environment-config';
 import { errorOf } from '../app/failed-result';
-import { rememberSecret, redactSecrets } from '../app/redact-secrets';
+import { rememberSecret, redactKnownSecrets } from '../providers/common/redact-secrets';
 import { listModels } from '../providers/create-language-model';
-import { providerDisplayName } from '../providers/default-models';
+import { providerDisplayName, VENDOR_IDS } from '../providers/provider-registry';
 import type { CliIo } from './cli-io';
 import { EXIT_NOT_REACHED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { NO_KEYS_MESSAGE } from './missing-keys-message';
@@ -31,12 +31,7 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
   });
   const settings = settingsFromEnvironment(io.env);
   const credentials = credentialsFromEnvironment(io.env);
-  const providers = [
-    'openai',
-    'anthropic',
-    'google',
-    ...settings.compatibleEndpoints.map((e) => e.id),
-  ];
+  const providers = [...VENDOR_IDS, ...settings.compatibleEndpoints.map((e) => e.id)];
   const report: ProviderModels[] = await Promise.all(
     providers.map(async (provider): Promise<ProviderModels> => {
       const displayName = providerDisplayName(provider);
@@ -60,7 +55,7 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
         return {
           provider,
           displayName,
-          error: redactSecrets(`${message}${hint ? ` ${hint}` : ''}`),
+          error: redactKnownSecrets(`${message}${hint ? ` ${hint}` : ''}`),
         };
       }
     }),

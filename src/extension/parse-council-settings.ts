@@ -6,7 +6,8 @@
 import type { Persona } from '../core/participant';
 import type { Thresholds } from '../core/consensus-types';
 import type { CouncilSettings } from '../app/create-council-service';
-import { DEFAULT_MODELS } from '../providers/default-models';
+import { parseParticipantSpec, ParticipantSpecError } from '../app/environment-config';
+import { defaultCouncilSpecs, VENDOR_IDS } from '../providers/provider-registry';
 
 export type SettingReader = (key: string) => unknown;
 
@@ -14,9 +15,7 @@ export type ParticipantSetting = CouncilSettings['participants'][number];
 export type CompatibleEndpoint = CouncilSettings['compatibleEndpoints'][number];
 
 /** The council when multiLlm.participants is empty or unusable (same as the manifest default). */
-export const FALLBACK_PARTICIPANTS = (Object.entries(DEFAULT_MODELS) as [string, string][]).map(
-  ([provider, model]) => `${provider}:${model}`,
-);
+export const FALLBACK_PARTICIPANTS = defaultCouncilSpecs();
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,9 +24,13 @@ const nonEmptyString = (value: unknown): value is string =>
 
 export function parseParticipant(value: unknown): ParticipantSetting | undefined {
   if (typeof value === 'string') {
-    const colon = value.indexOf(':');
-    if (colon <= 0 || colon === value.length - 1) return undefined;
-    return { provider: value.slice(0, colon).trim(), model: value.slice(colon + 1).trim() };
+    // The one `provider:model` parser of every host; a malformed entry is skipped here.
+    try {
+      return parseParticipantSpec(value);
+    } catch (error) {
+      if (error instanceof ParticipantSpecError) return undefined;
+      throw error;
+    }
   }
   if (!isRecord(value) || !nonEmptyString(value.provider) || !nonEmptyString(value.model)) {
     return undefined;
@@ -103,7 +106,7 @@ export function parseCouncilSettings(read: SettingReader): CouncilSettings {
       : FALLBACK_PARTICIPANTS.map((spec) => parseParticipant(spec)!).filter(Boolean);
 
   const baseUrls: CouncilSettings['baseUrls'] = {};
-  for (const vendor of ['openai', 'anthropic', 'google'] as const) {
+  for (const vendor of VENDOR_IDS) {
     const url = read(`${vendor}.baseUrl`);
     if (nonEmptyString(url)) baseUrls[vendor] = url.trim();
   }

@@ -3,29 +3,28 @@
  * OpenAI-compatible endpoint, and the editor's own models. Pure (settings in, list out).
  */
 import type { CouncilSettings } from '../app/create-council-service';
-import { PROVIDER_DISPLAY_NAMES, providerDisplayName } from '../providers/default-models';
+import type { ProviderKind } from '../providers/create-language-model';
+import { providerDisplayName, VENDORS } from '../providers/provider-registry';
 
 export interface ProviderEntry {
   providerId: string;
   /** "OpenAI", "Anthropic", "Google Gemini" (CONTRACTS §5), or the endpoint's name. */
   displayName: string;
   needsKey: boolean;
-  kind: 'openai' | 'anthropic' | 'google' | 'openai-compatible';
+  kind: ProviderKind;
   baseUrl?: string;
 }
 
-export const VENDOR_PROVIDERS: readonly ProviderEntry[] = (
-  ['openai', 'anthropic', 'google'] as const
-).map((kind) => ({
-  providerId: kind,
-  displayName: PROVIDER_DISPLAY_NAMES[kind],
+export const VENDOR_PROVIDERS: readonly ProviderEntry[] = VENDORS.map((vendor) => ({
+  providerId: vendor.id,
+  displayName: vendor.displayName,
   needsKey: true,
-  kind,
+  kind: vendor.id,
 }));
 
 export function providerCatalog(settings: CouncilSettings): ProviderEntry[] {
   const vendors = VENDOR_PROVIDERS.map((entry) => {
-    const baseUrl = settings.baseUrls[entry.kind as 'openai' | 'anthropic' | 'google'];
+    const baseUrl = entry.kind === 'openai-compatible' ? undefined : settings.baseUrls[entry.kind];
     return baseUrl ? { ...entry, baseUrl } : { ...entry };
   });
   const endpoints = settings.compatibleEndpoints.map((endpoint): ProviderEntry => ({

@@ -4,7 +4,7 @@
  * the only place that reads them, and it hands them only to the council's model factory.
  */
 import type * as vscode from 'vscode';
-import { providerDisplayName } from '../providers/default-models';
+import { providerDisplayName } from '../providers/provider-registry';
 
 export const API_KEY_PREFIX = 'multiLlm.apiKey.';
 

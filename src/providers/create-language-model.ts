@@ -5,24 +5,20 @@
  */
 import type { LanguageModel } from '../core/language-model';
 import { ModelError } from '../core/model-error';
-import { AnthropicLanguageModel } from './anthropic/anthropic-language-model';
-import { listAnthropicModels } from './anthropic/list-anthropic-models';
 import type { ModelAdapterSettings } from './common/model-adapter-settings';
 import { MissingKeyLanguageModel, missingKeyError } from './common/missing-key-language-model';
 import type { ProviderIdentity } from './common/provider-identity';
 import type { RetryOptions } from './common/with-retries';
-import { API_KEY_ENV_VARS, providerDisplayName, type BuiltInProvider } from './default-models';
-import { GoogleLanguageModel } from './google/google-language-model';
-import { listGoogleModels } from './google/list-google-models';
+import { findVendor, providerDisplayName, vendorOf, type VendorId } from './provider-registry';
 import { listOpenAIModels } from './openai/list-openai-models';
-import { OpenAILanguageModel } from './openai/openai-language-model';
 import { OpenAICompatibleLanguageModel } from './openai-compatible/openai-compatible-language-model';
 
-export type ProviderKind = 'openai' | 'anthropic' | 'google' | 'openai-compatible';
+/** A registry vendor, or an OpenAI-compatible endpoint (Ollama, OpenRouter, …). */
+export type ProviderKind = VendorId | 'openai-compatible';
 
 export interface ProviderConnection {
   kind: ProviderKind;
-  /** 'openai' | 'anthropic' | 'google' | the id of an OpenAI-compatible endpoint (e.g. 'ollama'). */
+  /** A registry vendor id (provider-registry.ts) or the id of an OpenAI-compatible endpoint (e.g. 'ollama'). */
   providerId: string;
   apiKey?: string; // never logged
   baseUrl?: string; // undefined = the vendor's default
@@ -55,16 +51,10 @@ export function createLanguageModel(
   if (settings.apiKey === undefined && connection.kind !== 'openai-compatible') {
     return new MissingKeyLanguageModel(modelId, settings.identity);
   }
-  switch (connection.kind) {
-    case 'openai':
-      return new OpenAILanguageModel(modelId, settings);
-    case 'anthropic':
-      return new AnthropicLanguageModel(modelId, settings);
-    case 'google':
-      return new GoogleLanguageModel(modelId, settings);
-    case 'openai-compatible':
-      return new OpenAICompatibleLanguageModel(modelId, settings);
+  if (connection.kind === 'openai-compatible') {
+    return new OpenAICompatibleLanguageModel(modelId, settings);
   }
+  return vendorOf(connection.kind).createModel(modelId, settings);
 }
 
 /** Model ids the key can use, for 'Multi-LLM: Refresh Models'. Throws ModelError. */
@@ -77,21 +67,14 @@ export async function listModels(
     throw missingKeyError(settings.identity, '');
   }
   const abortSignal = signal ?? new AbortController().signal;
-  switch (connection.kind) {
-    case 'openai':
-    case 'openai-compatible':
-      return listOpenAIModels(settings, abortSignal);
-    case 'anthropic':
-      return listAnthropicModels(settings, abortSignal);
-    case 'google':
-      return listGoogleModels(settings, abortSignal);
-    default:
-      throw new ModelError({
-        kind: 'bad-request',
-        message: `Unknown provider kind "${String((connection as { kind: unknown }).kind)}".`,
-        provider: String((connection as { providerId?: unknown }).providerId ?? 'unknown'),
-      });
-  }
+  if (connection.kind === 'openai-compatible') return listOpenAIModels(settings, abortSignal);
+  const vendor = findVendor(connection.kind);
+  if (vendor) return vendor.listModels(settings, abortSignal);
+  throw new ModelError({
+    kind: 'bad-request',
+    message: `Unknown provider kind "${String((connection as { kind: unknown }).kind)}".`,
+    provider: String((connection as { providerId?: unknown }).providerId ?? 'unknown'),
+  });
 }
 
 function adapterSettings(
@@ -105,7 +88,7 @@ function adapterSettings(
   const envVar =
     connection.kind === 'openai-compatible'
       ? undefined
-      : API_KEY_ENV_VARS[connection.kind as BuiltInProvider];
+      : findVendor(connection.kind)?.apiKeyEnvVars[0];
   const identity: ProviderIdentity = {
     providerId: connection.providerId,
     displayName: providerDisplayName(connection.providerId),

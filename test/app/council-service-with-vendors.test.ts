@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCouncilService } from '../../src/app/create-council-service';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { forgetSecrets } from '../../src/app/redact-secrets';
+import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { RunEvent } from '../../src/core/run-events';
 import type { VoteResult } from '../../src/core/vote-types';

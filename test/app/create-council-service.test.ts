@@ -7,7 +7,7 @@ import type { VoteResult } from '../../src/core/vote-types';
 import { EchoLanguageModel } from './support/echo-language-model';
 import { createGate, fakeRunConsensus, fakeRunVote } from './support/fake-engine';
 import { baseSettings, councilOver, memoryLogger, tempFolder } from './support/council-fixture';
-import { forgetSecrets } from '../../src/app/redact-secrets';
+import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 
 const fakeModels = (providerId: string, model: string) =>
   providerId === 'fake' ? new EchoLanguageModel(providerId, model) : undefined;

@@ -5,7 +5,7 @@ import {
   parseParticipantSpec,
   settingsFromEnvironment,
 } from '../../src/app/environment-config';
-import { DEFAULT_MODELS } from '../../src/providers/default-models';
+import { DEFAULT_MODELS } from '../../src/providers/provider-registry';
 
 describe('environment config (standalone mode)', () => {
   it('reads each vendor key from its variable, GOOGLE_API_KEY as the Gemini fallback', async () => {

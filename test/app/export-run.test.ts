@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { exportFileName, exportRun } from '../../src/app/export-run';
-import { forgetSecrets, rememberSecret } from '../../src/app/redact-secrets';
+import { forgetSecrets, rememberSecret } from '../../src/providers/common/redact-secrets';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
 
 const records: TranscriptRecord[] = [

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { forgetSecrets, rememberSecret } from '../../src/app/redact-secrets';
+import { forgetSecrets, rememberSecret } from '../../src/providers/common/redact-secrets';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
 import { tempFolder } from './support/council-fixture';
 

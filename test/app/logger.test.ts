@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createStderrLogger, redactingLogger } from '../../src/app/logger';
-import { forgetSecrets, rememberSecret } from '../../src/app/redact-secrets';
+import { forgetSecrets, rememberSecret } from '../../src/providers/common/redact-secrets';
 import { memoryLogger } from './support/council-fixture';
 
 describe('logger', () => {

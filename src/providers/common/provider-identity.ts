@@ -2,7 +2,7 @@
  * Who a model belongs to, for error messages and hints that tell the user exactly what to do.
  */
 export interface ProviderIdentity {
-  /** 'openai' | 'anthropic' | 'google' | a compatible endpoint id. */
+  /** A registry vendor id (provider-registry.ts) or a compatible endpoint id. */
   providerId: string;
   /** "OpenAI", "Anthropic", "Google Gemini", or the endpoint's id. */
   displayName: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { addUsage, ZERO_USAGE, type Usage } from '../../../src/core/language-model';
-import { DEFAULT_MODELS } from '../../../src/providers/default-models';
+import { DEFAULT_MODELS } from '../../../src/providers/provider-registry';
 import {
   costFor,
   createPriceTableCostEstimator,
