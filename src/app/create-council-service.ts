@@ -43,6 +43,7 @@ import {
   type ResolveContext,
 } from './resolve-participants';
 import { resultFromTranscript, statusFromTranscript } from './run-from-transcript';
+import { pageTranscript } from './page-transcript';
 import { RunRegistry, type LiveRun } from './run-registry';
 import { markCancelled } from './task-status';
 import { parseRequestedParticipants, selectParticipants } from './select-participants';
@@ -529,6 +530,8 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
     },
 
     readTranscript: (runId) => readStored(runId),
+
+    readTranscriptPage: async (runId, page) => pageTranscript(await readStored(runId), page),
 
     dispose() {
       disposed = true;

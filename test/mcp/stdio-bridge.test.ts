@@ -10,9 +10,9 @@ import {
   CreateMessageRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import { startBridgeServer, type BridgeServer } from '../../src/extension/mcp/bridge-server';
+import { startBridgeServer, type BridgeServer } from '../../src/bridge/bridge-server';
 import { buildServerLaunch } from '../../src/extension/mcp/server-launch';
-import { BRIDGE_SOCKET_ENV, BRIDGE_TOKEN_ENV } from '../../src/shared/bridge-messages';
+import { BRIDGE_SOCKET_ENV, BRIDGE_TOKEN_ENV } from '../../src/bridge/bridge-frames';
 import { buildOnce, ROOT } from './support/build-once';
 import { FakeCouncil } from './support/fake-council';
 import { baseEnvironment, spawnClient } from './support/spawn-client';

@@ -16,7 +16,9 @@ import type {
   StartConsensusRequest,
   StartVoteRequest,
   TaskStatus,
+  TranscriptPageRequest,
 } from '../../../src/shared/council-service';
+import { pageTranscript } from '../../../src/app/page-transcript';
 
 const KNOWN_PROVIDERS = new Set(['openai', 'anthropic', 'google']);
 
@@ -264,6 +266,10 @@ export class FakeCouncil implements CouncilService {
 
   async readTranscript(runId: string) {
     return this.runs.get(runId)?.transcript ?? [];
+  }
+
+  async readTranscriptPage(runId: string, page: TranscriptPageRequest) {
+    return pageTranscript(await this.readTranscript(runId), page);
   }
 
   release(): void {
