@@ -16,6 +16,7 @@ import {
   type BridgeSampleRequest,
 } from './bridge-frames';
 import { BridgeLink, type BridgeTarget, type CreateSocket } from './bridge-link';
+import type { SendOutcome } from './frame-writer';
 import type { BridgeMethod } from './bridge-protocol';
 import { createBridgeProxy } from './bridge-proxy';
 
@@ -231,24 +232,45 @@ class BridgeSession {
   }
 
   async call(method: BridgeMethod, args: unknown[], signal?: AbortSignal): Promise<unknown> {
-    if (this.reconnecting) await this.reconnecting;
-    const link = this.link;
-    if (this.lost || !link) throw this.lost ?? new Error(BRIDGE_LOST_MESSAGE);
+    // A frame that found its socket already closed was never sent: send it on the next link.
+    for (let attempt = 0; ; attempt++) {
+      if (this.reconnecting) await this.reconnecting;
+      const link = this.link;
+      if (this.lost || !link) throw this.lost ?? new Error(BRIDGE_LOST_MESSAGE);
+      const sent = this.send(link, method, args, signal);
+      if (sent !== 'unsent') return sent;
+      if (attempt >= 2) throw new Error(BRIDGE_LOST_MESSAGE);
+      await link.whenEnded;
+    }
+  }
+
+  private send(
+    link: BridgeLink,
+    method: BridgeMethod,
+    args: unknown[],
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> | 'unsent' {
     const id = this.nextId++;
-    return new Promise<unknown>((resolve, reject) => {
+    let outcome: SendOutcome = 'closed';
+    const answer = new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      if (signal) {
-        const abort = (): void => void this.link?.send({ type: 'abort', id });
-        if (signal.aborted) abort();
-        else signal.addEventListener('abort', abort, { once: true });
-      }
-      const outcome = link.send({ type: 'call', id, method, args });
+      outcome = link.send({ type: 'call', id, method, args });
       if (outcome === 'too-large') {
         this.pending.delete(id);
         const bytes = Buffer.byteLength(JSON.stringify(args), 'utf8');
         reject(fromBridgeError(tooLargeError('The request', bytes, BRIDGE_MAX_MESSAGE_BYTES)));
       }
     });
+    if (outcome === 'closed') {
+      this.pending.delete(id);
+      return 'unsent';
+    }
+    if (signal) {
+      const abort = (): void => void link.send({ type: 'abort', id });
+      if (signal.aborted) abort();
+      else signal.addEventListener('abort', abort, { once: true });
+    }
+    return answer;
   }
 
   watch(runId: string, listener: RunEventListener): () => void {

@@ -34,6 +34,9 @@ export class BridgeLink {
   private readonly parts = new PartAssembler(BRIDGE_MAX_MESSAGE_BYTES);
   private readonly writer: FrameWriter;
   private ended = false;
+  private markEnded: () => void = () => {};
+  /** Resolves once the socket is gone and the session has been told. */
+  readonly whenEnded = new Promise<void>((resolve) => (this.markEnded = resolve));
 
   constructor(
     private readonly socket: Socket,
@@ -75,6 +78,7 @@ export class BridgeLink {
     if (this.ended) return;
     this.ended = true;
     this.handlers.onClose(error);
+    this.markEnded();
   }
 
   private take(item: ReadItem): void {

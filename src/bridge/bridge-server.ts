@@ -3,7 +3,7 @@
  * private 0700 temp folder, or a named pipe on Windows) that serves this window's
  * CouncilService to the MCP server processes the editor starts. Nothing is served before the
  * peer proves it holds a token we minted (bridge-tokens.ts), and only a few connections may
- * wait for that proof at once. No 'vscode' import: the extension layer wires it.
+ * wait for that proof at once (the oldest waiter is closed to make room). No 'vscode' import: the extension layer wires it.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +29,7 @@ export interface BridgeServerOptions {
   tokenLifetimeMs?: number;
   /** How long a peer has to send its hello; default 5 seconds. */
   helloTimeoutMs?: number;
-  /** Connections that have not sent a valid hello yet; more are closed at once. Default 8. */
+  /** Connections that have not sent a valid hello yet; past it the oldest is closed. Default 8. */
   maxUnauthenticated?: number;
   /** Connections in all; more are closed at once. Default 64. */
   maxConnections?: number;
@@ -85,14 +85,29 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const sockets = new Set<Socket>();
   let authenticated = 0;
 
+  /** Connections still waiting for their hello, oldest first. */
+  const waiting = new Set<Socket>();
+
   const server: Server = createServer((socket) => {
-    if (sockets.size - authenticated >= maxUnauthenticated || sockets.size >= maxConnections) {
-      log('MCP bridge: too many connections; one was closed before its hello');
+    if (sockets.size >= maxConnections) {
+      log('MCP bridge: too many connections; a new one was closed');
       socket.destroy();
       return;
     }
+    if (waiting.size >= maxUnauthenticated) {
+      // The oldest waiter goes: idle peers cannot keep a real server (which says hello at
+      // once) from getting in.
+      const oldest = waiting.values().next().value;
+      log('MCP bridge: too many connections waiting for their hello; the oldest was closed');
+      oldest?.destroy();
+      if (oldest) waiting.delete(oldest);
+    }
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    waiting.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      waiting.delete(socket);
+    });
     new BridgeConnection({
       socket,
       council: options.council,
@@ -102,7 +117,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       hostVersion: options.hostVersion ?? '0',
       helloTimeoutMs: options.helloTimeoutMs ?? 5_000,
       ...(options.writerLimits ? { writerLimits: options.writerLimits } : {}),
-      onAuthenticated: () => (authenticated += 1),
+      onAuthenticated: () => {
+        waiting.delete(socket);
+        authenticated += 1;
+      },
       onLost: () => (authenticated -= 1),
     });
   });

@@ -272,6 +272,33 @@ export class FakeCouncil implements CouncilService {
     return pageTranscript(await this.readTranscript(runId), page);
   }
 
+  /** Emits an event of a run as the engine would (listeners, and the transcript unless a delta). */
+  emitFor(runId: string, event: RunEvent): void {
+    const run = this.runs.get(runId);
+    if (run) this.emit(run, event);
+  }
+
+  /** Fills a run's transcript with `count` finished calls of `chars` characters each. */
+  fillTranscript(runId: string, count: number, chars: number): void {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    for (let i = 0; i < count; i++) {
+      run.transcript.push({
+        type: 'call-finished',
+        runId,
+        at: Date.now(),
+        callId: `call-${i}`,
+        participantId: 'openai:gpt-test',
+        phase: 'draft',
+        round: 1,
+        text: `${i}:${'é'.repeat(chars / 2)}${'x'.repeat(chars / 2)}`,
+        usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 },
+        latencyMs: 1,
+        seq: run.transcript.length,
+      });
+    }
+  }
+
   release(): void {
     this.hold = false;
     for (const [runId, run] of this.runs) if (!run.result && !run.timer) this.step(runId, 2);
