@@ -20,6 +20,7 @@ import { checkVoteInput, normalizeConsensusInput } from './normalize-run-input';
 import { ParticipantHealth } from './participant-health';
 import { infoOfStatus, ParticipantPolicy } from './participant-policy';
 import { RunLauncher } from './run-launcher';
+import { runBounds } from './run-bounds';
 import { pageTranscript } from './page-transcript';
 import { RunQueries } from './run-queries';
 import { RunRegistry } from './run-registry';
@@ -52,6 +53,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
   const instance = registerWriterInstance();
   let disposed = false;
   const launcher = new RunLauncher({
+    ...runBounds(options.limits),
     registry,
     clock,
     health,

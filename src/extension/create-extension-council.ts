@@ -35,7 +35,14 @@ export function createExtensionCouncil(
 ): ReturnType<typeof createCouncilService> {
   const folder = transcriptsFolder(context);
   log.info(`transcripts in ${folder.fsPath}`);
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const spendCap = configuration.get<number | null>('sessionSpendCapUsd', null);
   return createCouncilService({
+    limits: {
+      maxConcurrentRuns: configuration.get<number>('maxConcurrentRuns', 4),
+      maxConcurrentModelCalls: configuration.get<number>('maxConcurrentModelCalls', 16),
+      ...(typeof spendCap === 'number' ? { sessionSpendCapUsd: spendCap } : {}),
+    },
     credentials,
     settings: readCouncilSettings,
     transcripts: new JsonlTranscriptStore(folder.fsPath),

@@ -42,8 +42,17 @@ export interface StartVoteRequest {
   origin: RunOrigin;
 }
 
-/** The seed 001 task model (pending / in_progress / completed / failed), plus cancelled. */
-export type TaskState = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+/**
+ * The seed 001 task model (pending / in_progress / completed / failed), plus cancelled, and
+ * queued: waiting for one of the process's run slots (multiLlm.maxConcurrentRuns).
+ */
+export type TaskState =
+  | 'pending'
+  | 'queued'
+  | 'in_progress'
+  | 'completed'
+  | 'failed'
+  | 'cancelled';
 
 export interface TaskStatus {
   taskId: string;

@@ -16,8 +16,8 @@ const disposables = fakeVscode.Disposable as unknown as {
 (fakeVscode as Record<string, unknown>).cursor = undefined;
 disposables.from ??= (...items) => ({ dispose: () => items.forEach((item) => item.dispose()) });
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the fake vscode is installed
-const { registerMcp, bridgeDiscoveryFolder } =
-  require('../../src/extension/mcp/register-mcp') as typeof RegisterMcpModule;
+const registerMcpModule = require('../../src/extension/mcp/register-mcp') as typeof RegisterMcpModule;
+const { registerMcp, bridgeDiscoveryFolder } = registerMcpModule;
 
 async function registerIn(storage: string): Promise<{ folder: string; dispose(): void }> {
   let listening: () => void = () => {};
