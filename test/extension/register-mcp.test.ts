@@ -15,8 +15,9 @@ const disposables = fakeVscode.Disposable as unknown as {
 // Present before the module loads, so its `import * as vscode` sees later values too.
 (fakeVscode as Record<string, unknown>).cursor = undefined;
 disposables.from ??= (...items) => ({ dispose: () => items.forEach((item) => item.dispose()) });
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- after the fake vscode is installed
-const registerMcpModule = require('../../src/extension/mcp/register-mcp') as typeof RegisterMcpModule;
+const registerMcpModule =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the fake vscode is installed
+  require('../../src/extension/mcp/register-mcp') as typeof RegisterMcpModule;
 const { registerMcp, bridgeDiscoveryFolder } = registerMcpModule;
 
 async function registerIn(storage: string): Promise<{ folder: string; dispose(): void }> {
