@@ -52,10 +52,13 @@ export default {
       },
     })),
 
-    // src/app: the run services of every host. Node I/O, no vscode, no MCP SDK.
+    // src/app: the run services of every host. Node I/O, no vscode, no MCP SDK; p-limit caps
+    // runs and vendor calls in flight.
     {
       from: { path: layer('src/app') },
-      to: { path: layer('src/app', 'src/core', 'src/providers', 'src/shared') },
+      to: {
+        path: [layer('src/app', 'src/core', 'src/providers', 'src/shared'), npm('zod', 'p-limit')],
+      },
     },
     { from: { path: layer('src/app') }, to: node },
 
@@ -72,7 +75,14 @@ export default {
       from: { path: layer('src/extension') },
       to: {
         path: [
-          layer('src/extension', 'src/core', 'src/providers', 'src/app', 'src/shared', 'src/bridge'),
+          layer(
+            'src/extension',
+            'src/core',
+            'src/providers',
+            'src/app',
+            'src/shared',
+            'src/bridge',
+          ),
           '^vscode$',
           npm('vscode'),
         ],
@@ -109,7 +119,15 @@ export default {
       from: { path: layer('src/cli') },
       to: {
         path: [
-          layer('src/cli', 'src/core', 'src/providers', 'src/app', 'src/shared', 'src/mcp', 'src/server'),
+          layer(
+            'src/cli',
+            'src/core',
+            'src/providers',
+            'src/app',
+            'src/shared',
+            'src/mcp',
+            'src/server',
+          ),
           // its own version, for `mlo --version`
           '^package\\.json$',
         ],

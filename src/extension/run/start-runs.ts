@@ -9,6 +9,7 @@ import type { ConsensusInput } from '../../core/consensus-types';
 import { newRunId } from '../../core/run-id';
 import type { ExtensionServices } from '../extension-services';
 import type { SelectionTarget } from './selection-target';
+import { isConfigurationError } from '../../app/configuration-error';
 
 export async function startSelectionRun(
   services: ExtensionServices,
@@ -61,7 +62,20 @@ export async function startRun(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     services.log.error(`could not start run: ${message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not start the council: {0}', message));
+    // The reason can quote settings a workspace wrote (participant specs, base URLs): log only.
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window
+      .showErrorMessage(
+        isConfigurationError(error)
+          ? vscode.l10n.t(
+              'The council could not start: check the participants and API keys. The log says what is missing.',
+            )
+          : vscode.l10n.t('The council could not start. The log has the details.'),
+        showLog,
+      )
+      .then((choice) => {
+        if (choice === showLog) services.log.show(true);
+      });
     throw error;
   }
 }
