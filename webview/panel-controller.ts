@@ -1,5 +1,5 @@
 /**
- * The panel's lifecycle (STYLE.md #5): post `ready`, accept only parsed host messages, apply
+ * The panel's lifecycle (docs/STYLE.md, "Explicit webview lifecycle"): post `ready`, accept only parsed host messages, apply
  * snapshots newer than the last one, then fold run events into the view with the shared
  * reducer. The host owns the truth; this holds only a projection plus local UI choices.
  */

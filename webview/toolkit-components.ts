@@ -1,6 +1,6 @@
 /**
  * The only module that knows the UI toolkit. @vscode/webview-ui-toolkit was sunset on
- * 2025-01-01 (DESIGN.md); it is loaded as its own nonce'd module script (toolkit.min.js), which
+ * 2025-01-01 (docs/ARCHITECTURE.md); it is loaded as its own nonce'd module script (toolkit.min.js), which
  * registers the custom elements globally. Switching to @vscode-elements/elements means changing
  * the tag names and attributes here and nothing else.
  */

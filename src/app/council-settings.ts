@@ -1,4 +1,4 @@
-/** What the run services read from their host (CONTRACTS §4): settings and key access. */
+/** What the run services read from their host (README.md "Settings"): settings and key access. */
 import type { Budget, Thresholds } from '../core/consensus-types';
 import type { Persona } from '../core/participant';
 import type { VendorId } from '../providers/provider-registry';

@@ -1,6 +1,6 @@
 /**
  * Standalone mode (CLI, MCP server started outside the editor): keys, base URLs, participants
- * and the data folder come from the environment (CONTRACTS §4). Keys are read on demand and
+ * and the data folder come from the environment (README.md "Command line"). Keys are read on demand and
  * never copied into settings.
  */
 import { homedir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * Consensus scoring and the four convergence conditions (PROTOCOL.md steps 4–5), computed
+ * Consensus scoring and the four convergence conditions (docs/PROTOCOL.md, "Signals"), computed
  * locally from the merged proposals and the peer reviews that score them.
  */
 import {

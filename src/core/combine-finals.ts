@@ -1,5 +1,5 @@
 /**
- * Combines the participants' final versions without a supervisor (PROTOCOL.md step 7): lines
+ * Combines the participants' final versions without a supervisor (docs/PROTOCOL.md): lines
  * on which the finals agree are kept; where they differ, the variant shared by a majority of
  * finals wins; with no majority, the variant of the final with the highest mean peer score wins
  * (ties broken by the variant's text, never by list position).

@@ -1,5 +1,5 @@
 /**
- * Prompt builders of the Consensus Protocol. Markup (CONTRACTS §1) lets a simulated participant
+ * Prompt builders of the Consensus Protocol. Markup (docs/PROTOCOL.md; test/fake-vendor/README.md) lets a simulated participant
  * read them; neutral labels keep reviewers blind to who wrote what. A prompt about other
  * participants' work never contains a provider or model name.
  */

@@ -1,4 +1,4 @@
-/** The data of the Consensus Protocol v2 (docs: shared/design/PROTOCOL.md). */
+/** The data of the Consensus Protocol v2 (docs/PROTOCOL.md). */
 import type { Usage } from './language-model';
 import type { ParticipantInfo } from './participant';
 import type { SerializedModelError } from './model-error';
@@ -50,7 +50,7 @@ export interface ConsensusInput {
 
 export type ImprovementRoom = 'none' | 'minor' | 'major';
 
-/** Every proposal keeps the product apart from the rationale (PROTOCOL.md step 1). */
+/** Every proposal keeps the product apart from the rationale (docs/PROTOCOL.md). */
 export interface Proposal {
   participantId: string;
   round: number;

@@ -1,5 +1,5 @@
 /**
- * The stopping strategy of PROTOCOL.md (the seed's 堂々巡り detection): frozen scores, the same
+ * The stopping strategy of docs/PROTOCOL.md (the seed's 堂々巡り detection): frozen scores, the same
  * critique again, or merged proposals that no longer change while not converged.
  */
 import type { DeadlockSignal } from './consensus-types';

@@ -1,5 +1,5 @@
 /**
- * The vendor-neutral model port (STYLE.md §2). Every provider adapter implements this; the
+ * The vendor-neutral model port (docs/STYLE.md, "One small model port"). Every provider adapter implements this; the
  * engine knows nothing else about a model. Structured output: the engine passes a JSON schema
  * (made from its zod schema) and validates the returned text itself with zod, so validation
  * and the repair re-ask live in one place.
@@ -29,7 +29,7 @@ export interface ModelRequest {
   signal: AbortSignal;
   /** Called with each streamed text fragment, in order, as it arrives. */
   onTextDelta?: (delta: string) => void;
-  /** Vendor-only knobs, passed through untouched (STYLE.md §2). */
+  /** Vendor-only knobs, passed through untouched (docs/STYLE.md, "One small model port"). */
   providerOptions?: Record<string, unknown>;
 }
 

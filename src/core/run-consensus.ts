@@ -1,5 +1,5 @@
 /**
- * The Consensus Protocol v2 (PROTOCOL.md): drafts → (review → score → merge)* → final →
+ * The Consensus Protocol v2 (docs/PROTOCOL.md): drafts → (review → score → merge)* → final →
  * combine → ratify. Round r's merged proposals are scored by the reviews that open round r+1,
  * so one review call is both convergence evidence and input to the next merge.
  */

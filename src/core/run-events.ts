@@ -1,5 +1,5 @@
 /**
- * The one typed event stream of a run (DESIGN.md "Architecture"). The panel, the MCP server,
+ * The one typed event stream of a run (docs/ARCHITECTURE.md, "The event flow"). The panel, the MCP server,
  * the CLI and the transcript are projections of it; none reaches into engine internals.
  * Every event is plain JSON (no class instances), so it can cross a postMessage or a socket.
  */

@@ -1,5 +1,5 @@
 /**
- * The structured outputs of every phase (CONTRACTS: schema names and fields are shared with the
+ * The structured outputs of every phase (docs/PROTOCOL.md: schema names and fields are shared with the
  * fake vendor server's simulated council). Every field is required and objects are closed, so
  * the JSON schemas satisfy OpenAI's strict mode, the strictest of the vendors' JSON-schema modes.
  */

@@ -1,4 +1,4 @@
-/** The quick vote (seed 003; PROTOCOL.md "Quick vote"). */
+/** The quick vote (docs/PROTOCOL.md). */
 import type { ParticipantInfo } from './participant';
 import type { SerializedModelError } from './model-error';
 import type { CostSummary } from './consensus-types';

@@ -1,4 +1,4 @@
-/** What the registerX functions of activate() share (STYLE.md §6). */
+/** What the registerX functions of activate() share (docs/STYLE.md, "Thin composition roots"). */
 import type * as vscode from 'vscode';
 import type { CouncilService } from '../shared/council-service';
 import type { SecretCredentials } from './secret-credentials';

@@ -1,5 +1,5 @@
 /**
- * The composition root (STYLE.md §6): build the services, then register each command, view
+ * The composition root (docs/STYLE.md, "Thin composition roots"): build the services, then register each command, view
  * and provider. Activation is lazy (package.json activationEvents; never `*`).
  */
 import * as vscode from 'vscode';

@@ -1,7 +1,7 @@
 /**
  * The panel's HTML with its Content Security Policy. Pure (no 'vscode' import) so the extension
  * host and the browser tests build the very same page. The nonce comes from the caller, which
- * draws it from `crypto` (STYLE.md #5); it is checked here because it is pasted into the CSP.
+ * draws it from `crypto` (docs/STYLE.md, "Explicit webview lifecycle"); it is checked here because it is pasted into the CSP.
  */
 export interface PanelHtmlOptions {
   /** `webview.cspSource` in VS Code; the test server's origin in the browser tests. */

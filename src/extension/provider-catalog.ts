@@ -8,7 +8,7 @@ import { providerDisplayName, VENDORS } from '../providers/provider-registry';
 
 export interface ProviderEntry {
   providerId: string;
-  /** "OpenAI", "Anthropic", "Google Gemini" (CONTRACTS §5), or the endpoint's name. */
+  /** "OpenAI", "Anthropic", "Google Gemini" (src/providers/provider-registry.ts), or the endpoint's name. */
   displayName: string;
   needsKey: boolean;
   kind: ProviderKind;

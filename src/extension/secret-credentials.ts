@@ -1,6 +1,6 @@
 /**
  * API keys live only in the editor's SecretStorage, under `multiLlm.apiKey.<providerId>`
- * (CONTRACTS §5). Never in settings, logs, events, transcripts or the webview: this class is
+ * (docs/ARCHITECTURE.md, "Keys and processes"). Never in settings, logs, events, transcripts or the webview: this class is
  * the only place that reads them, and it hands them only to the council's model factory.
  */
 import type * as vscode from 'vscode';

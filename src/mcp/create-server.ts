@@ -1,5 +1,5 @@
 /**
- * The MCP server of MCP.md over any CouncilService: 13 tools, 2 prompts, the run resources.
+ * The MCP server of docs/MCP.md over any CouncilService: 13 tools, 2 prompts, the run resources.
  * The same function serves bridge mode (council = proxy to the editor) and standalone mode.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';

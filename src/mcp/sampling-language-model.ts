@@ -1,5 +1,5 @@
 /**
- * A participant whose model is the calling client's own (MCP.md "The caller's own model"):
+ * A participant whose model is the calling client's own (docs/MCP.md, "The caller's own model"):
  * each call goes to the client as sampling/createMessage with the persona prompt as the system
  * prompt. No key involved. Clients without the sampling capability get a clear error.
  */

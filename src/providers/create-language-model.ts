@@ -1,5 +1,5 @@
 /**
- * The one entry point hosts use to get a model (CONTRACTS §2). Vendor SDKs are loaded lazily:
+ * The one entry point hosts use to get a model (the port is src/core/language-model.ts). Vendor SDKs are loaded lazily:
  * adapters only `import type` their SDK and `await import()` it on first use, so a bundle never
  * evaluates an SDK the user does not call.
  */

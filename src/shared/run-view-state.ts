@@ -1,5 +1,5 @@
 /**
- * What the panel shows of one run, derived from the run's event stream alone (DESIGN.md: the
+ * What the panel shows of one run, derived from the run's event stream alone (docs/ARCHITECTURE.md, "The event flow": the
  * panel is a projection of the one stream). A pure reducer, so a snapshot (all events so far)
  * and a live stream (one event at a time) always produce the same view.
  */

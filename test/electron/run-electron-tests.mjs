@@ -1,4 +1,4 @@
-// The extension-host integration tests under @vscode/test-electron (TESTING.md layer 6).
+// The extension-host integration tests under @vscode/test-electron (docs/ARCHITECTURE.md, "Tests").
 // Builds the extension and bundles the suite, downloads VS Code (cached in .vscode-test/), and
 // runs the suite inside it. Where VS Code cannot be downloaded (no internet, as on the build
 // machines), it says so and exits 0 WITHOUT claiming anything passed: the same scenarios run

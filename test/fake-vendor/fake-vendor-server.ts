@@ -1,10 +1,10 @@
 /**
  * A local stand-in for the OpenAI, OpenAI-compatible, Anthropic and Gemini APIs on 127.0.0.1,
  * speaking each vendor's real wire format so the real SDKs can be tested against it
- * (TESTING.md §2). Scriptable per test, with fault injection; records every request with the
+ * (docs/ARCHITECTURE.md, "Tests"). Scriptable per test, with fault injection; records every request with the
  * credentials replaced by a marker; notices when a client drops the connection.
  *
- * Routes (CONTRACTS §3): /openai/v1/…, /compat/v1/…, /anthropic/v1/…, /google/v1beta/….
+ * Routes (test/fake-vendor/README.md): /openai/v1/…, /compat/v1/…, /anthropic/v1/…, /google/v1beta/….
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

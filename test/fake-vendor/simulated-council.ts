@@ -1,6 +1,6 @@
 /**
  * The default responder of the fake vendor server: a deterministic "simulated council" member.
- * It reads the engine's prompt markup (CONTRACTS §1) and answers every structured-output schema
+ * It reads the engine's prompt markup (src/core/consensus-prompts.ts) and answers every structured-output schema
  * validly, so app/MCP/CLI/e2e tests and the labelled demo can run a whole council offline.
  * Every rationale says "(simulated)" so nobody mistakes the demo for a real model.
  */

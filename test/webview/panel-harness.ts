@@ -1,5 +1,5 @@
 /**
- * Loads the built panel in Debian's headless Chromium (TESTING.md "Chromium") from a local
+ * Loads the built panel in Debian's headless Chromium (docs/ARCHITECTURE.md, "Tests") from a local
  * 127.0.0.1 server, with the page produced by the same buildPanelHtml the extension uses and
  * `acquireVsCodeApi` stubbed to record what the panel posts.
  */

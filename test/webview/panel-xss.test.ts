@@ -101,7 +101,7 @@ describe('panel against hostile model output (XSS corpus)', function () {
         `unexpected request ${pathname}`,
       );
     }
-    // The only CSP report allowed is the toolkit's one empty inline style (TESTING.md).
+    // The only CSP report allowed is the toolkit's one empty inline style (README.md, "Privacy and keys").
     const violations = await panel.violations();
     for (const violation of violations) {
       assert.match(violation.directive, /^style-src/, JSON.stringify(violation));

@@ -1,7 +1,7 @@
 /**
  * The host's state of runs, which the panel, the status bar, the progress notifications and the
  * apply commands read: which run the panel shows, each live run's events so far, what a code run
- * replaces, and whether its result was applied. The webview never owns any of it (DESIGN.md).
+ * replaces, and whether its result was applied. The webview never owns any of it (docs/ARCHITECTURE.md, "The event flow").
  */
 import * as vscode from 'vscode';
 import type { RunEvent } from '../../core/run-events';

@@ -1,5 +1,5 @@
 /**
- * Hints that name what the user can do about an error (CONTRACTS §2): the command, the setting
+ * Hints that name what the user can do about an error (src/core/model-error.ts): the command, the setting
  * or the variable to touch. Shown in the panel, the MCP result and the CLI.
  */
 import type { ModelErrorKind } from '../../core/model-error';

@@ -1,7 +1,7 @@
 /**
  * ModelRequest -> Responses API parameters. Structured output uses `text.format` json_schema
  * with strict: true (OpenAI structured outputs), so the engine's schemas must be strict-ready
- * (CONTRACTS §1). `store: false`: council prompts are not kept on OpenAI's side.
+ * (src/core/structured-schemas.ts). `store: false`: council prompts are not kept on OpenAI's side.
  */
 import type { ResponseCreateParamsStreaming } from 'openai/resources/responses/responses';
 import type { ModelRequest } from '../../core/language-model';

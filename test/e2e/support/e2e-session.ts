@@ -24,7 +24,7 @@ import { startFakeVendorServer, type FakeVendorServer } from '../../fake-vendor/
 export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-artifacts', 'e2e');
 const FIXTURE_WORKSPACE = join(PROJECT_ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 
-/** Chromium flags that work on a machine without internet (TESTING.md). */
+/** Chromium flags that work on a machine without internet (docs/ARCHITECTURE.md, "Tests"). */
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

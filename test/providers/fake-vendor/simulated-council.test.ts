@@ -6,7 +6,7 @@ import {
   simulateCouncilReply,
 } from '../../fake-vendor/simulated-council';
 
-// The shapes of CONTRACTS §1, as the engine validates them.
+// The shapes of src/core/structured-schemas.ts, as the engine validates them.
 const schemas = {
   draft: z.object({ product: z.string(), rationale: z.string() }).strict(),
   final: z.object({ product: z.string(), rationale: z.string() }).strict(),

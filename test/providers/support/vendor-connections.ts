@@ -33,7 +33,7 @@ export function connectionFor(
   }
 }
 
-/** A strict-mode review schema (CONTRACTS §1) as the engine would send it. */
+/** A strict-mode review schema (src/core/structured-schemas.ts) as the engine would send it. */
 export const REVIEW_JSON_SCHEMA = {
   name: 'review',
   schema: {
