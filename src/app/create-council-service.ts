@@ -5,10 +5,10 @@
  * named parts together: participant policy, input normalisation, run launcher, run queries.
  */
 import * as engine from '../core/engine';
-import { systemClock } from '../core/host-services';
+import { systemClock, type Clock } from '../core/host-services';
 import type { ConsensusInput } from '../core/consensus-types';
 import type { VoteInput } from '../core/vote-types';
-import type { ParticipantStatus } from '../shared/council-service';
+import type { CouncilService, ParticipantStatus } from '../shared/council-service';
 import type {
   CouncilServiceOptions,
   DisposableCouncilService,
@@ -71,6 +71,58 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       return ops.rankParticipantsForTask(task, requiredSkills, available.map(infoOfStatus));
     },
 
+    ...startOperations({ options, ops, clock, health, policy, launcher }),
+
+    getStatus: (runId) => queries.getStatus(runId),
+    waitForResult: (runId, signal) => queries.waitForResult(runId, signal),
+    getResult: (runId) => queries.getResult(runId),
+    listRuns: () => queries.listRuns(),
+    readTranscript: (runId) => queries.readTranscript(runId),
+
+    readTranscriptPage: async (runId, page) =>
+      pageTranscript(await queries.readTranscript(runId), page),
+
+    async cancel(runId) {
+      const run = registry.get(runId);
+      if (!run || run.result) return false;
+      logger.info(`run ${runId} cancelled`);
+      run.controller.abort();
+      markCancelled(run.tracker, clock.now());
+      return true;
+    },
+
+    subscribe: (runId, listener) => registry.subscribe(runId, listener),
+
+    watchAllRuns: (listener) => registry.watchAll(listener),
+
+    dispose() {
+      disposed = true;
+      registry.dispose();
+      unregisterWriterInstance(instance);
+    },
+  };
+  return service;
+}
+
+interface StartParts {
+  options: CouncilServiceOptions;
+  ops: EngineOperations;
+  clock: Clock;
+  health: ParticipantHealth;
+  policy: ParticipantPolicy;
+  launcher: RunLauncher;
+}
+
+/** The operations that start engine work: estimate, consensus, vote, one iteration. */
+function startOperations({
+  options,
+  ops,
+  clock,
+  health,
+  policy,
+  launcher,
+}: StartParts): Pick<CouncilService, 'estimate' | 'startConsensus' | 'startVote' | 'runIteration'> {
+  return {
     async estimate(request) {
       const settings = options.settings();
       const input = normalizeConsensusInput(request, settings);
@@ -127,34 +179,5 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
         ...(signal ? { signal } : {}),
       });
     },
-
-    getStatus: (runId) => queries.getStatus(runId),
-    waitForResult: (runId, signal) => queries.waitForResult(runId, signal),
-    getResult: (runId) => queries.getResult(runId),
-    listRuns: () => queries.listRuns(),
-    readTranscript: (runId) => queries.readTranscript(runId),
-
-    readTranscriptPage: async (runId, page) =>
-      pageTranscript(await queries.readTranscript(runId), page),
-
-    async cancel(runId) {
-      const run = registry.get(runId);
-      if (!run || run.result) return false;
-      logger.info(`run ${runId} cancelled`);
-      run.controller.abort();
-      markCancelled(run.tracker, clock.now());
-      return true;
-    },
-
-    subscribe: (runId, listener) => registry.subscribe(runId, listener),
-
-    watchAllRuns: (listener) => registry.watchAll(listener),
-
-    dispose() {
-      disposed = true;
-      registry.dispose();
-      unregisterWriterInstance(instance);
-    },
   };
-  return service;
 }
