@@ -170,10 +170,18 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
         }
         run.lastSeq = Math.max(run.lastSeq, record.seq);
         const write = store.append(runId, stored);
-        run.lastWrite = write.catch(() => {});
+        run.lastWrite = write.catch((error: unknown) => noteTranscriptFailure(run, error));
         return write;
       },
     };
+  }
+
+  /** The first failed append of a run: logged, and told to every viewer (docs/SECURITY.md). */
+  function noteTranscriptFailure(run: LiveRun, error: unknown): void {
+    if (run.transcriptIncomplete) return;
+    run.transcriptIncomplete = true;
+    logger.error(`could not write the transcript of ${run.runId}: ${errorOf(error).message}`);
+    registry.emit(run, { type: 'transcript-incomplete', runId: run.runId, at: clock.now() });
   }
 
   async function appendOwn(run: LiveRun, event: Exclude<RunEvent, { type: 'token-delta' }>) {
@@ -226,6 +234,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
         }
       }
       await run.lastWrite;
+      if (run.transcriptIncomplete) result = { ...result, transcriptIncomplete: true };
       registry.finish(run, result, clock.now());
       logger.info(
         `run ${run.runId} ended: ${registry.summary(run).outcome ?? run.tracker.status.state}`,

@@ -36,6 +36,8 @@ export interface LiveRun {
   lastSeq: number;
   /** The latest transcript append, so the end of a run waits until its file is complete. */
   lastWrite: Promise<void>;
+  /** A transcript append failed (disk full, not writable): the result and status say so. */
+  transcriptIncomplete?: true;
   resolve(result: RunResult): void;
 }
 

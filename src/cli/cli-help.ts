@@ -27,7 +27,7 @@ Usage:
   mlo --version
 
 Exit codes: 0 success; 1 the run failed, was cancelled or reached no agreement;
-2 usage or configuration error.
+2 usage or configuration error; 3 success, but the transcript could not be fully written.
 
 ${ENVIRONMENT_HELP}
 `;
@@ -51,7 +51,8 @@ Options:
   --quiet                  no progress lines on stderr
   -h, --help
 
-Exit codes: 0 unanimous or majority; 1 provisional, deadlock, budget, cancelled or failed;
+Exit codes: 0 unanimous or majority; 3 the same, but the transcript is incomplete (disk full);
+1 provisional, deadlock, budget, cancelled or failed;
 2 usage or configuration error.
 `;
 
@@ -69,7 +70,8 @@ Options:
   --quiet                  no progress lines on stderr
   -h, --help
 
-Exit codes: 0 reached; 1 not reached or failed; 2 usage or configuration error.
+Exit codes: 0 reached; 1 not reached or failed; 2 usage or configuration error;
+3 reached, but the transcript is incomplete (disk full).
 `;
 
 export const MODELS_HELP = `Usage: mlo models [--json]

@@ -11,7 +11,7 @@ import type {
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { createCliCouncil } from './create-cli-council';
-import { EXIT_NOT_REACHED, EXIT_OK } from './exit-codes';
+import { exitCodeOf } from './exit-codes';
 import { followRun } from './follow-run';
 import { participantsFlag } from './parse-participants-flag';
 
@@ -136,7 +136,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       await io.out(result.product.endsWith('\n') ? result.product : result.product + '\n');
     }
     io.err(summaryLines(result, dataDir));
-    return REACHED.has(result.status) ? EXIT_OK : EXIT_NOT_REACHED;
+    return exitCodeOf(REACHED.has(result.status), result);
   } finally {
     council.dispose();
   }
@@ -166,6 +166,8 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
   lines.push(
     `cost: $${cost.costUsd.toFixed(4)} over ${cost.calls} calls${cost.unpricedCalls ? ` (${cost.unpricedCalls} unpriced)` : ''}, ${cost.usage.inputTokens} in / ${cost.usage.outputTokens} out tokens`,
   );
-  lines.push(`transcript: ${dataDir}/${result.runId}.jsonl`);
+  lines.push(
+    `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
+  );
   return lines.map((line) => `mlo: ${line}\n`).join('');
 }

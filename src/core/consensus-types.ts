@@ -172,6 +172,8 @@ export interface ConsensusResult {
   /** For output kind `code`: the text the product replaces, as captured at request time. */
   originalSelection?: string;
   error?: { message: string; hint?: string };
+  /** The host could not write every record of the run's transcript (disk full, not writable). */
+  transcriptIncomplete?: true;
   startedAt: number;
   finishedAt: number;
 }

@@ -146,6 +146,14 @@ export interface RunFailedEvent extends EventBase {
   error: { message: string; hint?: string };
 }
 
+/**
+ * The host failed to append a record to the run's transcript (emitted by the host once, at the
+ * first failure; never stored in the transcript it is about). The run itself goes on.
+ */
+export interface TranscriptIncompleteEvent extends EventBase {
+  type: 'transcript-incomplete';
+}
+
 export type RunEvent =
   | RunStartedEvent
   | PhaseStartedEvent
@@ -162,7 +170,8 @@ export type RunEvent =
   | RatifiedEvent
   | VoteCastEvent
   | RunFinishedEvent
-  | RunFailedEvent;
+  | RunFailedEvent
+  | TranscriptIncompleteEvent;
 
 export type RunEventType = RunEvent['type'];
 

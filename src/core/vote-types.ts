@@ -44,6 +44,8 @@ export interface VoteResult {
   participants: ParticipantInfo[];
   cost: CostSummary;
   error?: { message: string; hint?: string };
+  /** The host could not write every record of the run's transcript (disk full, not writable). */
+  transcriptIncomplete?: true;
   startedAt: number;
   finishedAt: number;
 }

@@ -9,6 +9,7 @@ import { createExtensionCouncil } from './create-extension-council';
 import { RunTracker } from './run/run-tracker';
 import { RecentInstructions } from './run/recent-instructions';
 import { registerRunStatusBar } from './run/run-status-bar';
+import { registerTranscriptIncompleteNotice } from './run/transcript-incomplete-notice';
 import { ResultDocuments, registerResultDocuments } from './apply/result-documents';
 import { registerCouncilView } from './panel/council-view-provider';
 import { registerRunOnSelectionCommand } from './commands/run-on-selection-command';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   registerResultDocuments(context, services.resultDocuments);
   registerCouncilView(context, services);
   registerRunStatusBar(context, services);
+  registerTranscriptIncompleteNotice(context, services);
   registerRunOnSelectionCommand(context, services);
   registerRunTaskCommand(context, services);
   registerSetApiKeyCommand(context, services);

@@ -9,6 +9,7 @@ import { participantOutputSchema, toParticipantOutput } from './participant-outp
 import { signalsOutputSchema, toSignalsOutput } from './signals-output';
 import { finalUri, transcriptUri } from './run-resource-uris';
 import { errorText } from './error-text';
+import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
 
 export const consensusOutputShape = {
   taskId: z
@@ -51,6 +52,10 @@ export const consensusOutputShape = {
   lastSignals: signalsOutputSchema.optional(),
   cost: costOutputSchema,
   error: z.object({ message: z.string(), hint: z.string().optional() }).optional(),
+  transcriptIncomplete: z
+    .boolean()
+    .optional()
+    .describe('true when some records of the run could not be written to its transcript.'),
   transcriptUri: z.string(),
   finalUri: z.string(),
 };
@@ -85,6 +90,7 @@ export function toConsensusOutput(result: ConsensusResult): ConsensusOutput {
     ...(last ? { lastSignals: toSignalsOutput(last) } : {}),
     cost: toCostOutput(result.cost),
     ...(result.error ? { error: { ...result.error } } : {}),
+    ...(result.transcriptIncomplete ? { transcriptIncomplete: true } : {}),
     transcriptUri: transcriptUri(result.runId),
     finalUri: finalUri(result.runId),
   };
@@ -116,6 +122,7 @@ export function describeConsensus(result: ConsensusResult): string {
       : MEANING[result.status],
   );
   if (result.error) lines.push(`Error: ${errorText(result.error)}`);
+  if (result.transcriptIncomplete) lines.push(TRANSCRIPT_INCOMPLETE_NOTE);
   if (result.minorityReport.length > 0) {
     lines.push(
       `Dissent: ${result.minorityReport.map((r) => `${r.participantId} (${r.vote}): ${r.reasons.join('; ') || 'no reason given'}`).join(' | ')}`,

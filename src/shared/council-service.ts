@@ -57,6 +57,8 @@ export interface TaskStatus {
   /** The latest round's convergence signals. */
   signals?: RoundSignals;
   message: string;
+  /** Some records of the run's transcript could not be written (disk full, not writable). */
+  transcriptIncomplete?: true;
   startedAt: number;
   updatedAt: number;
 }

@@ -76,6 +76,8 @@ export interface RunViewState {
   consensusResult?: ConsensusResult;
   voteResult?: VoteResult;
   error?: { message: string; hint?: string };
+  /** The host could not write every record of this run's transcript (disk full). */
+  transcriptIncomplete?: true;
   cost: CostView;
   startedAt: number;
   updatedAt: number;
@@ -362,6 +364,8 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
     }
     case 'run-failed':
       return { ...current, status: 'failed', error: event.error, finishedAt: event.at };
+    case 'transcript-incomplete':
+      return { ...current, transcriptIncomplete: true };
     default:
       return current;
   }
