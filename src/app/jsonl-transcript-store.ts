@@ -8,6 +8,7 @@
 import { closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isValidRunId } from '../core/run-id';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type { RunSummary } from '../shared/council-service';
 import { redactSecrets } from './redact-secrets';
@@ -19,12 +20,9 @@ import { readTranscriptFile, MAX_TRANSCRIPT_BYTES } from './read-transcript-file
 
 export { parseJsonl } from './read-transcript-file';
 
-const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const EXTENSION = '.jsonl';
 
-export function isValidRunId(runId: string): boolean {
-  return RUN_ID_PATTERN.test(runId) && !runId.includes('..');
-}
+export { isValidRunId };
 
 /** Appends one line; may write part of it before failing (ENOSPC), like the OS does. */
 export type AppendLine = (path: string, line: string) => void;

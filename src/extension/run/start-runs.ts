@@ -3,10 +3,10 @@
  * selection, or a text run on any task. The selection target is registered before the first
  * snapshot can ask for it.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RunOrigin } from '../../shared/council-service';
 import type { ConsensusInput } from '../../core/consensus-types';
+import { newRunId } from '../../core/run-id';
 import type { ExtensionServices } from '../extension-services';
 import type { SelectionTarget } from './selection-target';
 import { isConfigurationError } from '../../app/configuration-error';
@@ -49,7 +49,7 @@ export async function startRun(
   target: SelectionTarget | undefined,
 ): Promise<string> {
   // A host-chosen run id lets the target be known before the run's first event arrives.
-  const runId = input.runId ?? `run-${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
+  const runId = input.runId ?? newRunId();
   if (target) services.runs.registerTarget(runId, target);
   services.log.info(
     `starting ${input.outputKind} run ${runId} from ${origin}${target ? ` on ${target.label}` : ''}`,
