@@ -4,6 +4,8 @@
  * "[redacted]" before writing. The primary rule stays "never pass a key to a log or a record";
  * this catches the mistake where a vendor error message echoes the key back.
  */
+import { redactUrlCredentials } from '../providers/common/redact-secrets';
+
 export const REDACTED = '[redacted]';
 
 /** Shorter values are not treated as secrets (they would redact ordinary words). */
@@ -22,7 +24,8 @@ export function forgetSecrets(): void {
 }
 
 export function redactSecrets(text: string): string {
-  let result = text;
+  // A base URL's user:password is a secret too, wherever a message repeats the URL.
+  let result = redactUrlCredentials(text);
   for (const secret of knownSecrets) {
     if (result.includes(secret)) result = result.split(secret).join(REDACTED);
   }

@@ -17,6 +17,7 @@ import type { CouncilSettings, CredentialSource, ParticipantSetting } from './co
 import { isVendorId } from './council-settings';
 import { keyEnvVarsOf } from './environment-config';
 import { rememberSecret } from './redact-secrets';
+import { hasUrlCredentials } from '../providers/common/redact-secrets';
 
 export type ExtraModelFactory = (providerId: string, model: string) => LanguageModel | undefined;
 
@@ -36,6 +37,7 @@ export function connectionOf(
 ): (Omit<ProviderConnection, 'apiKey'> & { keyRequired: boolean }) | undefined {
   if (isVendorId(providerId)) {
     const baseUrl = settings.baseUrls[providerId];
+    refuseUrlCredentials(providerId, baseUrl);
     return {
       kind: providerId,
       providerId,
@@ -45,12 +47,25 @@ export function connectionOf(
   }
   const endpoint = settings.compatibleEndpoints.find((candidate) => candidate.id === providerId);
   if (!endpoint) return undefined;
+  refuseUrlCredentials(providerId, endpoint.baseUrl);
   return {
     kind: 'openai-compatible',
     providerId,
     baseUrl: endpoint.baseUrl,
     keyRequired: endpoint.apiKeyRequired ?? true,
   };
+}
+
+/**
+ * A base URL with `user:password@` would put the password in every error, log line and
+ * transcript that quotes the URL (docs/SECURITY.md): refused when the run is configured.
+ */
+function refuseUrlCredentials(providerId: string, baseUrl: string | undefined): void {
+  if (baseUrl === undefined || !hasUrlCredentials(baseUrl)) return;
+  throw new ConfigurationError(
+    `The base URL of ${providerDisplayName(providerId)} contains a user name or password; it was not used.`,
+    'Remove the credentials from the URL and give the key as the API key (Set API Key…, or the key environment variable).',
+  );
 }
 
 export function howToSetKey(credentials: CredentialSource, providerId: string): string {

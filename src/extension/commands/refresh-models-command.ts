@@ -11,6 +11,7 @@ import { readCouncilSettings, SETTINGS_SECTION } from '../read-council-settings'
 import { listEditorModels, VSCODE_LM_PROVIDER } from '../lm/vscode-lm-language-model';
 import { participantSpec } from '../parse-council-settings';
 import { chromeText } from '../notify/chrome-text';
+import { hasUrlCredentials } from '../../providers/common/redact-secrets';
 
 interface ModelItem extends vscode.QuickPickItem {
   spec?: string;
@@ -38,6 +39,12 @@ export function registerRefreshModelsCommand(
               const apiKey = await services.credentials.getApiKey(entry.providerId);
               if (entry.needsKey && !apiKey) {
                 return { entry, models: [] as string[], skipped: true as const };
+              }
+              if (entry.baseUrl !== undefined && hasUrlCredentials(entry.baseUrl)) {
+                services.log.warn(
+                  `${entry.providerId}: the base URL contains a user name or password; not used`,
+                );
+                return { entry, models: [] as string[], error: 'credentials in the base URL' };
               }
               try {
                 const models = await listModels(
