@@ -24,6 +24,8 @@ Usage:
   mlo models [--json]            list the models each configured provider offers
   mlo mcp                        start the MCP server on stdio (standalone mode)
   mlo <command> --help           help for one command
+  --raw                          (any command) print model text to a terminal unchanged; by
+                                 default control sequences in it are shown as \\xNN, not run
   mlo --version
 
 Exit codes: 0 success; 1 the run failed, was cancelled or reached no agreement;
