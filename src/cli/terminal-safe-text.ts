@@ -6,6 +6,7 @@
  * turns this off; pipes and files always get the bytes as they are.
  */
 const CONTROLS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalSafeText(text: string): string {
