@@ -7,7 +7,7 @@ import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
 export const statusOutputShape = {
   taskId: z.string(),
   protocol: z.enum(['consensus', 'vote']),
-  state: z.enum(['pending', 'in_progress', 'completed', 'failed', 'cancelled']),
+  state: z.enum(['pending', 'queued', 'in_progress', 'completed', 'failed', 'cancelled']),
   phase: z.string().optional().describe('draft, review, merge, final, ratify, vote or judge.'),
   round: z.number().optional(),
   maxRounds: z.number().optional(),
