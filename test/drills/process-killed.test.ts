@@ -192,7 +192,8 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
     assert.equal(json.runId, file.runId);
     assert.deepEqual(json.records, file.records);
     const markdown = exportRun(file.runId, records, 'markdown');
-    assert.ok(markdown.includes(`# Consensus run ${file.runId}`));
+    // Every outside field is a code span in the export (docs/SECURITY.md), the run id too.
+    assert.ok(markdown.includes(`# Consensus run \`${file.runId}\``));
     assert.ok(markdown.includes(TASK));
     for (const model of MODELS) assert.ok(markdown.includes(model), `${model} listed`);
     for (const draft of drafts) {
