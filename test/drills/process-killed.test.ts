@@ -199,7 +199,7 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
     for (const draft of drafts) {
       assert.ok(draft.type === 'proposal' && markdown.includes(draft.proposal.product));
     }
-    assert.ok(markdown.includes('## Round 1 — review'));
+    assert.ok(markdown.includes('## Round 1 — `review`'));
     for (const secret of Object.values(KEYS)) {
       assert.ok(!markdown.includes(secret) && !JSON.stringify(json).includes(secret));
     }
