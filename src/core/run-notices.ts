@@ -1,0 +1,19 @@
+/**
+ * Honest signals (docs/PROTOCOL.md "Signals"): what the user is told when a round could not be
+ * judged, with what to do. The wording names our own labels and counts only, never model text.
+ */
+import type { ReviewerReport, RunNotice } from './consensus-types';
+
+export function noUsableReviewsNotice(round: number, reports: readonly ReviewerReport[]): RunNotice {
+  const missing = reports.reduce((sum, report) => sum + (report.missingLabels?.length ?? 0), 0);
+  const unmatched = reports.reduce((sum, report) => sum + (report.unmatchedReviews ?? 0), 0);
+  return {
+    cause: 'no-usable-reviews',
+    round,
+    message:
+      `Round ${round}: no usable review arrived (${reports.length} reviewer(s) answered; ` +
+      `${missing} proposal review(s) missing, ${unmatched} review(s) named no shown proposal), ` +
+      'so this round has no scores: its score spread is unknown and it cannot count as agreement or as frozen scores.',
+    hint: 'Check that the models support structured output (JSON schema), or try other models; the transcript keeps every answer.',
+  };
+}
