@@ -54,7 +54,9 @@ export async function callParticipant<T>(
     repairMessage(problem),
   ];
   const second = await attempt(context, spec, repairMessages, 1);
-  const usableFirst = parsed.ok ? { ok: true as const, value: parsed.value, text: first.text } : undefined;
+  const usableFirst = parsed.ok
+    ? { ok: true as const, value: parsed.value, text: first.text }
+    : undefined;
   if (!second.ok) return usableFirst ?? second;
   const reparsed = parseStructured(spec.schema, second.text);
   if (reparsed.ok) return { ok: true, value: reparsed.value, text: second.text };

@@ -45,7 +45,10 @@ export function inputDocument(document: Record<string, unknown>): string {
   return `${INPUT_MARKER}\n${JSON.stringify(document, null, 2)}`;
 }
 
-function userMessage(instructions: string[], document: Record<string, unknown>): PromptParts['messages'] {
+function userMessage(
+  instructions: string[],
+  document: Record<string, unknown>,
+): PromptParts['messages'] {
   return [{ role: 'user', content: [...instructions, '', inputDocument(document)].join('\n') }];
 }
 

@@ -21,7 +21,11 @@ export class PeerView {
     private readonly masker: IdentityMasker,
   ) {}
 
-  text(text: string, kind: MaskedKind, who: { authorId: string; round: number; source: Source; field: Field }): string {
+  text(
+    text: string,
+    kind: MaskedKind,
+    who: { authorId: string; round: number; source: Source; field: Field },
+  ): string {
     const { text: masked, masked: terms } = this.masker.mask(text, kind);
     if (terms.length > 0) {
       const key = `${who.authorId}|${who.round}|${who.source}|${who.field}|${text}`;
@@ -70,7 +74,9 @@ export function peerViewFor(
 ): PeerView {
   let view = views.get(context);
   if (!view) {
-    const userInput = [frame.task, frame.context?.selection ?? '', frame.context?.extra ?? ''].join('\n');
+    const userInput = [frame.task, frame.context?.selection ?? '', frame.context?.extra ?? ''].join(
+      '\n',
+    );
     view = new PeerView(context, createIdentityMasker(participants, userInput));
     views.set(context, view);
   }

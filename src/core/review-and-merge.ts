@@ -204,7 +204,9 @@ export async function mergePhase(
         item: view.proposal(proposal, labels.byAuthor[proposal.participantId]!),
       }));
       const own = shown.find((entry) => entry.authorId === merger.id)?.item;
-      const peers = shown.filter((entry) => entry.authorId !== merger.id).map((entry) => entry.item);
+      const peers = shown
+        .filter((entry) => entry.authorId !== merger.id)
+        .map((entry) => entry.item);
       const shownAuthors = new Set(shown.map((entry) => entry.authorId));
       const reviews = review.reviews
         .filter((peer) => shownAuthors.has(peer.authorId))

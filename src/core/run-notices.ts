@@ -4,7 +4,10 @@
  */
 import type { ReviewerReport, RunNotice } from './consensus-types';
 
-export function noUsableReviewsNotice(round: number, reports: readonly ReviewerReport[]): RunNotice {
+export function noUsableReviewsNotice(
+  round: number,
+  reports: readonly ReviewerReport[],
+): RunNotice {
   const missing = reports.reduce((sum, report) => sum + (report.missingLabels?.length ?? 0), 0);
   const unmatched = reports.reduce((sum, report) => sum + (report.unmatchedReviews ?? 0), 0);
   return {

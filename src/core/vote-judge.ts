@@ -28,7 +28,10 @@ export interface JudgeLabel {
 }
 
 /** Labels fixed from the seed, shown in a seeded order; `answer` is still the original. */
-export function judgeLabels(answers: readonly VoteAnswer[], seed: number): {
+export function judgeLabels(
+  answers: readonly VoteAnswer[],
+  seed: number,
+): {
   labels: JudgeLabel[];
   shuffleSeed: number;
 } {
