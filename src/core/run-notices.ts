@@ -16,7 +16,7 @@ export function noUsableReviewsNotice(
     message:
       `Round ${round}: no usable review arrived (${reports.length} reviewer(s) answered; ` +
       `${missing} proposal review(s) missing, ${unmatched} review(s) named no shown proposal), ` +
-      'so this round has no scores: its score spread is unknown and it cannot count as agreement or as frozen scores.',
+      'so this round has no scores: its score spread is unknown, and it says nothing about agreement or disagreement.',
     hint: 'Check that the models support structured output (JSON schema), or try other models; the transcript keeps every answer.',
   };
 }
