@@ -54,7 +54,9 @@ export const consensusOutputShape = {
       }),
     )
     .optional()
-    .describe('What went wrong without stopping the run (e.g. a round with no usable reviews), with what to do.'),
+    .describe(
+      'What went wrong without stopping the run (e.g. a round with no usable reviews), with what to do.',
+    ),
   participants: z.array(participantOutputSchema),
   singleVendor: z
     .boolean()

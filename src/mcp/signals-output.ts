@@ -9,7 +9,9 @@ export const signalsOutputShape = {
   scoreSpread: z
     .number()
     .nullable()
-    .describe('Max minus min of the mean peer scores; null when no usable score arrived (see cause).'),
+    .describe(
+      'Max minus min of the mean peer scores; null when no usable score arrived (see cause).',
+    ),
   cause: z
     .enum(['no-usable-reviews'])
     .optional()
