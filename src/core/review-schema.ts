@@ -6,9 +6,7 @@
  * "proposal a" or "Proposal A:". What stays unmatched is reported, never silently dropped.
  */
 import { z } from 'zod';
-import type { StructuredSchema } from './structured-schemas';
-
-const points = z.array(z.string().max(20_000)).max(50);
+import { points, type StructuredSchema } from './structured-schemas';
 const OUTLOOKS = ['agree', 'close', 'far'] as const;
 const ROOMS = ['none', 'minor', 'major'] as const;
 export const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;

@@ -4,7 +4,7 @@
  * schema whose `members` can only be those labels. Its grouping must cover every answer once.
  */
 import { z } from 'zod';
-import type { StructuredSchema } from './structured-schemas';
+import { text, type StructuredSchema } from './structured-schemas';
 import type { VoteAnswer, VoteCluster } from './vote-types';
 import { displayOrder, labelFor } from './round-labels';
 import { matchLabel } from './review-schema';
@@ -13,7 +13,7 @@ const judgeOutput = z.object({
   clusters: z
     .array(
       z.object({
-        answer: z.string().max(400_000),
+        answer: text,
         members: z.array(z.string().max(200)).max(50),
       }),
     )
