@@ -4,6 +4,7 @@
  */
 import type { ReviewerReport, RunNotice } from './consensus-types';
 
+/** `round` is the review round (round r's reviews score round r-1's merged proposals). */
 export function noUsableReviewsNotice(
   round: number,
   reports: readonly ReviewerReport[],
@@ -14,7 +15,7 @@ export function noUsableReviewsNotice(
     cause: 'no-usable-reviews',
     round,
     message:
-      `Round ${round}: no usable review arrived (${reports.length} reviewer(s) answered; ` +
+      `${round === 1 ? 'The reviews of the drafts' : `The reviews of round ${round - 1}'s merged proposals`}: no usable review arrived (${reports.length} reviewer(s) answered; ` +
       `${missing} proposal review(s) missing, ${unmatched} review(s) named no shown proposal), ` +
       'so this round has no scores: its score spread is unknown, and it says nothing about agreement or disagreement.',
     hint: 'Check that the models support structured output (JSON schema), or try other models; the transcript keeps every answer.',
