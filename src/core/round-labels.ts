@@ -34,13 +34,10 @@ export function assignRoundLabels(
   const seed = deriveSeed(runSeed, 'labels', round);
   // Sorted first: the map depends on who is on the council, not on the configured order.
   const order = shuffled([...participantIds].sort(), createSeededRandom(seed));
-  const byLabel: Record<string, string> = {};
-  const byAuthor: Record<string, string> = {};
-  order.forEach((author, index) => {
-    const label = labelFor(index);
-    byLabel[label] = author;
-    byAuthor[author] = label;
-  });
+  const pairs = order.map((author, index) => [labelFor(index), author] as const);
+  // fromEntries defines own properties, so an id such as "__proto__" is a key like any other.
+  const byLabel = Object.fromEntries(pairs);
+  const byAuthor = Object.fromEntries(pairs.map(([label, author]) => [author, label]));
   return { round, seed, byLabel, byAuthor };
 }
 
