@@ -31,6 +31,8 @@ export function progressLine(event: RunEvent): string | undefined {
       const verdicts = s.verdicts.map(verdictText).join('; ');
       return `round ${s.round} signals: ${verdicts} -> ${s.converged ? 'converged' : 'not converged'}`;
     }
+    case 'notice':
+      return `${event.notice.cause}: ${event.notice.message}`;
     case 'deadlock':
       return `deadlock in round ${event.round}: ${event.signal} (${event.detail})`;
     case 'combined':

@@ -154,6 +154,9 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
   for (const dissent of result.minorityReport) {
     lines.push(`minority: ${dissent.participantId} ${dissent.vote}: ${dissent.reasons.join('; ')}`);
   }
+  for (const notice of result.notices ?? []) {
+    lines.push(`notice: ${notice.cause}: ${notice.message} ${notice.hint}`);
+  }
   for (const abstention of result.abstentions) {
     lines.push(
       `abstained: ${abstention.participantId} in ${abstention.phase}: ${abstention.error.message}`,

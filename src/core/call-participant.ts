@@ -28,6 +28,11 @@ export interface CallSpec<T> {
   prompt: PromptParts;
   schema: StructuredSchema<T>;
   maxOutputTokens?: number;
+  /**
+   * A completeness check on a valid answer (e.g. a review that skipped a proposal): a problem
+   * description triggers the one repair re-ask; the answer is used either way.
+   */
+  check?: (value: T) => string | undefined;
 }
 
 export async function callParticipant<T>(
@@ -37,18 +42,26 @@ export async function callParticipant<T>(
   const first = await attempt(context, spec, spec.prompt.messages, 0);
   if (!first.ok) return first;
   const parsed = parseStructured(spec.schema, first.text);
-  if (parsed.ok) return { ok: true, value: parsed.value, text: first.text };
-  reportBadOutput(context, spec, first.callId, parsed.error, true);
+  const incomplete = parsed.ok ? spec.check?.(parsed.value) : undefined;
+  if (parsed.ok && incomplete === undefined)
+    return { ok: true, value: parsed.value, text: first.text };
+  const problem = parsed.ok ? incomplete! : parsed.error;
+  if (!parsed.ok) reportBadOutput(context, spec, first.callId, problem, true);
 
   const repairMessages: ChatMessage[] = [
     ...spec.prompt.messages,
     { role: 'assistant', content: first.text },
-    repairMessage(parsed.error),
+    repairMessage(problem),
   ];
   const second = await attempt(context, spec, repairMessages, 1);
-  if (!second.ok) return second;
+  const usableFirst = parsed.ok
+    ? { ok: true as const, value: parsed.value, text: first.text }
+    : undefined;
+  if (!second.ok) return usableFirst ?? second;
   const reparsed = parseStructured(spec.schema, second.text);
   if (reparsed.ok) return { ok: true, value: reparsed.value, text: second.text };
+  // An incomplete but valid first answer beats an abstention; the caller records what is missing.
+  if (usableFirst) return usableFirst;
   const error = reportBadOutput(context, spec, second.callId, reparsed.error, false);
   return { ok: false, error };
 }

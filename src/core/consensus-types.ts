@@ -83,9 +83,15 @@ export interface ReviewerReport {
   round: number;
   improvementRoom: ImprovementRoom;
   reviews: PeerReview[];
-  /** label -> author participant id, as shown to this reviewer; and the order shown. */
+  /** label -> author participant id of the proposals shown (the round's labels). */
   labelMap: Record<string, string>;
+  /** The labels in the order this reviewer saw them (its seeded shuffle). */
+  shownOrder?: string[];
   shuffleSeed: number;
+  /** Shown labels this reviewer gave no usable review for, even after the repair re-ask. */
+  missingLabels?: string[];
+  /** Reviews whose label matched nothing shown (ignored; their text is in the call record). */
+  unmatchedReviews?: number;
 }
 
 export type ConvergenceCondition =
@@ -103,7 +109,10 @@ export interface RoundSignals {
   textDivergence: number;
   /** Pairwise divergence between merged proposals, keyed "idA|idB". */
   pairwiseDivergence: Record<string, number>;
-  scoreSpread: number;
+  /** null = unknown: no usable score arrived (see `cause`). */
+  scoreSpread: number | null;
+  /** Set when the round could not be judged on its scores. */
+  cause?: RoundCause;
   /** Mean peer score per proposal author for the proposals scored this round. */
   meanScores: Record<string, number>;
   improvementRoom: Record<string, ImprovementRoom>;
@@ -113,6 +122,9 @@ export interface RoundSignals {
   verdicts: ConditionVerdict[];
   converged: boolean;
 }
+
+/** Why a round's scores say nothing (docs/PROTOCOL.md "Signals"). */
+export type RoundCause = 'no-usable-reviews';
 
 export type DeadlockSignal = 'frozen-scores' | 'repeated-critique' | 'no-new-information';
 
@@ -150,6 +162,14 @@ export interface CostSummary {
   calls: number;
 }
 
+/** Something the user should know about a run, with what to do (docs/PROTOCOL.md "Signals"). */
+export interface RunNotice {
+  cause: RoundCause;
+  round: number;
+  message: string;
+  hint: string;
+}
+
 export interface ConsensusResult {
   runId: string;
   status: ConsensusStatus;
@@ -161,6 +181,8 @@ export interface ConsensusResult {
   roundsCompleted: number;
   converged: boolean;
   deadlockSignal?: DeadlockSignal;
+  /** What went wrong without stopping the run (e.g. a round with no usable reviews). */
+  notices?: RunNotice[];
   ratifications: Ratification[];
   /** Objections and reservations, kept as the dissent. */
   minorityReport: Ratification[];

@@ -14,6 +14,7 @@ import type {
   Abstention,
   DeadlockSignal,
   Phase,
+  RunNotice,
 } from './consensus-types';
 import type { EngineDependencies } from './engine-dependencies';
 import { toParticipantInfo, type Participant } from './participant';
@@ -24,8 +25,11 @@ import { draftPrompt, finalPrompt, ratificationPrompt, type TaskFrame } from './
 import { checkConvergence, resolveThresholds } from './check-convergence';
 import { detectDeadlock, type RoundHistory } from './detect-deadlock';
 import { combineFinals } from './combine-finals';
-import { createSeededRandom, deriveSeed, randomSeed, shuffled } from './seeded-random';
+import { randomSeed } from './seeded-random';
 import { reviewPhase, mergePhase, scoredProposals, type ReviewRound } from './review-and-merge';
+import { peerViewFor } from './peer-view';
+import { displayOrder } from './round-labels';
+import { noUsableReviewsNotice } from './run-notices';
 import { pickBest } from './pick-best';
 import { newRunId } from './run-id';
 import { settleParticipants } from './settle-participants';
@@ -76,6 +80,8 @@ export async function runConsensus(
     abstentions: [] as Abstention[],
     ratifications: [] as Ratification[],
     lastMeans: {} as Record<string, number>,
+    lastReview: undefined as ReviewRound | undefined,
+    notices: [] as RunNotice[],
     roundsCompleted: 0,
     converged: false,
     deadlockSignal: undefined as DeadlockSignal | undefined,
@@ -150,6 +156,7 @@ export async function runConsensus(
       roundsCompleted: state.roundsCompleted,
       converged: state.converged,
       ...(state.deadlockSignal ? { deadlockSignal: state.deadlockSignal } : {}),
+      ...(state.notices.length > 0 ? { notices: state.notices } : {}),
       ratifications: state.ratifications,
       minorityReport: state.ratifications.filter((ratification) => ratification.vote !== 'approve'),
       abstentions: state.abstentions,
@@ -202,6 +209,12 @@ export async function runConsensus(
       );
       requireQuorum(review.reports.length, 'review');
       state.lastMeans = review.meanScores;
+      state.lastReview = review;
+      if (review.reviews.length === 0) {
+        const notice = noUsableReviewsNotice(round, review.reports);
+        state.notices.push(notice);
+        context.emit({ type: 'notice', notice });
+      }
 
       // 4–5. Score the proposals the reviews were about (the previous round's merges).
       if (round > 1) {
@@ -211,7 +224,7 @@ export async function runConsensus(
           round: scoredRound,
           maxRounds,
           thresholds,
-          ...(state.history.length > 0
+          ...(state.history.at(-1)?.meanScore !== undefined
             ? { previousMeanScore: state.history.at(-1)!.meanScore }
             : {}),
         });
@@ -266,16 +279,14 @@ export async function runConsensus(
     // 7. Final versions, combined by majority hunks, then ratified by everyone.
     checkBudget(participants.length * 2);
     const finalsRound = state.roundsCompleted + 1;
-    // Each member sees the merged proposals in its own seeded order: no position is privileged.
+    // The labels of the review that scored these proposals; each member sees them in its own
+    // seeded order (no position is privileged), identities masked.
+    const view = peerViewFor(context, participants, frame);
+    const finalLabels = state.lastReview!.labels;
     const labelledFor = (participant: Participant) =>
-      shuffled(
-        state.current,
-        createSeededRandom(deriveSeed(seed, 'final', finalsRound, participant.id)),
-      ).map((proposal, index) => ({
-        label: `Proposal ${String.fromCharCode(65 + index)}`,
-        product: proposal.product,
-        rationale: proposal.rationale,
-      }));
+      displayOrder(state.current, seed, 'final', finalsRound, participant.id).items.map(
+        (proposal) => view.proposal(proposal, finalLabels.byAuthor[proposal.participantId]!),
+      );
     const finals = await phaseCalls('final', finalsRound, active(), (participant) =>
       callParticipant(context, {
         participant,
@@ -307,7 +318,16 @@ export async function runConsensus(
         participant,
         phase: 'ratify',
         round: finalsRound,
-        prompt: ratificationPrompt(frame, participant.persona, combined.product),
+        prompt: ratificationPrompt(
+          frame,
+          participant.persona,
+          view.text(combined.product, 'product', {
+            authorId: 'council',
+            round: finalsRound,
+            source: 'combined',
+            field: 'product',
+          }),
+        ),
         schema: SCHEMAS.ratification,
       }),
     );

@@ -16,6 +16,7 @@ import type {
   Ratification,
   ReviewerReport,
   RoundSignals,
+  RunNotice,
 } from './consensus-types';
 import type { VoteInput, VoteResult } from './vote-types';
 
@@ -97,6 +98,32 @@ export interface ReviewDoneEvent extends EventBase {
   report: ReviewerReport;
 }
 
+/** The round's one label per author, fixed before any call of the round (docs/PROTOCOL.md). */
+export interface LabelsAssignedEvent extends EventBase {
+  type: 'labels-assigned';
+  round: number;
+  seed: number;
+  /** label -> author id. */
+  labels: Record<string, string>;
+}
+
+/** Identities replaced in a text before a peer saw it; the original stays in its own event. */
+export interface IdentityMaskedEvent extends EventBase {
+  type: 'identity-masked';
+  /** Whose text it was (a participant id, or the author id a caller gave). */
+  authorId: string;
+  round: number;
+  /** Where the text came from. */
+  source: 'draft' | 'merge' | 'final' | 'combined' | 'review' | 'vote';
+  field: 'product' | 'rationale' | 'critique' | 'suggestions' | 'answer';
+  masked: string[];
+}
+
+export interface NoticeEvent extends EventBase {
+  type: 'notice';
+  notice: RunNotice;
+}
+
 export interface AbstainedEvent extends EventBase {
   type: 'abstained';
   abstention: Abstention;
@@ -163,6 +190,9 @@ export type RunEvent =
   | CallFailedEvent
   | ProposalEvent
   | ReviewDoneEvent
+  | LabelsAssignedEvent
+  | IdentityMaskedEvent
+  | NoticeEvent
   | AbstainedEvent
   | RoundScoredEvent
   | DeadlockEvent

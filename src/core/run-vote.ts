@@ -10,6 +10,9 @@ import { RunCancelledError, callParticipant } from './call-participant';
 import { SCHEMAS } from './structured-schemas';
 import { voteAnswerPrompt, voteJudgePrompt } from './consensus-prompts';
 import { clusterAnswersLocally } from './cluster-answers';
+import { judgeClusters, judgeLabels, judgeSchemaFor } from './vote-judge';
+import { peerViewFor } from './peer-view';
+import { randomSeed } from './seeded-random';
 import { raceCancel } from './run-consensus';
 import { newRunId } from './run-id';
 import { settleParticipants } from './settle-participants';
@@ -40,6 +43,7 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
   const startedAt = context.clock.now();
   const voters = deps.participants;
   const voterIds = new Set(voters.map((voter) => voter.id));
+  const seed = input.seed ?? randomSeed();
   // A judge among the voters would grade its own answer: never allowed.
   const judge = deps.judge && !voterIds.has(deps.judge.id) ? deps.judge : undefined;
   context.emit({
@@ -47,7 +51,11 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
     protocol: 'vote',
     participants: voters.map(toParticipantInfo),
     input: { ...input, runId },
-    settings: { strategy: input.strategy, judge: judge ? toParticipantInfo(judge) : null },
+    settings: {
+      strategy: input.strategy,
+      judge: judge ? toParticipantInfo(judge) : null,
+      seed,
+    },
   });
 
   const answers: VoteAnswer[] = [];
@@ -168,11 +176,24 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
     }
 
     if (judge) {
-      const labels = answers.map((answer, index) => ({
-        label: `Voter ${index + 1}`,
-        answer: answer.answer,
-        participantId: answer.participantId,
+      // Anonymised, in a seeded shuffled order: the judge cannot tell who answered what.
+      const { labels, shuffleSeed } = judgeLabels(answers, seed);
+      const view = peerViewFor(context, [...voters, judge], { task: input.question });
+      const shown = labels.map((entry) => ({
+        label: entry.label,
+        answer: view.text(entry.answer, 'prose', {
+          authorId: entry.participantId,
+          round: 1,
+          source: 'vote',
+          field: 'answer',
+        }),
       }));
+      context.emit({
+        type: 'labels-assigned',
+        round: 1,
+        seed: shuffleSeed,
+        labels: Object.fromEntries(labels.map((entry) => [entry.label, entry.participantId])),
+      });
       context.emit({ type: 'phase-started', phase: 'judge', round: 1 });
       const outcome = await raceCancel(
         context,
@@ -180,8 +201,8 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
           participant: judge,
           phase: 'judge',
           round: 1,
-          prompt: voteJudgePrompt(input.question, labels),
-          schema: SCHEMAS.voteClusters,
+          prompt: voteJudgePrompt(input.question, shown),
+          schema: judgeSchemaFor(shown.map((entry) => entry.label)),
         }),
       );
       const fromJudge = outcome.ok ? judgeClusters(outcome.value.clusters, labels) : undefined;
@@ -206,28 +227,4 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
     };
     return await finish();
   }
-}
-
-/** Validates the judge's grouping: every label exactly once, or undefined (then local clustering). */
-function judgeClusters(
-  raw: { answer: string; members: string[] }[],
-  labels: { label: string; participantId: string }[],
-): VoteCluster[] | undefined {
-  const byLabel = new Map(labels.map((entry) => [entry.label, entry.participantId]));
-  const seen = new Set<string>();
-  const clusters: VoteCluster[] = [];
-  for (const cluster of raw) {
-    const ids: string[] = [];
-    for (const member of cluster.members) {
-      const id = byLabel.get(member.trim());
-      if (!id || seen.has(id)) return undefined;
-      seen.add(id);
-      ids.push(id);
-    }
-    if (ids.length > 0) clusters.push({ answer: cluster.answer, participantIds: ids.sort() });
-  }
-  if (seen.size !== labels.length) return undefined;
-  return clusters.sort(
-    (a, b) => b.participantIds.length - a.participantIds.length || (a.answer < b.answer ? -1 : 1),
-  );
 }

@@ -10,6 +10,8 @@ export interface VoteInput {
   strategy: VoteStrategy;
   /** Optional context text given to every voter. */
   context?: string;
+  /** Seed of the judge's shuffled order; random when absent. Recorded in the transcript. */
+  seed?: number;
   runId?: string;
 }
 

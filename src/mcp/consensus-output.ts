@@ -45,6 +45,19 @@ export const consensusOutputShape = {
       }),
     )
     .describe('Participants that dropped out (errors), with what to do about it.'),
+  notices: z
+    .array(
+      z.object({
+        cause: z.enum(['no-usable-reviews']),
+        round: z.number(),
+        message: z.string(),
+        hint: z.string(),
+      }),
+    )
+    .optional()
+    .describe(
+      'What went wrong without stopping the run (e.g. a round with no usable reviews), with what to do.',
+    ),
   participants: z.array(participantOutputSchema),
   singleVendor: z
     .boolean()
@@ -85,6 +98,9 @@ export function toConsensusOutput(result: ConsensusResult): ConsensusOutput {
       error: `${a.error.kind}: ${a.error.message}`,
       ...(a.error.hint !== undefined ? { hint: a.error.hint } : {}),
     })),
+    ...(result.notices && result.notices.length > 0
+      ? { notices: result.notices.map((notice) => ({ ...notice })) }
+      : {}),
     participants: result.participants.map(toParticipantOutput),
     singleVendor: result.singleVendor,
     ...(last ? { lastSignals: toSignalsOutput(last) } : {}),
@@ -138,6 +154,7 @@ export function describeConsensus(result: ConsensusResult): string {
     const where = list.map((a) => `${a.phase} r${a.round}`).join(', ');
     lines.push(`${participantId} dropped out (${where}): ${errorText(first.error)}`);
   }
+  for (const notice of result.notices ?? []) lines.push(`${notice.message} ${notice.hint}`);
   if (result.singleVendor)
     lines.push('Note: all participants are from one vendor, so the agreement is less independent.');
   lines.push(`Cost: ${describeCost(result.cost)}.`);

@@ -12,6 +12,7 @@ import type {
   ConsensusInput,
   ConsensusResult,
   DeadlockSignal,
+  RunNotice,
   ImprovementRoom,
   OutputKind,
   Phase,
@@ -45,6 +46,8 @@ export interface RoundView {
   reviews: ReviewerReport[];
   signals?: RoundSignals;
   deadlock?: { signal: DeadlockSignal; detail: string };
+  /** E.g. no usable review arrived in this round (its scores are unknown). */
+  notice?: RunNotice;
 }
 
 export interface CostView {
@@ -308,6 +311,14 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
         rounds: withRound(current.rounds, event.signals.round, (view) => ({
           ...view,
           signals: event.signals,
+        })),
+      };
+    case 'notice':
+      return {
+        ...current,
+        rounds: withRound(current.rounds, event.notice.round, (view) => ({
+          ...view,
+          notice: event.notice,
         })),
       };
     case 'deadlock':

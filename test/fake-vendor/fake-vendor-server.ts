@@ -17,6 +17,7 @@ import {
   type Vendor,
 } from './script-rule';
 import { resolveSchemaName, simulateCouncilReply } from './simulated-council';
+import { isBlindModel, schemaOnlyReply } from './schema-only-council';
 import { anthropicMessagesWire } from './wire/anthropic-messages-wire';
 import { chatCompletionsWire } from './wire/chat-completions-wire';
 import { geminiWire } from './wire/gemini-wire';
@@ -52,7 +53,10 @@ export type Responder = (call: ModelCall) => string;
 
 export interface FakeVendorServerOptions {
   port?: number;
-  /** Text for unscripted calls; default: the simulated council. */
+  /**
+   * Text for unscripted calls; default: the simulated council, or the schema-only council for a
+   * model id containing `blind` (schema-only-council.ts).
+   */
   responder?: Responder;
   /** Model ids the list endpoints return, per vendor. */
   models?: Partial<Record<Vendor, string[]>>;
@@ -109,13 +113,15 @@ export async function startFakeVendorServer(
   const responder: Responder =
     options.responder ??
     ((call) =>
-      simulateCouncilReply({
-        model: call.model,
-        prompt: call.userText,
-        system: call.system,
-        ...(call.schemaName === undefined ? {} : { schemaName: call.schemaName }),
-        schema: call.schema,
-      }));
+      isBlindModel(call.model)
+        ? schemaOnlyReply(call)
+        : simulateCouncilReply({
+            model: call.model,
+            prompt: call.userText,
+            system: call.system,
+            ...(call.schemaName === undefined ? {} : { schemaName: call.schemaName }),
+            schema: call.schema,
+          }));
   const models = { ...DEFAULT_MODELS, ...options.models };
 
   const server = createServer((req, res) => {
