@@ -4,6 +4,7 @@
  * evaluates an SDK the user does not call.
  */
 import type { LanguageModel } from '../core/language-model';
+import type { ReasoningEffort } from '../core/reasoning-effort';
 import { ModelError } from '../core/model-error';
 import { AnthropicLanguageModel } from './anthropic/anthropic-language-model';
 import { listAnthropicModels } from './anthropic/list-anthropic-models';
@@ -39,6 +40,8 @@ export interface LanguageModelOptions {
   retryBaseDelayMs?: number;
   /** Observes each retry before its wait (e.g. for a log line or a "retrying…" status). */
   onRetry?: RetryOptions['onRetry'];
+  /** Reasoning effort for every call of this model (`multiLlm.participants[].effort`). */
+  effort?: ReasoningEffort;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -126,5 +129,6 @@ function adapterSettings(
       baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
     },
+    ...(options.effort === undefined ? {} : { effort: options.effort }),
   };
 }

@@ -42,7 +42,7 @@ Use it for questions with a short answer (a decision, a choice, a fact check); f
         judge: z
           .string()
           .regex(/^[A-Za-z0-9_.-]+:.+$/, {
-            error: 'judge is "provider:model", e.g. "openai:gpt-5.1-mini".',
+            error: 'judge is "provider:model", e.g. "openai:gpt-6.2-sol".',
           })
           .max(200)
           .optional()
