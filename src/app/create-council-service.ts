@@ -47,6 +47,8 @@ import { RunRegistry, type LiveRun } from './run-registry';
 import { markCancelled } from './task-status';
 import { parseRequestedParticipants, selectParticipants } from './select-participants';
 import { runTitle } from './summarize-transcript';
+import { sharedModelCatalog, type ModelCatalog } from './model-catalog';
+import { runStartNotes } from './run-start-notes';
 import type { TranscriptStore } from './transcript-store';
 
 export type {
@@ -84,6 +86,10 @@ export interface CouncilServiceOptions {
   engine?: Partial<EngineOperations>;
   /** Tweaks for the vendor models (tests use short retry delays). */
   modelOptions?: ResolveContext['modelOptions'];
+  /** The vendors' model lists (lifecycle); the process-wide one when absent. */
+  modelCatalog?: ModelCatalog;
+  /** Where the user changes participants in this host; default "multiLlm.participants". */
+  participantsSetting?: string;
 }
 
 export type DisposableCouncilService = CouncilService & { dispose(): void };
@@ -122,6 +128,24 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
     options.cost ?? createPriceTableCostEstimator(settings.priceOverrides ?? {});
 
   const specOf = (participantId: string): string => participantId.replace(/#\d+$/, '');
+
+  /** Lifecycle / price notes for a run about to start, logged, and its budget with the unpriced cap. */
+  async function notesFor(
+    participants: Participant[],
+    budget: ConsensusInput['budget'],
+    settings: CouncilSettings,
+  ) {
+    const checked = await runStartNotes(participants, budget, {
+      settings,
+      credentials: options.credentials,
+      catalog: options.modelCatalog ?? sharedModelCatalog,
+      cost: costEstimator(settings),
+      setting: options.participantsSetting ?? 'multiLlm.participants',
+      now: clock.now(),
+    });
+    for (const note of checked.notes) logger.warn(note.message);
+    return checked;
+  }
 
   function trackHealth(event: RunEvent): void {
     if (event.type === 'call-finished') health.set(specOf(event.participantId), true);
@@ -411,7 +435,8 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
         logger,
       );
       const runId = pickRunId(request.input.runId);
-      const runInput: ConsensusInput = { ...input, runId };
+      const { notes, budget } = await notesFor(participants, input.budget, settings);
+      const runInput: ConsensusInput = { ...input, runId, ...(budget ? { budget } : {}) };
       const run = register(
         'consensus',
         runId,
@@ -421,7 +446,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
         input.maxRounds,
       );
       launch(run, runInput, participants, settings, (deps) => ops.runConsensus(runInput, deps));
-      return { runId };
+      return { runId, ...(notes.length > 0 ? { warnings: notes } : {}) };
     },
 
     async startVote(request) {
@@ -436,12 +461,17 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       );
       const judge = await chooseJudge(request.judge, participants, settings);
       const runId = pickRunId(request.input.runId);
+      const { notes } = await notesFor(
+        judge ? [...participants, judge] : participants,
+        undefined,
+        settings,
+      );
       const runInput: VoteInput = { ...request.input, runId };
       const run = register('vote', runId, request.origin, runInput, participants);
       launch(run, runInput, participants, settings, (deps) =>
         ops.runVote(runInput, { ...deps, ...(judge ? { judge } : {}) }),
       );
-      return { runId };
+      return { runId, ...(notes.length > 0 ? { warnings: notes } : {}) };
     },
 
     async runIteration(input, participants, signal) {

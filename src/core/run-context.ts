@@ -37,6 +37,7 @@ export class RunContext {
   private usageTotal: Usage = ZERO_USAGE;
   private costTotal = 0;
   private unpricedCalls = 0;
+  private unpricedTokens = 0;
   private calls = 0;
   private readonly detachParentSignal: () => void;
 
@@ -127,8 +128,10 @@ export class RunContext {
     this.calls += 1;
     this.usageTotal = addUsage(this.usageTotal, usage);
     const cost = this.cost.costOf(provider, modelId, usage);
-    if (cost === undefined) this.unpricedCalls += 1;
-    else this.costTotal += cost;
+    if (cost === undefined) {
+      this.unpricedCalls += 1;
+      this.unpricedTokens += usage.inputTokens + usage.outputTokens;
+    } else this.costTotal += cost;
     return cost;
   }
 
@@ -152,6 +155,13 @@ export class RunContext {
     if (budget.maxCostUsd !== undefined) {
       const projected = this.costTotal + (this.costTotal / this.calls) * nextCalls;
       if (projected > budget.maxCostUsd) return true;
+    }
+    if (budget.maxUnpricedTokens !== undefined && this.unpricedCalls > 0) {
+      // The next calls are unpriced in the share seen so far.
+      const nextUnpriced = (nextCalls * this.unpricedCalls) / this.calls;
+      const projected =
+        this.unpricedTokens + (this.unpricedTokens / this.unpricedCalls) * nextUnpriced;
+      if (projected > budget.maxUnpricedTokens) return true;
     }
     return false;
   }

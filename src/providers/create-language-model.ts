@@ -15,6 +15,7 @@ import type { RetryOptions } from './common/with-retries';
 import { API_KEY_ENV_VARS, providerDisplayName, type BuiltInProvider } from './default-models';
 import { GoogleLanguageModel } from './google/google-language-model';
 import { listGoogleModels } from './google/list-google-models';
+import type { ModelListing } from './model-listing';
 import { listOpenAIModels } from './openai/list-openai-models';
 import { OpenAILanguageModel } from './openai/openai-language-model';
 import { OpenAICompatibleLanguageModel } from './openai-compatible/openai-compatible-language-model';
@@ -70,11 +71,11 @@ export function createLanguageModel(
   }
 }
 
-/** Model ids the key can use, for 'Multi-LLM: Refresh Models'. Throws ModelError. */
+/** The models the key can use, with lifecycle facts where the vendor gives them. Throws ModelError. */
 export async function listModels(
   connection: ProviderConnection,
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<ModelListing[]> {
   const settings = adapterSettings(connection, {});
   if (settings.apiKey === undefined && connection.kind !== 'openai-compatible') {
     throw missingKeyError(settings.identity, '');
