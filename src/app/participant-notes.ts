@@ -109,7 +109,7 @@ function unpricedNote(
     setting: 'multiLlm.prices',
     message:
       `${id} has no known price, so the cost budget ($${maxCostUsd}) cannot count it; ` +
-      `its calls are held to a token budget of ${cap.toLocaleString('en-US')} tokens instead. ` +
+      `the calls of unpriced participants are held to a token budget of ${cap.toLocaleString('en-US')} tokens (together) instead. ` +
       `To count its cost, add its price to multiLlm.prices (USD per million tokens) or pick a priced model.`,
   };
 }

@@ -94,7 +94,7 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
       now: Date.now(),
     },
   );
-  for (const note of notes) io.err(`warning: ${note.message}`);
+  for (const note of notes) io.err(`warning: ${note.message}\n`);
   if (values.json) {
     await io.out(JSON.stringify(report, null, 2) + '\n');
   } else {

@@ -153,6 +153,8 @@ export interface CostSummary {
   /** Calls with no known price (cost not included above). */
   unpricedCalls: number;
   calls: number;
+  /** Which limit stopped the run, when a budget did. */
+  budgetHit?: 'tokens' | 'cost' | 'unpriced-tokens';
 }
 
 export interface ConsensusResult {

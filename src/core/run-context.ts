@@ -38,6 +38,7 @@ export class RunContext {
   private costTotal = 0;
   private unpricedCalls = 0;
   private unpricedTokens = 0;
+  private budgetHit: CostSummary['budgetHit'];
   private calls = 0;
   private readonly detachParentSignal: () => void;
 
@@ -141,29 +142,36 @@ export class RunContext {
       costUsd: this.costTotal,
       unpricedCalls: this.unpricedCalls,
       calls: this.calls,
+      ...(this.budgetHit === undefined ? {} : { budgetHit: this.budgetHit }),
     };
   }
 
   /** True when spending like the average call so far for `nextCalls` more calls would exceed the budget. */
   wouldExceed(budget: Budget | undefined, nextCalls: number): boolean {
     if (!budget || this.calls === 0) return false;
+    this.budgetHit = this.exceededLimit(budget, nextCalls);
+    return this.budgetHit !== undefined;
+  }
+
+  private exceededLimit(budget: Budget, nextCalls: number): CostSummary['budgetHit'] {
     const tokensSoFar = this.usageTotal.inputTokens + this.usageTotal.outputTokens;
     if (budget.maxTotalTokens !== undefined) {
       const projected = tokensSoFar + (tokensSoFar / this.calls) * nextCalls;
-      if (projected > budget.maxTotalTokens) return true;
+      if (projected > budget.maxTotalTokens) return 'tokens';
     }
     if (budget.maxCostUsd !== undefined) {
       const projected = this.costTotal + (this.costTotal / this.calls) * nextCalls;
-      if (projected > budget.maxCostUsd) return true;
+      if (projected > budget.maxCostUsd) return 'cost';
     }
     if (budget.maxUnpricedTokens !== undefined && this.unpricedCalls > 0) {
       // The next calls are unpriced in the share seen so far.
       const nextUnpriced = (nextCalls * this.unpricedCalls) / this.calls;
-      const projected =
-        this.unpricedTokens + (this.unpricedTokens / this.unpricedCalls) * nextUnpriced;
-      if (projected > budget.maxUnpricedTokens) return true;
+      const perCall = this.unpricedTokens / this.unpricedCalls;
+      if (this.unpricedTokens + perCall * nextUnpriced > budget.maxUnpricedTokens) {
+        return 'unpriced-tokens';
+      }
     }
-    return false;
+    return undefined;
   }
 
   dispose(): void {
