@@ -5,8 +5,11 @@
 import type { Budget } from '../core/consensus-types';
 import type { CostEstimator } from '../core/host-services';
 import type { ModelNote } from '../shared/model-note';
+import type { Clock } from '../core/host-services';
+import type { CouncilServiceOptions } from './council-service-options';
 import type { CouncilSettings, CredentialSource } from './council-settings';
-import type { ModelCatalog } from './model-catalog';
+import type { Logger } from './logger';
+import { sharedModelCatalog, type ModelCatalog } from './model-catalog';
 import { participantNotes, withUnpricedTokenCap, type NotedParticipant } from './participant-notes';
 
 export interface RunStartContext {
@@ -37,4 +40,34 @@ export async function runStartNotes(
     now: context.now,
   });
   return { notes, budget: withUnpricedTokenCap(budget, notes) };
+}
+
+/** The run-start check a council service runs before it launches: notes logged, budget capped. */
+export function runStartChecker(
+  options: CouncilServiceOptions,
+  logger: Logger,
+  clock: Clock,
+  costOf: (settings: CouncilSettings) => CostEstimator,
+) {
+  return async (
+    participants: NotedParticipant[],
+    budget: Budget | undefined,
+    settings: CouncilSettings,
+  ) => {
+    const checked = await runStartNotes(participants, budget, {
+      settings,
+      credentials: options.credentials,
+      catalog: options.modelCatalog ?? sharedModelCatalog,
+      cost: costOf(settings),
+      setting: options.participantsSetting ?? 'multiLlm.participants',
+      now: clock.now(),
+    });
+    for (const note of checked.notes) logger.warn(note.message);
+    return checked;
+  };
+}
+
+/** A started run with its warnings, when there are any. */
+export function withWarnings<T extends { runId: string }>(started: T, notes: ModelNote[]) {
+  return notes.length > 0 ? { ...started, warnings: notes } : started;
 }

@@ -12,6 +12,7 @@ import { providerCatalog } from '../provider-catalog';
 import { readCouncilSettings, SETTINGS_SECTION } from '../read-council-settings';
 import { listEditorModels, VSCODE_LM_PROVIDER } from '../lm/vscode-lm-language-model';
 import { participantSpec } from '../parse-council-settings';
+import { chromeText } from '../notify/chrome-text';
 
 interface ModelItem extends vscode.QuickPickItem {
   spec?: string;
@@ -72,9 +73,11 @@ export function registerRefreshModelsCommand(
       const items: ModelItem[] = [];
       const problems: string[] = [];
       for (const list of found.lists) {
-        items.push({ label: list.entry.displayName, kind: vscode.QuickPickItemKind.Separator });
-        if ('error' in list && list.error)
-          problems.push(`${list.entry.displayName}: ${list.error}`);
+        items.push({
+          label: chromeText(list.entry.displayName),
+          kind: vscode.QuickPickItemKind.Separator,
+        });
+        if ('error' in list && list.error) problems.push(list.entry.providerId);
         if (list.skipped) {
           items.push({
             label: vscode.l10n.t('$(key) no key — run “Set API Key…”'),
@@ -86,8 +89,8 @@ export function registerRefreshModelsCommand(
           const spec = `${list.entry.providerId}:${model.id}`;
           const lifecycle = lifecycleLabel(model);
           items.push({
-            label: model.id,
-            description: lifecycle ? `${spec} · ${lifecycle}` : spec,
+            label: chromeText(model.id),
+            description: lifecycle ? `${chromeText(spec)} · ${lifecycle}` : chromeText(spec),
             picked: current.has(spec),
             spec,
           });
@@ -101,18 +104,28 @@ export function registerRefreshModelsCommand(
         for (const model of found.editorModels) {
           const spec = `${VSCODE_LM_PROVIDER}:${model.id}`;
           items.push({
-            label: model.name,
-            description: spec,
-            detail: model.vendor,
+            label: chromeText(model.name),
+            description: chromeText(spec),
+            detail: chromeText(model.vendor),
             picked: current.has(spec),
             spec,
           });
         }
       }
       if (problems.length > 0) {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('Some providers could not list their models: {0}', problems.join(' · ')),
-        );
+        // Vendor error texts stay in the log: a notification would render links in them.
+        const showLog = vscode.l10n.t('Show Log');
+        void vscode.window
+          .showWarningMessage(
+            vscode.l10n.t(
+              '{0} provider(s) could not list their models. The log has the details.',
+              problems.length,
+            ),
+            showLog,
+          )
+          .then((choice) => {
+            if (choice === showLog) services.log.show(true);
+          });
       }
       const picked = await vscode.window.showQuickPick(items, {
         title: vscode.l10n.t('Council participants (pick 2–8)'),
@@ -125,7 +138,7 @@ export function registerRefreshModelsCommand(
         .getConfiguration(SETTINGS_SECTION)
         .update('participants', specs, vscode.ConfigurationTarget.Global);
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Participants set: {0}', specs.join(', ')),
+        vscode.l10n.t('Participants set: {0}', chromeText(specs.join(', '), 200)),
       );
     }),
   );
