@@ -90,7 +90,7 @@ export function registerRefreshModelsCommand(
           const lifecycle = lifecycleLabel(model);
           items.push({
             label: chromeText(model.id),
-            description: lifecycle ? `${chromeText(spec)} · ${lifecycle}` : chromeText(spec),
+            description: chromeText(lifecycle ? `${spec} · ${lifecycle}` : spec),
             picked: current.has(spec),
             spec,
           });
@@ -153,7 +153,7 @@ function lifecycleLabel(model: ModelListing): string | undefined {
   if (model.lifecycle === 'retired') return vscode.l10n.t('$(error) retired');
   if (model.lifecycle === 'deprecated' || date !== undefined) {
     return date
-      ? vscode.l10n.t('$(warning) deprecated, shuts down {0}', date)
+      ? vscode.l10n.t('$(warning) deprecated, shuts down {0}', chromeText(date))
       : vscode.l10n.t('$(warning) deprecated');
   }
   return undefined;
