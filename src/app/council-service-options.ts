@@ -6,6 +6,7 @@ import type { CouncilService, ParticipantStatus } from '../shared/council-servic
 import type { CouncilSettings, CredentialSource } from './council-settings';
 import type { Logger } from './logger';
 import type { ModelCatalog } from './model-catalog';
+import type { RunLimits } from './run-admission';
 import type { ResolveContext } from './resolve-participants';
 import type { TranscriptStore } from './transcript-store';
 
@@ -33,6 +34,8 @@ export interface CouncilServiceOptions {
   cost?: CostEstimator;
   /** Replaces engine operations (tests). */
   engine?: Partial<EngineOperations>;
+  /** Runs and vendor calls in flight per process, the queue, the session spend cap. */
+  limits?: Partial<RunLimits> & { maxConcurrentModelCalls?: number };
   /** Tweaks for the vendor models (tests use short retry delays). */
   modelOptions?: ResolveContext['modelOptions'];
   /** The vendors' model lists (lifecycle); the process-wide one when absent. */
