@@ -32,13 +32,17 @@ const vendorSdks = {
   openai: "export { default } from 'openai';",
   '@anthropic-ai/sdk': "export { default } from '@anthropic-ai/sdk';",
   '@google/genai': "export { GoogleGenAI } from '@google/genai';",
+  // The price list (src/providers/pricing/genai-prices-cost.ts) is `require`d, not imported:
+  // cost is computed synchronously, but only once the first call has finished.
+  '@pydantic/genai-prices': "export { calcPrice } from '@pydantic/genai-prices';",
 };
 const vendorFile = (sdk) => `vendor/${sdk.replace(/^@/, '').replace(/\//g, '-')}.js`;
 const splitVendorSdks = {
   name: 'split-vendor-sdks',
   setup(build) {
-    build.onResolve({ filter: /^(openai|@anthropic-ai\/sdk|@google\/genai)$/ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
+    build.onResolve({ filter: /^(openai|@anthropic-ai\/sdk|@google\/genai|@pydantic\/genai-prices)$/ }, (args) => {
+      const lazy = args.kind === 'dynamic-import' || (args.kind === 'require-call' && args.path === '@pydantic/genai-prices');
+      if (!lazy) return undefined;
       return { path: args.path, namespace: 'vendor-sdk' };
     });
     build.onLoad({ filter: /.*/, namespace: 'vendor-sdk' }, (args) => ({

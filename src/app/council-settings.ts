@@ -1,6 +1,7 @@
 /** What the run services read from their host (CONTRACTS §4): settings and key access. */
 import type { Budget, Thresholds } from '../core/consensus-types';
 import type { Persona } from '../core/participant';
+import type { ReasoningEffort } from '../core/reasoning-effort';
 
 export interface ParticipantSetting {
   provider: string;
@@ -8,6 +9,8 @@ export interface ParticipantSetting {
   /** A persona id from CouncilSettings.personas. */
   persona?: string;
   displayName?: string;
+  /** Reasoning effort, mapped to the vendor's own parameter by its adapter. */
+  effort?: ReasoningEffort;
 }
 
 export interface CompatibleEndpointSetting {

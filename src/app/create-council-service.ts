@@ -27,6 +27,7 @@ import { RunRegistry } from './run-registry';
 import { markCancelled } from './task-status';
 import { registerWriterInstance, unregisterWriterInstance } from './run-writer-liveness';
 import { parseRequestedParticipants } from './select-participants';
+import { runStartChecker, withWarnings } from './run-start-notes';
 
 export type {
   CouncilSettings,
@@ -52,6 +53,9 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
   const queries = new RunQueries(registry, options.transcripts, logger);
   const instance = registerWriterInstance();
   let disposed = false;
+  const checkStart = runStartChecker(options, logger, clock, (settings) =>
+    policy.costEstimator(settings),
+  );
   const launcher = new RunLauncher({
     ...runBounds(options.limits),
     registry,
@@ -88,16 +92,18 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       const settings = options.settings();
       const input = normalizeConsensusInput(request, settings);
       const participants = await policy.select(request.participants, settings);
-      return launcher.launch<ConsensusInput>({
+      const { notes, budget } = await checkStart(participants, input.budget, settings);
+      const started = launcher.launch<ConsensusInput>({
         protocol: 'consensus',
         origin: request.origin,
         requestedRunId: request.input.runId,
-        input,
+        input: budget ? { ...input, budget } : input,
         participants,
         maxRounds: input.maxRounds,
         cost: policy.costEstimator(settings),
         execute: (runInput, deps) => ops.runConsensus(runInput, deps),
       });
+      return withWarnings(started, notes);
     },
 
     async startVote(request) {
@@ -105,7 +111,9 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       const input = checkVoteInput(request.input);
       const participants = await policy.select(request.participants, settings);
       const judge = await policy.chooseJudge(request.judge, participants, settings);
-      return launcher.launch<VoteInput>({
+      const voters = judge ? [...participants, judge] : participants;
+      const { notes } = await checkStart(voters, undefined, settings);
+      const started = launcher.launch<VoteInput>({
         protocol: 'vote',
         origin: request.origin,
         requestedRunId: request.input.runId,
@@ -115,6 +123,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
         execute: (runInput, deps) =>
           ops.runVote(runInput, { ...deps, ...(judge ? { judge } : {}) }),
       });
+      return withWarnings(started, notes);
     },
 
     async runIteration(input, participants, signal) {

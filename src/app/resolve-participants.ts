@@ -153,6 +153,7 @@ export async function resolveParticipant(
     setting.model,
     {
       idleTimeoutMs: context.settings.idleTimeoutMs,
+      ...(setting.effort === undefined ? {} : { effort: setting.effort }),
       ...(context.onRetry
         ? {
             onRetry: ({ attempt, delayMs, error }) =>

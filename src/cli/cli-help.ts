@@ -1,5 +1,9 @@
 /** The help texts of `mlo` and its commands. */
+import { resolve } from 'node:path';
 import { DEFAULT_MODELS } from '../providers/default-models';
+
+/** This command's own file (dist/cli.js), the path MCP clients should run. */
+const CLI_FILE = process.argv[1] ? resolve(process.argv[1]) : '/path/to/dist/cli.js';
 
 const DEFAULT_TRIO = `openai:${DEFAULT_MODELS.openai},anthropic:${DEFAULT_MODELS.anthropic},google:${DEFAULT_MODELS.google}`;
 
@@ -8,8 +12,9 @@ export const ENVIRONMENT_HELP = `Environment:
   ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL     Anthropic key and optional base URL
   GEMINI_API_KEY (or GOOGLE_API_KEY), GEMINI_BASE_URL
                                             Google Gemini key and optional base URL
-  MLO_PARTICIPANTS   default participants, comma-separated provider:model
-                     (default: the default model of each vendor whose key is set)
+  MLO_PARTICIPANTS   default participants, comma-separated provider:model[@effort]
+                     (effort: none|minimal|low|medium|high|xhigh|max, the vendor's reasoning
+                     effort; default: the default model of each vendor whose key is set)
   MLO_ENDPOINTS      OpenAI-compatible endpoints, id=baseUrl,… (e.g. ollama=http://127.0.0.1:11434/v1);
                      their keys, if any, in MLO_<ID>_API_KEY
   MLO_DATA_DIR       transcripts folder (default ~/.multi-llm-orchestration/runs)
@@ -41,14 +46,16 @@ convergence check, finals and ratification. Progress goes to stderr; the agreed 
 stdout (or the whole result with --json). Ctrl-C cancels the run (the transcript is kept).
 
 Options:
-  --participants a,b,c     provider:model list (default: MLO_PARTICIPANTS, else ${DEFAULT_TRIO})
+  --participants a,b,c     provider:model[@effort] list, e.g. openai:${DEFAULT_MODELS.openai}@high
+                           (default: MLO_PARTICIPANTS, else ${DEFAULT_TRIO})
   --max-rounds N           1..8 (default 4)
   --output-kind code|text  code: a replacement for the --file content; text: a document (default
                            text, or code with --file)
   --file PATH              use this file's content as the selection to rewrite
   --context TEXT           extra context given to every participant
   --seed N                 seed of the reviewers' shuffles (reproducible label order)
-  --max-cost-usd X         stop with status budget before exceeding this estimated cost
+  --max-cost-usd X         stop with status budget before exceeding this estimated cost; a model
+                           no price source knows is held to a token budget instead (warned first)
   --json                   print the full result as JSON on stdout
   --quiet                  no progress lines on stderr
   -h, --help
@@ -78,7 +85,9 @@ Exit codes: 0 reached; 1 not reached or failed; 2 usage or configuration error;
 
 export const MODELS_HELP = `Usage: mlo models [--json]
 
-Lists the model ids each provider with a key (and each MLO_ENDPOINTS endpoint) offers.
+Lists the models each provider with a key (and each MLO_ENDPOINTS endpoint) offers, with the
+lifecycle the vendor's list gives (deprecated, shutdown date), then warns on stderr about each
+configured participant that is deprecated, retired or not listed (change MLO_PARTICIPANTS).
 
 ${ENVIRONMENT_HELP}
 `;
@@ -86,7 +95,10 @@ ${ENVIRONMENT_HELP}
 export const MCP_HELP = `Usage: mlo mcp
 
 Starts the MCP server on stdio in standalone mode (keys from the environment), for MCP clients
-such as Claude Code or Claude Desktop: { "command": "npx", "args": ["mlo", "mcp"] }.
+such as Claude Code, Claude Desktop or Cursor. Point the client at this file by its path:
+  claude mcp add multi-llm -- node ${CLI_FILE} mcp
+or, in a client's JSON config: { "command": "node", "args": [${JSON.stringify(CLI_FILE)}, "mcp"] }.
+(Not "npx mlo": the npm package named "mlo" is an unrelated project.)
 stdout carries only MCP messages; logs go to stderr.
 
 ${ENVIRONMENT_HELP}

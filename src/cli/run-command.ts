@@ -169,8 +169,15 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
   lines.push(
     `cost: $${cost.costUsd.toFixed(4)} over ${cost.calls} calls${cost.unpricedCalls ? ` (${cost.unpricedCalls} unpriced)` : ''}, ${cost.usage.inputTokens} in / ${cost.usage.outputTokens} out tokens`,
   );
+  if (cost.budgetHit) lines.push(`stopped by: ${BUDGET_NAMES[cost.budgetHit]}`);
   lines.push(
     `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
   );
   return lines.map((line) => `mlo: ${line}\n`).join('');
 }
+
+const BUDGET_NAMES: Record<NonNullable<ConsensusResult['cost']['budgetHit']>, string> = {
+  tokens: 'the token budget',
+  cost: 'the cost budget (MLO_MAX_COST_USD / --max-cost-usd)',
+  'unpriced-tokens': 'the token budget for unpriced participants (their cost is unknown)',
+};

@@ -32,6 +32,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({
 export interface Budget {
   maxTotalTokens?: number;
   maxCostUsd?: number;
+  /**
+   * Tokens the calls of unpriced models may spend (set by the host when a cost budget meets a
+   * model no price source knows), so such calls are held to a token budget instead of costing $0.
+   */
+  maxUnpricedTokens?: number;
 }
 
 export interface ConsensusInput {
@@ -160,6 +165,8 @@ export interface CostSummary {
   /** Calls with no known price (cost not included above). */
   unpricedCalls: number;
   calls: number;
+  /** Which limit stopped the run, when a budget did. */
+  budgetHit?: 'tokens' | 'cost' | 'unpriced-tokens';
 }
 
 /** Something the user should know about a run, with what to do (docs/PROTOCOL.md "Signals"). */

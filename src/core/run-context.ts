@@ -37,6 +37,8 @@ export class RunContext {
   private usageTotal: Usage = ZERO_USAGE;
   private costTotal = 0;
   private unpricedCalls = 0;
+  private unpricedTokens = 0;
+  private budgetHit: CostSummary['budgetHit'];
   private calls = 0;
   private readonly detachParentSignal: () => void;
 
@@ -127,8 +129,10 @@ export class RunContext {
     this.calls += 1;
     this.usageTotal = addUsage(this.usageTotal, usage);
     const cost = this.cost.costOf(provider, modelId, usage);
-    if (cost === undefined) this.unpricedCalls += 1;
-    else this.costTotal += cost;
+    if (cost === undefined) {
+      this.unpricedCalls += 1;
+      this.unpricedTokens += usage.inputTokens + usage.outputTokens;
+    } else this.costTotal += cost;
     return cost;
   }
 
@@ -138,22 +142,36 @@ export class RunContext {
       costUsd: this.costTotal,
       unpricedCalls: this.unpricedCalls,
       calls: this.calls,
+      ...(this.budgetHit === undefined ? {} : { budgetHit: this.budgetHit }),
     };
   }
 
   /** True when spending like the average call so far for `nextCalls` more calls would exceed the budget. */
   wouldExceed(budget: Budget | undefined, nextCalls: number): boolean {
     if (!budget || this.calls === 0) return false;
+    this.budgetHit = this.exceededLimit(budget, nextCalls);
+    return this.budgetHit !== undefined;
+  }
+
+  private exceededLimit(budget: Budget, nextCalls: number): CostSummary['budgetHit'] {
     const tokensSoFar = this.usageTotal.inputTokens + this.usageTotal.outputTokens;
     if (budget.maxTotalTokens !== undefined) {
       const projected = tokensSoFar + (tokensSoFar / this.calls) * nextCalls;
-      if (projected > budget.maxTotalTokens) return true;
+      if (projected > budget.maxTotalTokens) return 'tokens';
     }
     if (budget.maxCostUsd !== undefined) {
       const projected = this.costTotal + (this.costTotal / this.calls) * nextCalls;
-      if (projected > budget.maxCostUsd) return true;
+      if (projected > budget.maxCostUsd) return 'cost';
     }
-    return false;
+    if (budget.maxUnpricedTokens !== undefined && this.unpricedCalls > 0) {
+      // The next calls are unpriced in the share seen so far.
+      const nextUnpriced = (nextCalls * this.unpricedCalls) / this.calls;
+      const perCall = this.unpricedTokens / this.unpricedCalls;
+      if (this.unpricedTokens + perCall * nextUnpriced > budget.maxUnpricedTokens) {
+        return 'unpriced-tokens';
+      }
+    }
+    return undefined;
   }
 
   dispose(): void {

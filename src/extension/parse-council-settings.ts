@@ -6,6 +6,7 @@
 import type { Persona } from '../core/participant';
 import type { Thresholds } from '../core/consensus-types';
 import type { CouncilSettings } from '../app/create-council-service';
+import { isReasoningEffort, splitEffort } from '../core/reasoning-effort';
 import { DEFAULT_MODELS } from '../providers/default-models';
 
 export type SettingReader = (key: string) => unknown;
@@ -27,7 +28,13 @@ export function parseParticipant(value: unknown): ParticipantSetting | undefined
   if (typeof value === 'string') {
     const colon = value.indexOf(':');
     if (colon <= 0 || colon === value.length - 1) return undefined;
-    return { provider: value.slice(0, colon).trim(), model: value.slice(colon + 1).trim() };
+    const { model, effort } = splitEffort(value.slice(colon + 1).trim());
+    if (model === '') return undefined;
+    return {
+      provider: value.slice(0, colon).trim(),
+      model,
+      ...(effort === undefined ? {} : { effort }),
+    };
   }
   if (!isRecord(value) || !nonEmptyString(value.provider) || !nonEmptyString(value.model)) {
     return undefined;
@@ -37,6 +44,7 @@ export function parseParticipant(value: unknown): ParticipantSetting | undefined
     model: value.model.trim(),
     ...(nonEmptyString(value.persona) ? { persona: value.persona } : {}),
     ...(nonEmptyString(value.displayName) ? { displayName: value.displayName } : {}),
+    ...(isReasoningEffort(value.effort) ? { effort: value.effort } : {}),
   };
 }
 

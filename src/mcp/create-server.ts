@@ -6,6 +6,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CouncilService } from '../shared/council-service';
 import { registerPrompts } from './register-prompts';
 import { registerRunResources } from './register-run-resources';
+import { SERVER_ICONS } from './server-icon';
 import type { ToolContext } from './tool-context';
 import { registerRunConsensusTaskTool } from './tools/run-consensus-task-tool';
 import { registerStartConsensusTaskTool } from './tools/start-consensus-task-tool';
@@ -34,9 +35,16 @@ check_convergence and merge_results are free local computations. list_participan
 
 export function createServer(council: CouncilService, options: CreateServerOptions): McpServer {
   const server = new McpServer(
-    { name: SERVER_NAME, title: 'Multi-LLM Orchestration', version: SERVER_VERSION },
     {
-      capabilities: { tools: {}, prompts: {}, resources: {}, logging: {} },
+      name: SERVER_NAME,
+      title: 'Multi-LLM Orchestration',
+      version: SERVER_VERSION,
+      icons: SERVER_ICONS,
+    },
+    {
+      // Only what the server serves: no `logging` (it logs to stderr, never through MCP) and no
+      // `sampling`-dependent capability of its own (see docs/ARCHITECTURE.md, "sampling").
+      capabilities: { tools: {}, prompts: {}, resources: {} },
       instructions: INSTRUCTIONS,
       // A cap on argument size in elements; text size is capped per field by the schemas.
       maxToolInputElements: 20_000,

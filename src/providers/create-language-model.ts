@@ -4,6 +4,7 @@
  * evaluates an SDK the user does not call.
  */
 import type { LanguageModel } from '../core/language-model';
+import type { ReasoningEffort } from '../core/reasoning-effort';
 import { ModelError } from '../core/model-error';
 import { AnthropicLanguageModel } from './anthropic/anthropic-language-model';
 import { listAnthropicModels } from './anthropic/list-anthropic-models';
@@ -14,6 +15,7 @@ import type { RetryOptions } from './common/with-retries';
 import { API_KEY_ENV_VARS, providerDisplayName, type BuiltInProvider } from './default-models';
 import { GoogleLanguageModel } from './google/google-language-model';
 import { listGoogleModels } from './google/list-google-models';
+import type { ModelListing } from './model-listing';
 import { listOpenAIModels } from './openai/list-openai-models';
 import { OpenAILanguageModel } from './openai/openai-language-model';
 import { OpenAICompatibleLanguageModel } from './openai-compatible/openai-compatible-language-model';
@@ -39,6 +41,8 @@ export interface LanguageModelOptions {
   retryBaseDelayMs?: number;
   /** Observes each retry before its wait (e.g. for a log line or a "retrying…" status). */
   onRetry?: RetryOptions['onRetry'];
+  /** Reasoning effort for every call of this model (`multiLlm.participants[].effort`). */
+  effort?: ReasoningEffort;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -67,11 +71,11 @@ export function createLanguageModel(
   }
 }
 
-/** Model ids the key can use, for 'Multi-LLM: Refresh Models'. Throws ModelError. */
+/** The models the key can use, with lifecycle facts where the vendor gives them. Throws ModelError. */
 export async function listModels(
   connection: ProviderConnection,
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<ModelListing[]> {
   const settings = adapterSettings(connection, {});
   if (settings.apiKey === undefined && connection.kind !== 'openai-compatible') {
     throw missingKeyError(settings.identity, '');
@@ -126,5 +130,6 @@ function adapterSettings(
       baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
     },
+    ...(options.effort === undefined ? {} : { effort: options.effort }),
   };
 }

@@ -6,6 +6,7 @@
 import type { ConsensusInput, ConsensusResult, RoundSignals, Phase } from '../core/consensus-types';
 import type { VoteInput, VoteResult } from '../core/vote-types';
 import type { ParticipantInfo } from '../core/participant';
+import type { ModelNote } from './model-note';
 import type { RunEventListener, ProtocolName } from '../core/run-events';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type {
@@ -88,6 +89,11 @@ export interface RunSummary {
   finishedAt?: number;
 }
 
+export interface StartedRun {
+  runId: string;
+  warnings?: ModelNote[];
+}
+
 /** One page of a transcript: `limit` records from `offset`, stopping early past `maxChars`. */
 export interface TranscriptPageRequest {
   offset: number;
@@ -109,8 +115,9 @@ export interface CouncilService {
   listParticipants(): Promise<ParticipantStatus[]>;
   findParticipantsForTask(task: string, requiredSkills: string[]): Promise<ParticipantMatch[]>;
   estimate(request: StartConsensusRequest): Promise<RunEstimate>;
-  startConsensus(request: StartConsensusRequest): Promise<{ runId: string }>;
-  startVote(request: StartVoteRequest): Promise<{ runId: string }>;
+  /** `warnings`: deprecated / retired / unknown / unpriced participants, known before the first call. */
+  startConsensus(request: StartConsensusRequest): Promise<StartedRun>;
+  startVote(request: StartVoteRequest): Promise<StartedRun>;
   runIteration(
     input: IterationInput,
     participants?: string[],

@@ -4,7 +4,9 @@
  * reported with the adapter's hint, and never stop the other providers.
  */
 import * as vscode from 'vscode';
+import { sharedModelCatalog } from '../../app/model-catalog';
 import { listModels } from '../../providers/create-language-model';
+import type { ModelListing } from '../../providers/model-listing';
 import type { ExtensionServices } from '../extension-services';
 import { providerCatalog } from '../provider-catalog';
 import { readCouncilSettings, SETTINGS_SECTION } from '../read-council-settings';
@@ -38,7 +40,7 @@ export function registerRefreshModelsCommand(
             providerCatalog(settings).map(async (entry) => {
               const apiKey = await services.credentials.getApiKey(entry.providerId);
               if (entry.needsKey && !apiKey) {
-                return { entry, models: [] as string[], skipped: true as const };
+                return { entry, models: [] as ModelListing[], skipped: true as const };
               }
               if (entry.baseUrl !== undefined && hasUrlCredentials(entry.baseUrl)) {
                 services.log.warn(
@@ -56,6 +58,7 @@ export function registerRefreshModelsCommand(
                   },
                   abort.signal,
                 );
+                sharedModelCatalog.remember(entry.providerId, entry.baseUrl, models);
                 return { entry, models, skipped: false as const };
               } catch (error) {
                 const hint = (error as { hint?: string }).hint;
@@ -63,7 +66,7 @@ export function registerRefreshModelsCommand(
                 services.log.warn(`listing models of ${entry.providerId} failed: ${message}`);
                 return {
                   entry,
-                  models: [] as string[],
+                  models: [] as ModelListing[],
                   error: hint ? `${message} ${hint}` : message,
                 };
               }
@@ -90,10 +93,11 @@ export function registerRefreshModelsCommand(
           continue;
         }
         for (const model of list.models) {
-          const spec = `${list.entry.providerId}:${model}`;
+          const spec = `${list.entry.providerId}:${model.id}`;
+          const lifecycle = lifecycleLabel(model);
           items.push({
-            label: chromeText(model),
-            description: chromeText(spec),
+            label: chromeText(model.id),
+            description: chromeText(lifecycle ? `${spec} · ${lifecycle}` : spec),
             picked: current.has(spec),
             spec,
           });
@@ -145,4 +149,19 @@ export function registerRefreshModelsCommand(
       );
     }),
   );
+}
+
+/**
+ * The vendor's lifecycle facts in our own words: only the enum and a date that parses as one
+ * reach the quick pick, never free text from the vendor.
+ */
+function lifecycleLabel(model: ModelListing): string | undefined {
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(model.shutdownDate ?? '')?.[0];
+  if (model.lifecycle === 'retired') return vscode.l10n.t('$(error) retired');
+  if (model.lifecycle === 'deprecated' || date !== undefined) {
+    return date
+      ? vscode.l10n.t('$(warning) deprecated, shuts down {0}', chromeText(date))
+      : vscode.l10n.t('$(warning) deprecated');
+  }
+  return undefined;
 }
