@@ -93,53 +93,80 @@ export async function reviewPhase(
   context.emit({ type: 'phase-started', phase: 'review', round });
   const settled = await settleParticipants(
     participants,
-    async (reviewer) => {
-      const others = proposals.filter((proposal) => proposal.participantId !== reviewer.id);
-      if (others.length === 0) return undefined;
-      const shuffleSeed = deriveSeed(runSeed, 'review', round, reviewer.id);
-      const { labels, labelMap } = labelled(others, createSeededRandom(shuffleSeed));
-      const outcome = await callParticipant(context, {
-        participant: reviewer,
-        phase: 'review',
-        round,
-        prompt: reviewPrompt(frame, reviewer.persona, labels),
-        schema: SCHEMAS.review,
-      });
-      abstain(reviewer, 'review', round, outcome);
-      if (!outcome.ok) return undefined;
-      const seen = new Set<string>();
-      const reviews: PeerReview[] = [];
-      for (const item of outcome.value.reviews) {
-        const authorId = labelMap[item.label.trim()];
-        // A label we did not show, or a second review of the same label, is ignored.
-        if (!authorId || authorId === reviewer.id || seen.has(authorId)) continue;
-        seen.add(authorId);
-        reviews.push({
-          reviewerId: reviewer.id,
-          authorId,
-          label: item.label.trim(),
-          round,
-          score: item.score,
-          critique: item.critique,
-          suggestions: item.suggestions,
-          agreementOutlook: item.agreementOutlook,
-          majorIssues: item.majorIssues,
-        });
-      }
-      const report: ReviewerReport = {
-        reviewerId: reviewer.id,
-        round,
-        improvementRoom: outcome.value.improvementRoom,
-        reviews,
-        labelMap,
-        shuffleSeed,
-      };
-      context.emit({ type: 'review-done', report });
-      return report;
-    },
+    (reviewer) => reviewOne(context, frame, reviewer, proposals, round, runSeed, abstain),
     (reviewer, error) => abstain(reviewer, 'review', round, { ok: false, error }),
   );
-  const results = settled.map((entry) => entry.value);
+  return summarizeReviews(
+    round,
+    settled.map((entry) => entry.value),
+  );
+}
+
+/**
+ * One reviewer's call: every proposal of `proposals` but its own, under neutral labels. The
+ * scheduler calls it as soon as the others' proposals exist (it never needs the reviewer's own).
+ * `stop` aborts this one call (a straggler deadline) without cancelling the run.
+ */
+export async function reviewOne(
+  context: RunContext,
+  frame: TaskFrame,
+  reviewer: Participant,
+  proposals: Proposal[],
+  round: number,
+  runSeed: number,
+  abstain: Abstain,
+  stop?: AbortSignal,
+): Promise<ReviewerReport | undefined> {
+  const others = proposals.filter((proposal) => proposal.participantId !== reviewer.id);
+  if (others.length === 0) return undefined;
+  const shuffleSeed = deriveSeed(runSeed, 'review', round, reviewer.id);
+  const { labels, labelMap } = labelled(others, createSeededRandom(shuffleSeed));
+  const outcome = await callParticipant(context, {
+    participant: reviewer,
+    phase: 'review',
+    round,
+    prompt: reviewPrompt(frame, reviewer.persona, labels),
+    schema: SCHEMAS.review,
+    ...(stop ? { stop } : {}),
+  });
+  abstain(reviewer, 'review', round, outcome);
+  if (!outcome.ok) return undefined;
+  const seen = new Set<string>();
+  const reviews: PeerReview[] = [];
+  for (const item of outcome.value.reviews) {
+    const authorId = labelMap[item.label.trim()];
+    // A label we did not show, or a second review of the same label, is ignored.
+    if (!authorId || authorId === reviewer.id || seen.has(authorId)) continue;
+    seen.add(authorId);
+    reviews.push({
+      reviewerId: reviewer.id,
+      authorId,
+      label: item.label.trim(),
+      round,
+      score: item.score,
+      critique: item.critique,
+      suggestions: item.suggestions,
+      agreementOutlook: item.agreementOutlook,
+      majorIssues: item.majorIssues,
+    });
+  }
+  const report: ReviewerReport = {
+    reviewerId: reviewer.id,
+    round,
+    improvementRoom: outcome.value.improvementRoom,
+    reviews,
+    labelMap,
+    shuffleSeed,
+  };
+  context.emit({ type: 'review-done', report });
+  return report;
+}
+
+/** The round's reviews as the convergence check and the merges read them. */
+export function summarizeReviews(
+  round: number,
+  results: (ReviewerReport | undefined)[],
+): ReviewRound {
   const reports = results.filter((report): report is ReviewerReport => report !== undefined);
   const reviews = reports.flatMap((report) => report.reviews);
   const meanScores = meanScoresByAuthor(reviews);
@@ -176,44 +203,58 @@ export async function mergePhase(
   context.emit({ type: 'phase-started', phase: 'merge', round });
   const settled = await settleParticipants(
     participants,
-    async (merger) => {
-      const random = createSeededRandom(deriveSeed(runSeed, 'merge', round, merger.id));
-      const own = proposals.find((proposal) => proposal.participantId === merger.id);
-      const { labels, labelMap } = labelled(proposals, random);
-      const ownLabel = own
-        ? Object.keys(labelMap).find((label) => labelMap[label] === merger.id)
-        : undefined;
-      const ownLabelled = labels.find((item) => item.label === ownLabel);
-      const peers = labels.filter((item) => item.label !== ownLabel);
-      const labelOfAuthor = Object.fromEntries(
-        Object.entries(labelMap).map(([label, author]) => [author, label]),
-      );
-      const reviews: ReviewForMerge[] = review.reviews
-        .filter((peer) => labelOfAuthor[peer.authorId] !== undefined)
-        .map((peer) => ({ label: labelOfAuthor[peer.authorId]!, review: peer }))
-        .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-      const outcome = await callParticipant(context, {
-        participant: merger,
-        phase: 'merge',
-        round,
-        prompt: mergePrompt(frame, merger.persona, ownLabelled, peers, reviews),
-        schema: SCHEMAS.merge,
-      });
-      abstain(merger, 'merge', round, outcome);
-      if (!outcome.ok) return undefined;
-      const proposal: Proposal = {
-        participantId: merger.id,
-        round,
-        phase: 'merge',
-        product: outcome.value.product,
-        rationale: outcome.value.rationale,
-        critiqueResponse: outcome.value.critiqueResponse,
-      };
-      context.emit({ type: 'proposal', proposal });
-      return proposal;
-    },
+    (merger) => mergeOne(context, frame, merger, proposals, review, round, runSeed, abstain),
     (merger, error) => abstain(merger, 'merge', round, { ok: false, error }),
   );
   const results = settled.map((entry) => entry.value);
   return results.filter((proposal): proposal is Proposal => proposal !== undefined);
+}
+
+/** One merger's call: every proposal of the round and every review of them. */
+export async function mergeOne(
+  context: RunContext,
+  frame: TaskFrame,
+  merger: Participant,
+  proposals: Proposal[],
+  review: ReviewRound,
+  round: number,
+  runSeed: number,
+  abstain: Abstain,
+  stop?: AbortSignal,
+): Promise<Proposal | undefined> {
+  const random = createSeededRandom(deriveSeed(runSeed, 'merge', round, merger.id));
+  const own = proposals.find((proposal) => proposal.participantId === merger.id);
+  const { labels, labelMap } = labelled(proposals, random);
+  const ownLabel = own
+    ? Object.keys(labelMap).find((label) => labelMap[label] === merger.id)
+    : undefined;
+  const ownLabelled = labels.find((item) => item.label === ownLabel);
+  const peers = labels.filter((item) => item.label !== ownLabel);
+  const labelOfAuthor = Object.fromEntries(
+    Object.entries(labelMap).map(([label, author]) => [author, label]),
+  );
+  const reviews: ReviewForMerge[] = review.reviews
+    .filter((peer) => labelOfAuthor[peer.authorId] !== undefined)
+    .map((peer) => ({ label: labelOfAuthor[peer.authorId]!, review: peer }))
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const outcome = await callParticipant(context, {
+    participant: merger,
+    phase: 'merge',
+    round,
+    prompt: mergePrompt(frame, merger.persona, ownLabelled, peers, reviews),
+    schema: SCHEMAS.merge,
+    ...(stop ? { stop } : {}),
+  });
+  abstain(merger, 'merge', round, outcome);
+  if (!outcome.ok) return undefined;
+  const proposal: Proposal = {
+    participantId: merger.id,
+    round,
+    phase: 'merge',
+    product: outcome.value.product,
+    rationale: outcome.value.rationale,
+    critiqueResponse: outcome.value.critiqueResponse,
+  };
+  context.emit({ type: 'proposal', proposal });
+  return proposal;
 }
