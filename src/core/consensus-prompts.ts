@@ -213,18 +213,22 @@ export function repairMessage(error: string): ChatMessage {
   };
 }
 
+/**
+ * A quick poll's prompt is the question (and its context) and nothing more: the answer schema
+ * ({answer, reasoning}) says what to return, and a vendor's JSON mode (or the adapter's schema
+ * note) enforces it. The council's rules and phase text would double the input of every voter.
+ */
 export function voteAnswerPrompt(
   question: string,
   context: string | undefined,
   persona: Persona | undefined,
 ): PromptParts {
-  const parts = [
-    'Phase: quick vote. Answer the question below in one short, self-contained answer ("answer"), and explain briefly ("reasoning").',
-    '',
-    `<task>\n${escapeMarkup(question)}\n</task>`,
-  ];
+  const parts = [`<task>\n${escapeMarkup(question)}\n</task>`];
   if (context) parts.push(`<context>\n${escapeMarkup(context)}\n</context>`);
-  return { system: systemPrompt(persona), messages: [{ role: 'user', content: parts.join('\n') }] };
+  return {
+    system: persona ? systemPrompt(persona) : '',
+    messages: [{ role: 'user', content: parts.join('\n') }],
+  };
 }
 
 export function voteJudgePrompt(
