@@ -36,7 +36,8 @@ export const RUN_HELP = `Usage: mlo run <task> [options]
 
 Runs the consensus protocol: independent drafts, anonymous cross review, merged proposals,
 convergence check, finals and ratification. Progress goes to stderr; the agreed product to
-stdout (or the whole result with --json). Ctrl-C cancels the run (the transcript is kept).
+stdout (or the whole result with --json). Ctrl-C stops with the best proposal so far (status
+provisional); a second Ctrl-C cancels the run (the transcript is kept either way).
 
 Options:
   --participants a,b,c     provider:model list (default: MLO_PARTICIPANTS, else ${DEFAULT_TRIO})

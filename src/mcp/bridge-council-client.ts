@@ -212,6 +212,7 @@ export async function connectBridgeCouncil(options: {
     waitForResult: (runId, signal) => call('waitForResult', [runId], signal),
     getResult: (runId) => call('getResult', [runId]),
     cancel: (runId) => call('cancel', [runId]),
+    finishEarly: (runId) => call('finishEarly', [runId]),
     listRuns: () => call('listRuns', []),
     readTranscript: (runId) => call('readTranscript', [runId]),
     subscribe: (runId, listener) => watch(runId, listener),

@@ -27,6 +27,7 @@ export const BRIDGE_METHODS = [
   'waitForResult',
   'getResult',
   'cancel',
+  'finishEarly',
   'listRuns',
   'readTranscript',
 ] as const;
@@ -51,6 +52,7 @@ export const bridgeArgumentSchemas = {
   waitForResult: z.tuple([runId]),
   getResult: z.tuple([runId]),
   cancel: z.tuple([runId]),
+  finishEarly: z.tuple([runId]),
   listRuns: z.tuple([]),
   readTranscript: z.tuple([runId]),
 } satisfies Record<BridgeMethod, z.ZodType>;

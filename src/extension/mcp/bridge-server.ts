@@ -410,6 +410,8 @@ async function invoke(
       return council.getResult(a[0] as string);
     case 'cancel':
       return council.cancel(a[0] as string);
+    case 'finishEarly':
+      return council.finishEarly(a[0] as string);
     case 'listRuns':
       return council.listRuns();
     case 'readTranscript':
