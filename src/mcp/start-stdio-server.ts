@@ -106,7 +106,8 @@ export async function startStdioServer(env: NodeJS.ProcessEnv = process.env): Pr
   guardStdout();
   const holder: { server?: Server } = {};
   const opened = await openCouncil(env, () => holder.server);
-  const server = createServer(opened.council, { mode: opened.mode });
+  const tools = env['MLO_TOOLS'];
+  const server = createServer(opened.council, { mode: opened.mode, ...(tools ? { tools } : {}) });
   holder.server = server.server;
   server.server.oninitialized = () => opened.onInitialized?.(server.server);
   const transport = new StdioServerTransport();
