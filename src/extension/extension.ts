@@ -23,6 +23,7 @@ import { registerFinishRunEarlyCommand } from './commands/finish-run-early-comma
 import { registerApplyResultCommands } from './commands/apply-result-command';
 import { registerWriteCursorMcpConfigCommand } from './commands/write-cursor-mcp-config-command';
 import { registerMcp } from './mcp/register-mcp';
+import { SamplingRelay } from '../bridge/sampling-relay';
 
 export interface MultiLlmApi {
   /** For the extension-host tests: the services this window runs on. */
@@ -32,7 +33,9 @@ export interface MultiLlmApi {
 export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   const log = vscode.window.createOutputChannel('Multi-LLM Orchestration', { log: true });
   const credentials = new SecretCredentials(context.secrets);
-  const council = createExtensionCouncil(context, credentials, log);
+  // `sampling` participants reach an MCP client through the bridge that serves this council.
+  const samplingRelay = new SamplingRelay();
+  const council = createExtensionCouncil(context, credentials, log, samplingRelay.modelFactory);
   const runs = new RunTracker(council, context.workspaceState);
   const services: ExtensionServices = {
     council,
@@ -58,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   registerFinishRunEarlyCommand(context, services);
   registerApplyResultCommands(context, services);
   registerWriteCursorMcpConfigCommand(context);
-  registerMcp(context, { council, log });
+  registerMcp(context, { council, log, samplingRelay });
 
   log.info(`activated (${vscode.env.appName} ${vscode.version})`);
   return { services };

@@ -17,6 +17,7 @@ export function unavailableCouncil(message: string, hint: string): CouncilServic
     finishEarly: fail,
     listRuns: fail,
     readTranscript: fail,
+    readTranscriptPage: fail,
     subscribe: () => () => {},
     watchAllRuns: () => () => {},
   };
