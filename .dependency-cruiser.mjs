@@ -43,6 +43,8 @@ export default {
         path: [
           layer('src/core', providerCommon, `src/providers/${folder}`),
           npm(...sdks),
+          // the vendor-neutral shape of a model list entry (id, lifecycle facts)
+          '^src/providers/model-listing\\.ts$',
           // the OpenAI-compatible adapter is the OpenAI one over Chat Completions
           ...(folder === 'openai-compatible' ? [layer('src/providers/openai')] : []),
         ],

@@ -33,6 +33,8 @@ export interface CouncilSettings {
   budget?: Budget;
   priceOverrides?: Record<string, { input: number; output: number; cachedInput?: number }>;
   idleTimeoutMs: number;
+  /** docs/PROTOCOL.md "Scheduling": straggler deadline factor (off when absent), always run the final phase. */
+  scheduling?: { stragglerFactor?: number; alwaysRunFinal?: boolean };
 }
 
 export interface CredentialSource {

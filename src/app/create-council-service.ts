@@ -155,6 +155,14 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       return true;
     },
 
+    async finishEarly(runId) {
+      const run = registry.get(runId);
+      if (!run || run.result || run.protocol !== 'consensus') return false;
+      logger.info(`run ${runId} stopped with the best so far`);
+      run.finishEarly.abort();
+      return true;
+    },
+
     subscribe: (runId, listener) => registry.subscribe(runId, listener),
 
     watchAllRuns: (listener) => registry.watchAll(listener),

@@ -136,6 +136,7 @@ export function settingsFromEnvironment(env: Environment): CouncilSettings {
   }
   const maxCostUsd = numberFrom(env.MLO_MAX_COST_USD, 0, Number.MAX_SAFE_INTEGER);
   const idleSeconds = numberFrom(env.MLO_IDLE_TIMEOUT_SECONDS, 1, 3600) ?? 60;
+  const stragglerFactor = numberFrom(env.MLO_STRAGGLER_FACTOR, 1, 100);
   return {
     participants,
     personas: [],
@@ -145,6 +146,7 @@ export function settingsFromEnvironment(env: Environment): CouncilSettings {
     thresholds: {},
     ...(maxCostUsd === undefined ? {} : { budget: { maxCostUsd } }),
     idleTimeoutMs: idleSeconds * 1000,
+    ...(stragglerFactor === undefined ? {} : { scheduling: { stragglerFactor } }),
   };
 }
 

@@ -96,6 +96,7 @@ export class RunLauncher {
       clock: this.host.clock,
       cost: request.cost,
       signal: run.controller.signal,
+      finishEarly: run.finishEarly.signal,
     };
     const note = singleVendorNote(run.participants);
     this.host.logger.info(

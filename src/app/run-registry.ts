@@ -25,6 +25,8 @@ export interface LiveRun {
   readonly title: string;
   readonly participants: ParticipantInfo[];
   readonly controller: AbortController;
+  /** Aborted to stop the run with the best proposal so far (status provisional, not cancelled). */
+  readonly finishEarly: AbortController;
   readonly tracker: StatusTracker;
   readonly listeners: Set<RunEventListener>;
   readonly done: Promise<RunResult>;
@@ -70,6 +72,7 @@ export class RunRegistry {
       title: spec.title,
       participants: spec.participants,
       controller: new AbortController(),
+      finishEarly: new AbortController(),
       tracker: createStatusTracker(
         spec.runId,
         spec.protocol,

@@ -18,7 +18,9 @@ export const ENVIRONMENT_HELP = `Environment:
   MLO_ENDPOINTS      OpenAI-compatible endpoints, id=baseUrl,… (e.g. ollama=http://127.0.0.1:11434/v1);
                      their keys, if any, in MLO_<ID>_API_KEY
   MLO_DATA_DIR       transcripts folder (default ~/.multi-llm-orchestration/runs)
-  MLO_MAX_ROUNDS, MLO_MAX_COST_USD, MLO_IDLE_TIMEOUT_SECONDS`;
+  MLO_MAX_ROUNDS, MLO_MAX_COST_USD, MLO_IDLE_TIMEOUT_SECONDS
+  MLO_STRAGGLER_FACTOR  straggler deadline factor (off by default)
+  MLO_TOOLS          MCP tools to list: core, full (default) or a comma list`;
 
 export const MAIN_HELP = `mlo — a council of LLMs from different vendors drafts, reviews each other anonymously,
 merges and converges on one result.
@@ -43,7 +45,8 @@ export const RUN_HELP = `Usage: mlo run <task> [options]
 
 Runs the consensus protocol: independent drafts, anonymous cross review, merged proposals,
 convergence check, finals and ratification. Progress goes to stderr; the agreed product to
-stdout (or the whole result with --json). Ctrl-C cancels the run (the transcript is kept).
+stdout (or the whole result with --json). Ctrl-C stops with the best proposal so far (status
+provisional); a second Ctrl-C cancels the run (the transcript is kept either way).
 
 Options:
   --participants a,b,c     provider:model[@effort] list, e.g. openai:${DEFAULT_MODELS.openai}@high

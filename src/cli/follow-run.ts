@@ -1,6 +1,7 @@
 /**
- * Follows one run of a CLI command: progress lines on stderr, Ctrl-C cancels (a second Ctrl-C
- * quits at once), and the result once the run and its transcript are complete.
+ * Follows one run of a CLI command: progress lines on stderr; the first Ctrl-C stops a consensus
+ * run with the best proposal so far (status provisional; a vote is cancelled), a second cancels
+ * outright, a third quits at once; the result once the run and its transcript are complete.
  */
 import type { CouncilService, RunResult } from '../shared/council-service';
 import type { CliIo } from './cli-io';
@@ -29,6 +30,11 @@ export async function followRun(
   const removeInterrupt = io.onInterrupt(() => {
     interrupts += 1;
     if (interrupts === 1) {
+      io.err('mlo: stopping with the best so far… (Ctrl-C again to cancel)\n');
+      void council.finishEarly(runId).then((stopped) => {
+        if (!stopped) void council.cancel(runId);
+      });
+    } else if (interrupts === 2) {
       io.err('mlo: cancelling the run… (Ctrl-C again to quit at once)\n');
       void council.cancel(runId);
     } else {

@@ -39,6 +39,12 @@ export function progressLine(event: RunEvent): string | undefined {
       return `finals combined: ${Math.round(event.agreement * 100)}% of lines agreed`;
     case 'ratified':
       return `${event.ratification.participantId} ratifies: ${event.ratification.vote}`;
+    case 'final-skipped':
+      return `final phase skipped: the merged proposals of round ${event.round} are identical`;
+    case 'call-not-needed':
+      return event.reason === 'straggler'
+        ? `${event.participantId} passed the ${event.phase} straggler deadline`
+        : undefined;
     case 'vote-cast':
       return `${event.participantId} answered`;
     default:

@@ -199,13 +199,18 @@ export function repairMessage(problem: string): ChatMessage {
   };
 }
 
+/**
+ * A quick poll's prompt is the question (and its context) and nothing more: the answer schema
+ * ({answer, reasoning}) says what to return, and a vendor's JSON mode (or the adapter's schema
+ * note) enforces it. The council's rules and phase text would double the input of every voter.
+ */
 export function voteAnswerPrompt(
   question: string,
   context: string | undefined,
   persona: Persona | undefined,
 ): PromptParts {
   return {
-    system: systemPrompt(persona),
+    system: persona ? systemPrompt(persona) : '',
     messages: userMessage(
       [
         'Phase: quick vote. Answer "task" in the input in one short, self-contained answer ("answer"), and explain briefly ("reasoning").',

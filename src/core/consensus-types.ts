@@ -51,6 +51,23 @@ export interface ConsensusInput {
   seed?: number;
   /** Run id chosen by the host (for transcripts it already opened); generated when absent. */
   runId?: string;
+  /** When calls start and what may be skipped (docs/PROTOCOL.md "Scheduling"). */
+  scheduling?: SchedulingOptions;
+}
+
+export interface SchedulingOptions {
+  /**
+   * 'dataflow' (default): each call starts as soon as its inputs exist. 'barrier': every phase
+   * waits for the whole previous phase (the old schedule, kept for comparison).
+   */
+  mode?: 'dataflow' | 'barrier';
+  /**
+   * Straggler deadline, off when absent: once a quorum of a phase answered, a participant slower
+   * than this factor times the quorum's latency abstains from that phase. At least 1.
+   */
+  stragglerFactor?: number;
+  /** Run the final phase even when the converged merged proposals are identical. */
+  alwaysRunFinal?: boolean;
 }
 
 export type ImprovementRoom = 'none' | 'minor' | 'major';
@@ -148,6 +165,8 @@ export interface Abstention {
   error: SerializedModelError;
   /** True when this abstention took the participant out of the rest of the run. */
   droppedOut?: boolean;
+  /** True when it sat out this phase for passing the straggler deadline (asked again next phase). */
+  straggler?: boolean;
 }
 
 export type Phase = 'draft' | 'review' | 'merge' | 'final' | 'ratify' | 'vote' | 'judge';
@@ -156,7 +175,15 @@ export type ConsensusStatus =
   'unanimous' | 'majority' | 'provisional' | 'deadlock' | 'budget' | 'cancelled' | 'failed';
 
 export type StopReason =
-  'converged' | 'round-cap' | 'deadlock' | 'budget' | 'cancelled' | 'no-quorum' | 'error';
+  | 'converged'
+  | 'round-cap'
+  | 'deadlock'
+  | 'budget'
+  | 'cancelled'
+  /** Stopped by the user with the best proposal so far (status `provisional`). */
+  | 'stopped'
+  | 'no-quorum'
+  | 'error';
 
 export interface CostSummary {
   usage: Usage;
@@ -190,6 +217,8 @@ export interface ConsensusResult {
   deadlockSignal?: DeadlockSignal;
   /** What went wrong without stopping the run (e.g. a round with no usable reviews). */
   notices?: RunNotice[];
+  /** True when the final phase was skipped because the converged merged proposals were identical. */
+  finalSkipped?: boolean;
   ratifications: Ratification[];
   /** Objections and reservations, kept as the dissent. */
   minorityReport: Ratification[];

@@ -80,7 +80,13 @@ export function roundLabelsFor(
   return assignRoundLabels([...authors], runSeed, round);
 }
 
-async function reviewOne(
+/**
+ * One reviewer's call: every current proposal but its own, under the round's labels, in its own
+ * seeded display order. The scheduler calls it as soon as the others' proposals exist (it never
+ * needs the reviewer's own); `stop` aborts this one call (a straggler deadline) without
+ * cancelling the run.
+ */
+export async function reviewOne(
   context: RunContext,
   frame: TaskFrame,
   participants: Participant[],
@@ -90,6 +96,7 @@ async function reviewOne(
   round: number,
   runSeed: number,
   abstain: Abstain,
+  stop?: AbortSignal,
 ): Promise<ReviewerReport | undefined> {
   const others = proposals.filter((proposal) => proposal.participantId !== reviewer.id);
   if (others.length === 0) return undefined;
@@ -109,6 +116,7 @@ async function reviewOne(
       const { missing } = matchReviews(value, shownLabels);
       return missing.length > 0 ? describeMissingReviews(missing) : undefined;
     },
+    ...(stop ? { stop } : {}),
   });
   abstain(reviewer, 'review', round, outcome);
   if (!outcome.ok) return undefined;
@@ -157,7 +165,19 @@ export async function reviewPhase(
       reviewOne(context, frame, participants, reviewer, proposals, labels, round, runSeed, abstain),
     (reviewer, error) => abstain(reviewer, 'review', round, { ok: false, error }),
   );
-  const results = settled.map((entry) => entry.value);
+  return summarizeReviews(
+    round,
+    settled.map((entry) => entry.value),
+    labels,
+  );
+}
+
+/** The round's reviews as the convergence check and the merges read them. */
+export function summarizeReviews(
+  round: number,
+  results: (ReviewerReport | undefined)[],
+  labels: RoundLabels,
+): ReviewRound {
   const reports = results.filter((report): report is ReviewerReport => report !== undefined);
   const reviews = reports.flatMap((report) => report.reviews);
   const meanScores = meanScoresByAuthor(reviews);
@@ -193,47 +213,61 @@ export async function mergePhase(
   abstain: Abstain,
 ): Promise<Proposal[]> {
   context.emit({ type: 'phase-started', phase: 'merge', round });
-  const labels = review.labels;
-  const view = peerViewFor(context, participants, frame);
   const settled = await settleParticipants(
     participants,
-    async (merger) => {
-      const order = displayOrder(proposals, runSeed, 'merge', round, merger.id);
-      const shown = order.items.map((proposal) => ({
-        authorId: proposal.participantId,
-        item: view.proposal(proposal, labels.byAuthor[proposal.participantId]!),
-      }));
-      const own = shown.find((entry) => entry.authorId === merger.id)?.item;
-      const peers = shown
-        .filter((entry) => entry.authorId !== merger.id)
-        .map((entry) => entry.item);
-      const shownAuthors = new Set(shown.map((entry) => entry.authorId));
-      const reviews = review.reviews
-        .filter((peer) => shownAuthors.has(peer.authorId))
-        .map((peer) => view.review(peer, labels.byAuthor[peer.authorId]!))
-        .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-      const outcome = await callParticipant(context, {
-        participant: merger,
-        phase: 'merge',
-        round,
-        prompt: mergePrompt(frame, merger.persona, own, peers, reviews),
-        schema: SCHEMAS.merge,
-      });
-      abstain(merger, 'merge', round, outcome);
-      if (!outcome.ok) return undefined;
-      const proposal: Proposal = {
-        participantId: merger.id,
-        round,
-        phase: 'merge',
-        product: outcome.value.product,
-        rationale: outcome.value.rationale,
-        critiqueResponse: outcome.value.critiqueResponse,
-      };
-      context.emit({ type: 'proposal', proposal });
-      return proposal;
-    },
+    (merger) =>
+      mergeOne(context, frame, participants, merger, proposals, review, round, runSeed, abstain),
     (merger, error) => abstain(merger, 'merge', round, { ok: false, error }),
   );
   const results = settled.map((entry) => entry.value);
   return results.filter((proposal): proposal is Proposal => proposal !== undefined);
+}
+
+/** One merger's call: every proposal of the round and every review of them, under the round's labels. */
+export async function mergeOne(
+  context: RunContext,
+  frame: TaskFrame,
+  participants: Participant[],
+  merger: Participant,
+  proposals: Proposal[],
+  review: ReviewRound,
+  round: number,
+  runSeed: number,
+  abstain: Abstain,
+  stop?: AbortSignal,
+): Promise<Proposal | undefined> {
+  const labels = review.labels;
+  const view = peerViewFor(context, participants, frame);
+  const order = displayOrder(proposals, runSeed, 'merge', round, merger.id);
+  const shown = order.items.map((proposal) => ({
+    authorId: proposal.participantId,
+    item: view.proposal(proposal, labels.byAuthor[proposal.participantId]!),
+  }));
+  const own = shown.find((entry) => entry.authorId === merger.id)?.item;
+  const peers = shown.filter((entry) => entry.authorId !== merger.id).map((entry) => entry.item);
+  const shownAuthors = new Set(shown.map((entry) => entry.authorId));
+  const reviews = review.reviews
+    .filter((peer) => shownAuthors.has(peer.authorId))
+    .map((peer) => view.review(peer, labels.byAuthor[peer.authorId]!))
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const outcome = await callParticipant(context, {
+    participant: merger,
+    phase: 'merge',
+    round,
+    prompt: mergePrompt(frame, merger.persona, own, peers, reviews),
+    schema: SCHEMAS.merge,
+    ...(stop ? { stop } : {}),
+  });
+  abstain(merger, 'merge', round, outcome);
+  if (!outcome.ok) return undefined;
+  const proposal: Proposal = {
+    participantId: merger.id,
+    round,
+    phase: 'merge',
+    product: outcome.value.product,
+    rationale: outcome.value.rationale,
+    critiqueResponse: outcome.value.critiqueResponse,
+  };
+  context.emit({ type: 'proposal', proposal });
+  return proposal;
 }

@@ -88,6 +88,29 @@ export interface CallFailedEvent extends EventBase {
   willRepair: boolean;
 }
 
+/**
+ * A call the run no longer needed: the vote was already decided, the call was a straggler past
+ * its phase's deadline, or the run was stopped with the best so far. Its partial answer is not used.
+ */
+export interface CallNotNeededEvent extends EventBase {
+  type: 'call-not-needed';
+  callId: string;
+  participantId: string;
+  phase: Phase;
+  round: number;
+  reason: NotNeededReason;
+  latencyMs: number;
+}
+
+export type NotNeededReason = 'decided' | 'straggler' | 'stopped';
+
+/** The final phase was skipped: the converged merged proposals were identical. */
+export interface FinalSkippedEvent extends EventBase {
+  type: 'final-skipped';
+  round: number;
+  reason: 'identical-merged-proposals';
+}
+
 export interface ProposalEvent extends EventBase {
   type: 'proposal';
   proposal: Proposal;
@@ -188,6 +211,8 @@ export type RunEvent =
   | TokenDeltaEvent
   | CallFinishedEvent
   | CallFailedEvent
+  | CallNotNeededEvent
+  | FinalSkippedEvent
   | ProposalEvent
   | ReviewDoneEvent
   | LabelsAssignedEvent

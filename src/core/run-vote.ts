@@ -7,16 +7,14 @@ import type { VoteDependencies } from './engine-dependencies';
 import { toParticipantInfo } from './participant';
 import { RunContext } from './run-context';
 import { RunCancelledError, callParticipant } from './call-participant';
-import { SCHEMAS } from './structured-schemas';
-import { voteAnswerPrompt, voteJudgePrompt } from './consensus-prompts';
+import { pollVoters } from './poll-voters';
+import { voteJudgePrompt } from './consensus-prompts';
 import { clusterAnswersLocally } from './cluster-answers';
 import { judgeClusters, judgeLabels, judgeSchemaFor } from './vote-judge';
 import { peerViewFor } from './peer-view';
 import { randomSeed } from './seeded-random';
-import { raceCancel } from './run-consensus';
+import { raceCancel } from './race-cancel';
 import { newRunId } from './run-id';
-import { settleParticipants } from './settle-participants';
-import { ModelError } from './model-error';
 
 export const MIN_VOTERS = 2;
 export const MAX_VOTERS = 7;
@@ -60,6 +58,7 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
 
   const answers: VoteAnswer[] = [];
   const failed: VoteResult['failed'] = [];
+  const notNeeded: string[] = [];
   let clusters: VoteCluster[] = [];
   let clusteredBy: VoteResult['clusteredBy'] = 'local-similarity';
   let judgeFallbackReason: string | undefined = judge
@@ -91,6 +90,7 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
       dissent: answers.filter((answer) => !agreeingIds.has(answer.participantId)),
       answers,
       failed,
+      notNeeded,
       clusteredBy,
       ...(judge ? { judge: toParticipantInfo(judge) } : {}),
       ...(judgeFallbackReason ? { judgeFallbackReason } : {}),
@@ -116,55 +116,20 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
       return await finish();
     }
     context.emit({ type: 'phase-started', phase: 'vote', round: 1 });
-    const settled = await raceCancel(
-      context,
-      settleParticipants(
-        voters,
-        (voter) =>
-          callParticipant(context, {
-            participant: voter,
-            phase: 'vote',
-            round: 1,
-            prompt: voteAnswerPrompt(input.question, input.context, voter.persona),
-            schema: SCHEMAS.voteAnswer,
-          }),
-        () => undefined, // recorded below with the other failures
-      ),
-    );
-    const outcomes = voters.map((voter) => {
-      const entry = settled.find((item) => item.participant === voter);
-      return {
-        voter,
-        outcome: entry
-          ? entry.value
-          : {
-              ok: false as const,
-              error: new ModelError({
-                kind: 'unknown',
-                message: 'The call failed unexpectedly.',
-                provider: voter.provider,
-                modelId: voter.model,
-              }),
-            },
-      };
+    const poll = await pollVoters(context, voters, {
+      question: input.question,
+      ...(input.context ? { context: input.context } : {}),
+      strategy: input.strategy,
+      reached: strategyReached,
     });
-    for (const { voter, outcome } of outcomes) {
-      if (outcome.ok) {
-        answers.push({ participantId: voter.id, answer: outcome.value.answer });
-        context.emit({ type: 'vote-cast', participantId: voter.id, answer: outcome.value.answer });
-      } else {
-        failed.push({ participantId: voter.id, error: outcome.error.toJSON() });
-        context.emit({
-          type: 'abstained',
-          abstention: {
-            participantId: voter.id,
-            phase: 'vote',
-            round: 1,
-            error: outcome.error.toJSON(),
-          },
-        });
-      }
-    }
+    notNeeded.push(...poll.notNeeded);
+    // Answers in voter order (not arrival order), so the judge's labels do not depend on speed.
+    voters.forEach((voter, index) => {
+      const outcome = poll.outcomes[index];
+      if (!outcome) return;
+      if (outcome.ok) answers.push({ participantId: voter.id, answer: outcome.value.answer });
+      else failed.push({ participantId: voter.id, error: outcome.error.toJSON() });
+    });
     if (answers.length < MIN_VOTERS) {
       error = {
         message: `Only ${answers.length} of ${voters.length} voters answered; a vote needs at least ${MIN_VOTERS}. Failed: ${failed.map((entry) => `${entry.participantId} (${entry.error.message})`).join('; ')}`,

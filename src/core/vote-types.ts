@@ -39,6 +39,11 @@ export interface VoteResult {
   dissent: VoteAnswer[];
   answers: VoteAnswer[];
   failed: { participantId: string; error: SerializedModelError }[];
+  /**
+   * Voters whose answer could no longer change the verdict: the poll returned without them and
+   * their calls were aborted (recorded as call-not-needed). Neither responding nor failed.
+   */
+  notNeeded?: string[];
   /** 'model' when a judge model grouped the answers, 'local-similarity' for the fallback. */
   clusteredBy: 'model' | 'local-similarity';
   judge?: ParticipantInfo;

@@ -20,6 +20,7 @@ import { registerRefreshModelsCommand } from './commands/refresh-models-command'
 import { registerOpenHistoryCommand } from './commands/open-history-command';
 import { registerExportRunCommand } from './commands/export-run-command';
 import { registerCancelRunCommand } from './commands/cancel-run-command';
+import { registerFinishRunEarlyCommand } from './commands/finish-run-early-command';
 import { registerApplyResultCommands } from './commands/apply-result-command';
 import { registerWriteCursorMcpConfigCommand } from './commands/write-cursor-mcp-config-command';
 import { registerMcp } from './mcp/register-mcp';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   registerOpenHistoryCommand(context, services);
   registerExportRunCommand(context, services);
   registerCancelRunCommand(context, services);
+  registerFinishRunEarlyCommand(context, services);
   registerApplyResultCommands(context, services);
   registerWriteCursorMcpConfigCommand(context);
   registerMcp(context, { council, log, samplingRelay });

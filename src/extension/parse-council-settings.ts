@@ -145,6 +145,8 @@ export function parseCouncilSettings(read: SettingReader): CouncilSettings {
   const maxRounds = Math.floor(numberIn(read('maxRounds'), 1, 8) ?? 4);
   const idleSeconds = numberIn(read('streamIdleTimeoutSeconds'), 5, 600) ?? 60;
   const priceOverrides = parsePrices(read('prices'));
+  const stragglerFactor = numberIn(read('scheduling.stragglerFactor'), 1, 100);
+  const alwaysRunFinal = read('scheduling.alwaysRunFinal') === true;
 
   return {
     participants,
@@ -156,5 +158,13 @@ export function parseCouncilSettings(read: SettingReader): CouncilSettings {
     ...(budget === undefined ? {} : { budget }),
     ...(priceOverrides === undefined ? {} : { priceOverrides }),
     idleTimeoutMs: idleSeconds * 1000,
+    ...(stragglerFactor === undefined && !alwaysRunFinal
+      ? {}
+      : {
+          scheduling: {
+            ...(stragglerFactor === undefined ? {} : { stragglerFactor }),
+            ...(alwaysRunFinal ? { alwaysRunFinal } : {}),
+          },
+        }),
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The MCP server of MCP.md over any CouncilService: 13 tools, 2 prompts, the run resources.
+ * The MCP server of MCP.md over any CouncilService: 13 tools (fewer with `MLO_TOOLS`), 2 prompts,
+ * the run resources.
  * The same function serves bridge mode (council = proxy to the editor) and standalone mode.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -8,6 +9,7 @@ import { registerPrompts } from './register-prompts';
 import { registerRunResources } from './register-run-resources';
 import { SERVER_ICONS } from './server-icon';
 import type { ToolContext } from './tool-context';
+import { toolsOfProfile, type ToolName } from './tool-profile';
 import { registerRunConsensusTaskTool } from './tools/run-consensus-task-tool';
 import { registerStartConsensusTaskTool } from './tools/start-consensus-task-tool';
 import { registerGetTaskStatusTool } from './tools/get-task-status-tool';
@@ -22,11 +24,29 @@ import { registerListParticipantsTool } from './tools/list-participants-tool';
 import { registerFindParticipantsForTaskTool } from './tools/find-participants-for-task-tool';
 import { registerGetParticipantProfileTool } from './tools/get-participant-profile-tool';
 
+const REGISTRATIONS: [ToolName, (context: ToolContext) => void][] = [
+  ['run_consensus_task', registerRunConsensusTaskTool],
+  ['start_consensus_task', registerStartConsensusTaskTool],
+  ['get_task_status', registerGetTaskStatusTool],
+  ['get_task_result', registerGetTaskResultTool],
+  ['cancel_task', registerCancelTaskTool],
+  ['run_iteration', registerRunIterationTool],
+  ['check_convergence', registerCheckConvergenceTool],
+  ['merge_results', registerMergeResultsTool],
+  ['get_iteration_log', registerGetIterationLogTool],
+  ['consensus_vote', registerConsensusVoteTool],
+  ['list_participants', registerListParticipantsTool],
+  ['find_participants_for_task', registerFindParticipantsForTaskTool],
+  ['get_participant_profile', registerGetParticipantProfileTool],
+];
+
 export const SERVER_NAME = 'multi-llm-orchestration';
 export const SERVER_VERSION = '0.1.0';
 
 export interface CreateServerOptions {
   mode: 'bridge' | 'standalone';
+  /** `MLO_TOOLS`: 'core', 'full' (default) or a comma list of tool names (tool-profile.ts). */
+  tools?: string;
 }
 
 const INSTRUCTIONS = `A council of LLMs from different vendors that draft, review each other anonymously, merge and agree on one result, with the dissent kept.
@@ -51,19 +71,8 @@ export function createServer(council: CouncilService, options: CreateServerOptio
     },
   );
   const context: ToolContext = { council, server, mode: options.mode };
-  registerRunConsensusTaskTool(context);
-  registerStartConsensusTaskTool(context);
-  registerGetTaskStatusTool(context);
-  registerGetTaskResultTool(context);
-  registerCancelTaskTool(context);
-  registerRunIterationTool(context);
-  registerCheckConvergenceTool(context);
-  registerMergeResultsTool(context);
-  registerGetIterationLogTool(context);
-  registerConsensusVoteTool(context);
-  registerListParticipantsTool(context);
-  registerFindParticipantsForTaskTool(context);
-  registerGetParticipantProfileTool(context);
+  const wanted = toolsOfProfile(options.tools);
+  for (const [name, register] of REGISTRATIONS) if (wanted.has(name)) register(context);
   registerPrompts(server);
   registerRunResources(server, council);
   return server;

@@ -5,11 +5,7 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import {
-  BRIDGE_DISCOVERY_ENV,
-  BRIDGE_SOCKET_ENV,
-  BRIDGE_TOKEN_ENV,
-} from '../bridge/bridge-frames';
+import { BRIDGE_DISCOVERY_ENV, BRIDGE_SOCKET_ENV, BRIDGE_TOKEN_ENV } from '../bridge/bridge-frames';
 import { connectBridgeCouncil } from '../bridge/bridge-client';
 import { discoverBridge } from '../bridge/discover-bridge';
 import type { CouncilService } from '../shared/council-service';
@@ -111,7 +107,8 @@ export async function startStdioServer(env: NodeJS.ProcessEnv = process.env): Pr
   guardStdout();
   const holder: { server?: Server } = {};
   const opened = await openCouncil(env, () => holder.server);
-  const server = createServer(opened.council, { mode: opened.mode });
+  const tools = env['MLO_TOOLS'];
+  const server = createServer(opened.council, { mode: opened.mode, ...(tools ? { tools } : {}) });
   holder.server = server.server;
   server.server.oninitialized = () => opened.onInitialized?.(server.server);
   const input = new LineLimitedInput((bytes) => {

@@ -47,13 +47,7 @@ export interface StartVoteRequest {
  * The seed 001 task model (pending / in_progress / completed / failed), plus cancelled, and
  * queued: waiting for one of the process's run slots (multiLlm.maxConcurrentRuns).
  */
-export type TaskState =
-  | 'pending'
-  | 'queued'
-  | 'in_progress'
-  | 'completed'
-  | 'failed'
-  | 'cancelled';
+export type TaskState = 'pending' | 'queued' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
 
 export interface TaskStatus {
   taskId: string;
@@ -128,6 +122,12 @@ export interface CouncilService {
   waitForResult(runId: string, signal?: AbortSignal): Promise<RunResult>;
   getResult(runId: string): Promise<RunResult | undefined>;
   cancel(runId: string): Promise<boolean>;
+  /**
+   * Stops a running consensus now and keeps the best proposal so far: status `provisional`,
+   * stopReason `stopped`, its rationale, scores and abstentions kept. False when the run is
+   * unknown, already finished, or a vote.
+   */
+  finishEarly(runId: string): Promise<boolean>;
   /** Live events of a running run (token deltas included). Returns the unsubscribe function. */
   subscribe(runId: string, listener: RunEventListener): () => void;
   /** Every event of every run (started here, from the panel, a command or MCP). For the panel. */

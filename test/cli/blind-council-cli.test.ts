@@ -65,7 +65,10 @@ describe('mlo run against the schema-only simulated council', function () {
       env,
     );
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /notice: no-usable-reviews: The reviews of the drafts: no usable review arrived/);
+    assert.match(
+      run.stderr,
+      /notice: no-usable-reviews: The reviews of the drafts: no usable review arrived/,
+    );
     assert.match(run.stderr, /structured output/);
     assert.doesNotMatch(run.stderr, /frozen-scores/);
   });

@@ -350,7 +350,7 @@ describe('runConsensus: cost budget, personas, code context, transcript order, s
   });
 
   it('asks for JSON with OpenAI-strict schemas: every property required, no extra properties', async () => {
-    const { council } = await run(convergesInRound2);
+    const { council } = await run(convergesInRound2, { scheduling: { alwaysRunFinal: true } });
     const schemas = new Map(
       council.models[0]!.calls.map((call) => [call.schemaName, call.request.jsonSchema!.schema]),
     );

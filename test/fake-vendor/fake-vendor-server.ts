@@ -235,6 +235,10 @@ export async function startFakeVendorServer(
     res: ServerResponse,
     record: RecordedRequest,
   ): Promise<void> {
+    if (reply.delayMs !== undefined) {
+      await delay(reply.delayMs);
+      if (res.destroyed || res.writableEnded) return;
+    }
     const fault = reply.fault;
     const httpFaults = new Set([
       'rate-limited',

@@ -32,6 +32,8 @@ export const en = {
   runningAria: 'Run in progress',
   cancel: 'Cancel',
   cancelAria: 'Cancel the running consensus run',
+  finishEarly: 'Take best so far',
+  finishEarlyAria: 'Stop the run now and keep the best proposal so far (provisional)',
   participantsHeading: 'Participants',
   callStreaming: 'streaming',
   callDone: 'done',

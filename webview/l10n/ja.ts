@@ -34,6 +34,8 @@ export const ja: Messages = {
   runningAria: '実行中',
   cancel: 'キャンセル',
   cancelAria: '実行中の合意形成をキャンセル',
+  finishEarly: '現時点の最善案で終了',
+  finishEarlyAria: '実行を今すぐ止め、現時点で最善の提案を暫定結果として残す',
   participantsHeading: '参加者',
   callStreaming: '生成中',
   callDone: '完了',

@@ -46,7 +46,11 @@ export function registerRefreshModelsCommand(
                 services.log.warn(
                   `${entry.providerId}: the base URL contains a user name or password; not used`,
                 );
-                return { entry, models: [] as string[], error: 'credentials in the base URL' };
+                return {
+                  entry,
+                  models: [] as ModelListing[],
+                  error: 'credentials in the base URL',
+                };
               }
               try {
                 const models = await listModels(
