@@ -3,6 +3,7 @@
 //   src/providers  -> core, and each vendor folder only its own SDK
 //   src/shared     -> core (types)
 //   src/mcp        -> core, providers, shared (never vscode)
+//   src/server     -> core, providers, app, shared, mcp (never vscode, extension or cli)
 //   webview/       -> src/shared only (plus browser npm packages)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -188,6 +189,13 @@ export default tseslint.config(
     rules: restrict(
       ['vscode', '**/extension/**'],
       'src/mcp and src/cli never import vscode or the extension layer.',
+    ),
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: restrict(
+      ['vscode', '**/extension/**', '**/cli/**'],
+      'src/server (the team server) never imports vscode, the extension layer or the CLI.',
     ),
   },
   {
