@@ -31,8 +31,11 @@ export class AgentRegistry {
   }
 
   private view(stored: Stored): AgentRecord {
-    const age = Date.now() - Date.parse(stored.last_heartbeat);
-    return { ...stored, online: age <= this.leaseMs };
+    const online = Date.now() - Date.parse(stored.last_heartbeat) <= this.leaseMs;
+    // Silent past the lease: its leases are expired (BullMQ takes the tasks back), so it holds none.
+    if (!online)
+      return { ...stored, status: 'idle', current_task_id: null, current_task_ids: [], online };
+    return { ...stored, online };
   }
 
   async get(agentId: string): Promise<AgentRecord | undefined> {
