@@ -5,6 +5,9 @@ const TEAM_ENVIRONMENT = `Environment:
   MLO_REDIS_PREFIX     key prefix of this deployment (default mlo); instances with the same
                        REDIS_URL and prefix form one team server
   MLO_LEASE_SECONDS    how long a polled task stays with an agent without a heartbeat (60)
+  MLO_COUNCIL_LOCK_SECONDS  how soon another instance marks a council run of a dead instance
+                       interrupted (30)
+  Council runs use the vendor keys and settings of \`mlo run\` from this environment.
   MLO_AGENT_TYPES      comma-separated agent types
                        (default planning,implementation,testing,documentation)`;
 

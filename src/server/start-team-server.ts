@@ -4,7 +4,11 @@
  */
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
 import { AgentKeys } from './agent-keys';
+import { COUNCIL_QUEUE, isCouncilTaskType, type CouncilJobData } from './council-job';
+import { CouncilRunner } from './council-runner';
+import { CouncilStore } from './council-store';
 import { AgentRegistry } from './agent-registry';
 import { assertRedisReachable, createRedisClient } from './redis-client';
 import { SharedState } from './shared-state';
@@ -49,6 +53,22 @@ export async function startTeamServer(
       void holder.board?.onLeaseLost(taskId).catch(() => {});
     },
   );
+  const councils = new CouncilStore(redis, config.prefix);
+  const councilQueue = new Queue<CouncilJobData>(COUNCIL_QUEUE, {
+    connection: redis,
+    prefix: `${config.prefix}:bull`,
+  });
+  const runner = new CouncilRunner({
+    connection: redis,
+    prefix: config.prefix,
+    leaseMs: config.councilLockMs,
+    instance,
+    env,
+    store,
+    councils,
+    metrics,
+    log,
+  });
   const board = new TaskBoard({
     store,
     queues,
@@ -56,6 +76,9 @@ export async function startTeamServer(
     metrics,
     log,
     agentTypes: config.agentTypes,
+    onCancelled: async (task) => {
+      if (isCouncilTaskType(task.agent_type)) await councils.requestCancel(task.task_id);
+    },
   });
   holder.board = board;
   await queues.start();
@@ -67,6 +90,7 @@ export async function startTeamServer(
     log,
     agentTypes: config.agentTypes,
     leaseMs: config.leaseMs,
+    councils: { store, councils, queue: councilQueue, metrics },
   };
   const http = createTeamHttpServer({
     parts,
@@ -98,6 +122,8 @@ export async function startTeamServer(
       const deadline = setTimeout(() => http.closeAllConnections(), 5000);
       await closed;
       clearTimeout(deadline);
+      await runner.close();
+      await councilQueue.close();
       await queues.close();
       await redis.quit().catch(() => {});
       log.event('server-stopped');

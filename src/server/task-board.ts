@@ -22,6 +22,8 @@ export interface TaskBoardParts {
   metrics: TeamMetrics;
   log: TeamLog;
   agentTypes: string[];
+  /** Told of every cancel, so a council run on another instance can be stopped. */
+  onCancelled?: (task: StoredTask) => Promise<void>;
 }
 
 export interface NewTask {
@@ -153,6 +155,7 @@ export class TaskBoard {
       throw new TeamError(`Task ${taskId} is already ${before.status}; nothing to cancel.`);
     }
     await this.parts.queues.withdraw(cancelled.agent_type, taskId);
+    await this.parts.onCancelled?.(cancelled);
     this.parts.metrics.tasksFinished.inc({
       agent_type: cancelled.agent_type,
       outcome: 'cancelled',

@@ -61,8 +61,9 @@ export class TaskQueues {
     return (await worker.getNextJob(token, { block: false })) ?? undefined;
   }
 
+  /** Undefined also for a type without a queue here (council runs have their own). */
   async job(type: string, taskId: string): Promise<Job<TaskJobData> | undefined> {
-    return (await this.queue(type).getJob(taskId)) ?? undefined;
+    return (await this.queues.get(type)?.getJob(taskId)) ?? undefined;
   }
 
   /** False when the lease is gone (expired and taken back, or never held). */

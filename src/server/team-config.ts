@@ -12,6 +12,9 @@ export interface TeamConfig {
   prefix: string;
   /** How long a polled task stays leased without a heartbeat. */
   leaseMs: number;
+  /** How long a council run's lock lives without renewal: after an instance dies, another
+   *  instance marks its run interrupted within about this time. */
+  councilLockMs: number;
   agentTypes: string[];
 }
 
@@ -44,6 +47,8 @@ export function teamConfigFromEnvironment(env: Record<string, string | undefined
     redisUrl,
     prefix,
     leaseMs: positiveNumber(env.MLO_LEASE_SECONDS, 60, 'MLO_LEASE_SECONDS') * 1000,
+    councilLockMs:
+      positiveNumber(env.MLO_COUNCIL_LOCK_SECONDS, 30, 'MLO_COUNCIL_LOCK_SECONDS') * 1000,
     agentTypes: types.length > 0 ? types : DEFAULT_AGENT_TYPES,
   };
 }

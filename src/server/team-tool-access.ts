@@ -8,12 +8,20 @@ export const AGENT_TOOLS = [
   'get_shared_state',
   'set_shared_state',
 ];
+/** Council runs are team tasks (agent_type consensus / consensus_vote). */
+export const COUNCIL_TOOLS = [
+  'start_consensus_task',
+  'run_consensus_task',
+  'consensus_vote',
+  'get_task_result',
+];
 export const ORCHESTRATOR_TOOLS = [
   'create_task',
   'get_task_status',
   'get_result',
   'list_agents',
   'cancel_task',
+  ...COUNCIL_TOOLS,
   'get_shared_state',
   'set_shared_state',
 ];

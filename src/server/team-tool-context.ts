@@ -4,6 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { toolError } from '../mcp/tool-result';
 import type { AgentRegistry } from './agent-registry';
 import type { Caller } from './agent-keys';
+import type { RedisCouncilParts } from './redis-council-service';
 import type { SharedState } from './shared-state';
 import type { TaskBoard } from './task-board';
 import { TeamError } from './team-error';
@@ -18,6 +19,7 @@ export interface TeamParts {
   log: TeamLog;
   agentTypes: string[];
   leaseMs: number;
+  councils: RedisCouncilParts;
 }
 
 export interface TeamToolContext extends TeamParts {
