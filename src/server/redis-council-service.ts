@@ -138,6 +138,7 @@ export function createRedisCouncilService(
       };
     },
     readTranscript: (runId) => councils.events(runId),
+    readTranscriptPage: unsupported('get_iteration_log'),
     listParticipants: unsupported('list_participants'),
     findParticipantsForTask: unsupported('find_participants_for_task'),
     estimate: unsupported('estimate'),
