@@ -30,6 +30,8 @@ Usage:
   mlo vote <question> [options]  quick poll with majority / supermajority / unanimous
   mlo models [--json]            list the models each configured provider offers
   mlo mcp                        start the MCP server on stdio (standalone mode)
+  mlo serve [--host] [--port]    start the team server (MCP over HTTP, on Redis)
+  mlo agents add|list|revoke     issue, list and revoke the team server's agent keys
   mlo <command> --help           help for one command
   --raw                          (any command) print model text to a terminal unchanged; by
                                  default control sequences in it are shown as \\xNN, not run
