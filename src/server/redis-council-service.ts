@@ -139,6 +139,7 @@ export function createRedisCouncilService(
     },
     readTranscript: (runId) => councils.events(runId),
     readTranscriptPage: unsupported('get_iteration_log'),
+    finishEarly: unsupported('cancel_task with keepBest'),
     listParticipants: unsupported('list_participants'),
     findParticipantsForTask: unsupported('find_participants_for_task'),
     estimate: unsupported('estimate'),
