@@ -34,7 +34,14 @@ export default {
     // top) see core and each other; each vendor folder sees core, the neutral parts and its SDK.
     {
       from: { path: `^(${providerCommon})/` },
-      to: { path: [layer('src/core', providerCommon), npm('@pydantic/genai-prices')] },
+      to: {
+        path: [
+          layer('src/core', providerCommon),
+          npm('@pydantic/genai-prices'),
+          // a vendor definition's listModels returns the vendor-neutral model list entry
+          '^src/providers/model-listing\\.ts$',
+        ],
+      },
     },
     {
       from: { path: '^src/providers/[^/]+\\.ts$' },
@@ -46,6 +53,8 @@ export default {
         path: [
           layer('src/core', providerCommon, `src/providers/${folder}`),
           npm(...sdks),
+          // the vendor-neutral shape of a model list entry (id, lifecycle facts)
+          '^src/providers/model-listing\\.ts$',
           // the OpenAI-compatible adapter is the OpenAI one over Chat Completions
           ...(folder === 'openai-compatible' ? [layer('src/providers/openai')] : []),
         ],

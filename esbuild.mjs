@@ -31,9 +31,16 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 // bundle in dist/vendor/, shared by the extension, the MCP server and the CLI. The SDKs and the
 // names taken from them come from the provider registry (src/providers/provider-registry.ts).
 const { VENDORS } = await tsImport('./src/providers/provider-registry.ts', import.meta.url);
-const vendorSdks = Object.fromEntries(
-  VENDORS.map(({ sdk }) => [sdk.module, `export { ${sdk.exports.join(', ')} } from '${sdk.module}';`]),
-);
+const vendorSdks = {
+  ...Object.fromEntries(
+    VENDORS.map(({ sdk }) => [sdk.module, `export { ${sdk.exports.join(', ')} } from '${sdk.module}';`]),
+  ),
+  // The price list (src/providers/pricing/genai-prices-cost.ts) is `require`d, not imported:
+  // cost is computed synchronously, but only once the first call has finished.
+  '@pydantic/genai-prices': "export { calcPrice } from '@pydantic/genai-prices';",
+};
+/** Vendor bundles loaded by a `require` call rather than `await import(…)`. */
+const requiredLazily = new Set(['@pydantic/genai-prices']);
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const vendorSdkFilter = new RegExp(`^(${Object.keys(vendorSdks).map(escapeRegExp).join('|')})$`);
 const vendorFile = (sdk) => `vendor/${sdk.replace(/^@/, '').replace(/\//g, '-')}.js`;
@@ -41,7 +48,10 @@ const splitVendorSdks = {
   name: 'split-vendor-sdks',
   setup(build) {
     build.onResolve({ filter: vendorSdkFilter }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
+      const lazy =
+        args.kind === 'dynamic-import' ||
+        (args.kind === 'require-call' && requiredLazily.has(args.path));
+      if (!lazy) return undefined;
       return { path: args.path, namespace: 'vendor-sdk' };
     });
     build.onLoad({ filter: /.*/, namespace: 'vendor-sdk' }, (args) => ({

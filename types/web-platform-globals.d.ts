@@ -26,3 +26,9 @@ declare const AbortController: {
   prototype: AbortController;
   new (): AbortController;
 };
+
+/** Timers (HTML's timer API, which Node also has): the straggler deadline and event batching. */
+type TimerHandle = { readonly __timerHandle?: never } | number;
+declare function setTimeout(callback: () => void, ms?: number): TimerHandle;
+declare function clearTimeout(handle: TimerHandle | undefined): void;
+declare function queueMicrotask(callback: () => void): void;

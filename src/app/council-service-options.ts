@@ -5,6 +5,7 @@ import type { LanguageModel } from '../core/language-model';
 import type { CouncilService, ParticipantStatus } from '../shared/council-service';
 import type { CouncilSettings, CredentialSource } from './council-settings';
 import type { Logger } from './logger';
+import type { ModelCatalog } from './model-catalog';
 import type { RunLimits } from './run-admission';
 import type { ResolveContext } from './resolve-participants';
 import type { TranscriptStore } from './transcript-store';
@@ -37,6 +38,10 @@ export interface CouncilServiceOptions {
   limits?: Partial<RunLimits> & { maxConcurrentModelCalls?: number };
   /** Tweaks for the vendor models (tests use short retry delays). */
   modelOptions?: ResolveContext['modelOptions'];
+  /** The vendors' model lists (lifecycle); the process-wide one when absent. */
+  modelCatalog?: ModelCatalog;
+  /** Where the user changes participants in this host; default "multiLlm.participants". */
+  participantsSetting?: string;
 }
 
 export type DisposableCouncilService = CouncilService & { dispose(): void };

@@ -1,6 +1,7 @@
 /** What the run services read from their host (README.md "Settings"): settings and key access. */
 import type { Budget, Thresholds } from '../core/consensus-types';
 import type { Persona } from '../core/participant';
+import type { ReasoningEffort } from '../core/reasoning-effort';
 import type { VendorId } from '../providers/provider-registry';
 
 export interface ParticipantSetting {
@@ -9,6 +10,8 @@ export interface ParticipantSetting {
   /** A persona id from CouncilSettings.personas. */
   persona?: string;
   displayName?: string;
+  /** Reasoning effort, mapped to the vendor's own parameter by its adapter. */
+  effort?: ReasoningEffort;
 }
 
 export interface CompatibleEndpointSetting {
@@ -29,6 +32,8 @@ export interface CouncilSettings {
   budget?: Budget;
   priceOverrides?: Record<string, { input: number; output: number; cachedInput?: number }>;
   idleTimeoutMs: number;
+  /** docs/PROTOCOL.md "Scheduling": straggler deadline factor (off when absent), always run the final phase. */
+  scheduling?: { stragglerFactor?: number; alwaysRunFinal?: boolean };
 }
 
 export interface CredentialSource {

@@ -27,6 +27,7 @@ import { RunRegistry } from './run-registry';
 import { markCancelled } from './task-status';
 import { registerWriterInstance, unregisterWriterInstance } from './run-writer-liveness';
 import { parseRequestedParticipants } from './select-participants';
+import { runStartChecker, withWarnings } from './run-start-notes';
 
 export type {
   CouncilSettings,
@@ -52,6 +53,9 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
   const queries = new RunQueries(registry, options.transcripts, logger);
   const instance = registerWriterInstance();
   let disposed = false;
+  const checkStart = runStartChecker(options, logger, clock, (settings) =>
+    policy.costEstimator(settings),
+  );
   const launcher = new RunLauncher({
     ...runBounds(options.limits),
     registry,
@@ -71,7 +75,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       return ops.rankParticipantsForTask(task, requiredSkills, available.map(infoOfStatus));
     },
 
-    ...startOperations({ options, ops, clock, health, policy, launcher }),
+    ...startOperations({ options, ops, clock, health, policy, launcher, checkStart }),
 
     getStatus: (runId) => queries.getStatus(runId),
     waitForResult: (runId, signal) => queries.waitForResult(runId, signal),
@@ -88,6 +92,14 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       logger.info(`run ${runId} cancelled`);
       run.controller.abort();
       markCancelled(run.tracker, clock.now());
+      return true;
+    },
+
+    async finishEarly(runId) {
+      const run = registry.get(runId);
+      if (!run || run.result || run.protocol !== 'consensus') return false;
+      logger.info(`run ${runId} stopped with the best so far`);
+      run.finishEarly.abort();
       return true;
     },
 
@@ -111,6 +123,7 @@ interface StartParts {
   health: ParticipantHealth;
   policy: ParticipantPolicy;
   launcher: RunLauncher;
+  checkStart: ReturnType<typeof runStartChecker>;
 }
 
 /** The operations that start engine work: estimate, consensus, vote, one iteration. */
@@ -121,6 +134,7 @@ function startOperations({
   health,
   policy,
   launcher,
+  checkStart,
 }: StartParts): Pick<CouncilService, 'estimate' | 'startConsensus' | 'startVote' | 'runIteration'> {
   return {
     async estimate(request) {
@@ -140,16 +154,18 @@ function startOperations({
       const settings = options.settings();
       const input = normalizeConsensusInput(request, settings);
       const participants = await policy.select(request.participants, settings);
-      return launcher.launch<ConsensusInput>({
+      const { notes, budget } = await checkStart(participants, input.budget, settings);
+      const started = launcher.launch<ConsensusInput>({
         protocol: 'consensus',
         origin: request.origin,
         requestedRunId: request.input.runId,
-        input,
+        input: budget ? { ...input, budget } : input,
         participants,
         maxRounds: input.maxRounds,
         cost: policy.costEstimator(settings),
         execute: (runInput, deps) => ops.runConsensus(runInput, deps),
       });
+      return withWarnings(started, notes);
     },
 
     async startVote(request) {
@@ -157,7 +173,9 @@ function startOperations({
       const input = checkVoteInput(request.input);
       const participants = await policy.select(request.participants, settings);
       const judge = await policy.chooseJudge(request.judge, participants, settings);
-      return launcher.launch<VoteInput>({
+      const voters = judge ? [...participants, judge] : participants;
+      const { notes } = await checkStart(voters, undefined, settings);
+      const started = launcher.launch<VoteInput>({
         protocol: 'vote',
         origin: request.origin,
         requestedRunId: request.input.runId,
@@ -167,6 +185,7 @@ function startOperations({
         execute: (runInput, deps) =>
           ops.runVote(runInput, { ...deps, ...(judge ? { judge } : {}) }),
       });
+      return withWarnings(started, notes);
     },
 
     async runIteration(input, participants, signal) {

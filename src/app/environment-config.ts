@@ -5,6 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { splitEffort } from '../core/reasoning-effort';
 import { DEFAULT_MODELS, isVendorId, VENDORS, type VendorId } from '../providers/provider-registry';
 import type {
   CompatibleEndpointSetting,
@@ -59,19 +60,22 @@ export class ParticipantSpecError extends Error {}
 /** Providers that pick their own model when none is named (the MCP client's, the editor's). */
 const BARE_PROVIDERS = ['sampling', 'vscode-lm'];
 
-/** "provider:model" (the model may itself contain ':', e.g. "ollama:llama3.1:8b"); "sampling" alone is allowed. */
+/**
+ * "provider:model" (the model may itself contain ':', e.g. "ollama:llama3.1:8b"), optionally
+ * "@effort" (e.g. "openai:gpt-6.2-sol@high"); "sampling" alone is allowed.
+ */
 export function parseParticipantSpec(spec: string): ParticipantSetting {
   const text = spec.trim();
   const colon = text.indexOf(':');
   if (colon < 0 && BARE_PROVIDERS.includes(text)) return { provider: text, model: '' };
   const provider = colon > 0 ? text.slice(0, colon).trim() : '';
-  const model = colon > 0 ? text.slice(colon + 1).trim() : '';
+  const { model, effort } = splitEffort(colon > 0 ? text.slice(colon + 1).trim() : '');
   if (provider === '' || model === '') {
     throw new ParticipantSpecError(
       `"${spec}" is not a participant. Write provider:model, e.g. openai:${DEFAULT_MODELS.openai} or anthropic:${DEFAULT_MODELS.anthropic}.`,
     );
   }
-  return { provider, model };
+  return { provider, model, ...(effort === undefined ? {} : { effort }) };
 }
 
 export function parseParticipantList(text: string): ParticipantSetting[] {
@@ -127,6 +131,7 @@ export function settingsFromEnvironment(env: Environment): CouncilSettings {
   }
   const maxCostUsd = numberFrom(env.MLO_MAX_COST_USD, 0, Number.MAX_SAFE_INTEGER);
   const idleSeconds = numberFrom(env.MLO_IDLE_TIMEOUT_SECONDS, 1, 3600) ?? 60;
+  const stragglerFactor = numberFrom(env.MLO_STRAGGLER_FACTOR, 1, 100);
   return {
     participants,
     personas: [],
@@ -136,6 +141,7 @@ export function settingsFromEnvironment(env: Environment): CouncilSettings {
     thresholds: {},
     ...(maxCostUsd === undefined ? {} : { budget: { maxCostUsd } }),
     idleTimeoutMs: idleSeconds * 1000,
+    ...(stragglerFactor === undefined ? {} : { scheduling: { stragglerFactor } }),
   };
 }
 

@@ -1,37 +1,52 @@
 /**
  * One append-only JSONL file per run (`<runId>.jsonl`) under a data folder: each record is
  * appended (synchronously) as it happens, so a crash or a window reload loses at most the calls
- * in flight. A partially written last line (the process died mid-write) is skipped when reading.
+ * in flight. A failed append (a full disk) is reported to the caller and the file is cut back to
+ * its last complete line, so the file always parses and every later record stays readable. Reading
+ * refuses anything but a regular file within a size cap (read-transcript-file.ts).
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidRunId } from '../core/run-id';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type { RunSummary } from '../shared/council-service';
 import { redactKnownSecrets } from '../providers/common/redact-secrets';
+import { repairTornTail } from './repair-torn-tail';
 import { summarizeTranscript } from './summarize-transcript';
 import type { TranscriptStore } from './transcript-store';
 import { writerIsAlive, type RunWriter } from './run-writer-liveness';
+import { readTranscriptFile, MAX_TRANSCRIPT_BYTES } from './read-transcript-file';
+
+export { parseJsonl } from './read-transcript-file';
 
 const EXTENSION = '.jsonl';
 
 export { isValidRunId };
 
-export function parseJsonl(text: string): TranscriptRecord[] {
-  const records: TranscriptRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      if (typeof value === 'object' && value !== null && 'type' in value) {
-        records.push(value as TranscriptRecord);
-      }
-    } catch {
-      // A torn line from a crash mid-write: skip it, keep everything else.
-    }
+/** Appends one line; may write part of it before failing (ENOSPC), like the OS does. */
+export type AppendLine = (path: string, line: string) => void;
+
+/** O_NOFOLLOW: a symlink planted under a run's name is never written through. */
+const appendLineToFile: AppendLine = (path, line) => {
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    const bytes = Buffer.from(line, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+  } finally {
+    closeSync(fd);
   }
-  return records;
+};
+
+export interface JsonlTranscriptStoreOptions {
+  /** Tests inject a failing writer here (a full disk on demand). */
+  appendLine?: AppendLine;
+  maxFileBytes?: number;
 }
 
 interface CachedSummary {
@@ -42,12 +57,20 @@ interface CachedSummary {
 
 export class JsonlTranscriptStore implements TranscriptStore {
   private readonly summaries = new Map<string, CachedSummary>();
+  /** Runs whose last append failed: their file may end in a torn line. */
+  private readonly torn = new Set<string>();
+  private readonly appendLine: AppendLine;
+  private readonly maxFileBytes: number;
   private folderReady = false;
 
   constructor(
     readonly folder: string,
     private readonly isLive: (writer: RunWriter) => boolean = writerIsAlive,
-  ) {}
+    options: JsonlTranscriptStoreOptions = {},
+  ) {
+    this.appendLine = options.appendLine ?? appendLineToFile;
+    this.maxFileBytes = options.maxFileBytes ?? MAX_TRANSCRIPT_BYTES;
+  }
 
   pathOf(runId: string): string {
     if (!isValidRunId(runId)) throw new Error(`Invalid run id: ${JSON.stringify(runId)}`);
@@ -62,7 +85,22 @@ export class JsonlTranscriptStore implements TranscriptStore {
       // hands), so a killed process or a window reload loses only the calls still in flight,
       // never a finished call queued behind slow disk I/O. Records are small and few per second.
       this.ensureFolder();
-      appendFileSync(path, line, { encoding: 'utf8', mode: 0o600 });
+      if (this.torn.has(runId)) {
+        repairTornTail(path);
+        this.torn.delete(runId);
+      }
+      try {
+        this.appendLine(path, line);
+      } catch (error) {
+        // Cut the torn part at once (the run's last record may be this one); if even that
+        // fails, the next append tries again first.
+        try {
+          repairTornTail(path);
+        } catch {
+          this.torn.add(runId);
+        }
+        throw error;
+      }
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -75,21 +113,16 @@ export class JsonlTranscriptStore implements TranscriptStore {
   async has(runId: string): Promise<boolean> {
     if (!isValidRunId(runId)) return false;
     try {
-      await stat(this.pathOf(runId));
-      return true;
+      return (await lstat(this.pathOf(runId))).isFile();
     } catch {
       return false;
     }
   }
 
+  /** @throws TranscriptFileRefusedError for a symlink, a device or FIFO, or an oversized file. */
   async read(runId: string): Promise<TranscriptRecord[]> {
     if (!isValidRunId(runId)) return [];
-    try {
-      return parseJsonl(await readFile(this.pathOf(runId), 'utf8'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    return (await readTranscriptFile(this.pathOf(runId), this.maxFileBytes)) ?? [];
   }
 
   async list(): Promise<RunSummary[]> {
@@ -105,6 +138,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
       if (!name.endsWith(EXTENSION)) continue;
       const runId = name.slice(0, -EXTENSION.length);
       if (!isValidRunId(runId)) continue;
+      // A refused file (symlink, device, oversized) or an unreadable one is left out.
       const summary = await this.summaryOf(runId).catch(() => undefined);
       if (summary) summaries.push(summary);
     }
@@ -112,7 +146,8 @@ export class JsonlTranscriptStore implements TranscriptStore {
   }
 
   private async summaryOf(runId: string): Promise<RunSummary | undefined> {
-    const info = await stat(this.pathOf(runId));
+    const info = await lstat(this.pathOf(runId));
+    if (!info.isFile() || info.size > this.maxFileBytes) return undefined;
     const cached = this.summaries.get(runId);
     // A finished run's file never changes again; an unfinished one is re-checked for liveness.
     if (
@@ -123,7 +158,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
     ) {
       return cached.summary;
     }
-    const summary = summarizeTranscript(runId, await this.read(runId), this.isLive);
+    const summary = summarizeTranscript(runId, await this.read(runId), this.isLive, info.mtimeMs);
     this.summaries.set(runId, { mtimeMs: info.mtimeMs, size: info.size, summary });
     return summary;
   }

@@ -21,6 +21,9 @@ export function normalizeConsensusInput(
     maxRounds: request.input.maxRounds ?? settings.maxRounds,
     thresholds: { ...settings.thresholds, ...request.input.thresholds },
     ...(budget ? { budget } : {}),
+    ...(settings.scheduling || request.input.scheduling
+      ? { scheduling: { ...settings.scheduling, ...request.input.scheduling } }
+      : {}),
   };
 }
 

@@ -15,7 +15,7 @@ import type { ParticipantStatus } from '../shared/council-service';
 import { ConfigurationError } from './configuration-error';
 import type { CouncilSettings, CredentialSource, ParticipantSetting } from './council-settings';
 import { keyEnvVarsOf } from './environment-config';
-import { rememberSecret } from '../providers/common/redact-secrets';
+import { hasUrlCredentials, rememberSecret } from '../providers/common/redact-secrets';
 
 export type ExtraModelFactory = (providerId: string, model: string) => LanguageModel | undefined;
 
@@ -35,6 +35,7 @@ export function connectionOf(
 ): (Omit<ProviderConnection, 'apiKey'> & { keyRequired: boolean }) | undefined {
   if (isVendorId(providerId)) {
     const baseUrl = settings.baseUrls[providerId];
+    refuseUrlCredentials(providerId, baseUrl);
     return {
       kind: providerId,
       providerId,
@@ -44,12 +45,25 @@ export function connectionOf(
   }
   const endpoint = settings.compatibleEndpoints.find((candidate) => candidate.id === providerId);
   if (!endpoint) return undefined;
+  refuseUrlCredentials(providerId, endpoint.baseUrl);
   return {
     kind: 'openai-compatible',
     providerId,
     baseUrl: endpoint.baseUrl,
     keyRequired: endpoint.apiKeyRequired ?? true,
   };
+}
+
+/**
+ * A base URL with `user:password@` would put the password in every error, log line and
+ * transcript that quotes the URL (docs/SECURITY.md): refused when the run is configured.
+ */
+function refuseUrlCredentials(providerId: string, baseUrl: string | undefined): void {
+  if (baseUrl === undefined || !hasUrlCredentials(baseUrl)) return;
+  throw new ConfigurationError(
+    `The base URL of ${providerDisplayName(providerId)} contains a user name or password; it was not used.`,
+    'Remove the credentials from the URL and give the key as the API key (Set API Key…, or the key environment variable).',
+  );
 }
 
 export function howToSetKey(credentials: CredentialSource, providerId: string): string {
@@ -135,6 +149,7 @@ export async function resolveParticipant(
     setting.model,
     {
       idleTimeoutMs: context.settings.idleTimeoutMs,
+      ...(setting.effort === undefined ? {} : { effort: setting.effort }),
       ...(context.onRetry
         ? {
             onRetry: ({ attempt, delayMs, error }) =>

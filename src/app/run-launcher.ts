@@ -53,10 +53,21 @@ export interface LaunchRequest<Input extends RunInput> {
 }
 
 export class RunLauncher {
+  /** The transcript host, which also tells every viewer when a run's transcript fails. */
+  private readonly transcriptHost: RunTranscriptHost;
   private readonly admission: RunAdmission;
   private readonly callLimit: LimitFunction;
 
   constructor(private readonly host: RunLauncherHost) {
+    this.transcriptHost = {
+      ...host,
+      onTranscriptIncomplete: (run) =>
+        host.registry.emit(run, {
+          type: 'transcript-incomplete',
+          runId: run.runId,
+          at: host.clock.now(),
+        }),
+    };
     this.admission = host.admission ?? new RunAdmission();
     this.callLimit = host.callLimit ?? modelCallLimit(DEFAULT_MAX_CONCURRENT_MODEL_CALLS);
   }
@@ -81,10 +92,11 @@ export class RunLauncher {
         this.host.health.track(event);
         this.host.registry.emit(run, event);
       },
-      transcript: runTranscriptSink(run, this.host),
+      transcript: runTranscriptSink(run, this.transcriptHost),
       clock: this.host.clock,
       cost: request.cost,
       signal: run.controller.signal,
+      finishEarly: run.finishEarly.signal,
     };
     const note = singleVendorNote(run.participants);
     this.host.logger.info(
@@ -143,6 +155,7 @@ export class RunLauncher {
     release();
     this.admission.record(result.cost?.costUsd);
     await run.lastWrite;
+    if (run.transcriptIncomplete) result = { ...result, transcriptIncomplete: true };
     registry.finish(run, result, clock.now());
     logger.info(
       `run ${run.runId} ended: ${registry.summary(run).outcome ?? run.tracker.status.state}`,
@@ -171,7 +184,7 @@ export class RunLauncher {
         settings: {},
       };
       this.host.registry.emit(run, started);
-      await appendHostRecord(run, started, this.host);
+      await appendHostRecord(run, started, this.transcriptHost);
     }
     const result = failedResult({
       runId: run.runId,
@@ -188,7 +201,7 @@ export class RunLauncher {
         ? { type: 'run-finished', runId: run.runId, at, protocol: run.protocol, result }
         : { type: 'run-failed', runId: run.runId, at, error: failure };
       this.host.registry.emit(run, end);
-      await appendHostRecord(run, end, this.host);
+      await appendHostRecord(run, end, this.transcriptHost);
     }
     return result;
   }

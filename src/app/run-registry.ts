@@ -25,6 +25,8 @@ export interface LiveRun {
   readonly title: string;
   readonly participants: ParticipantInfo[];
   readonly controller: AbortController;
+  /** Aborted to stop the run with the best proposal so far (status provisional, not cancelled). */
+  readonly finishEarly: AbortController;
   readonly tracker: StatusTracker;
   readonly listeners: Set<RunEventListener>;
   readonly done: Promise<RunResult>;
@@ -36,6 +38,8 @@ export interface LiveRun {
   lastSeq: number;
   /** The latest transcript append, so the end of a run waits until its file is complete. */
   lastWrite: Promise<void>;
+  /** A transcript append failed (disk full, not writable): the result and status say so. */
+  transcriptIncomplete?: true;
   resolve(result: RunResult): void;
 }
 
@@ -68,6 +72,7 @@ export class RunRegistry {
       title: spec.title,
       participants: spec.participants,
       controller: new AbortController(),
+      finishEarly: new AbortController(),
       tracker: createStatusTracker(
         spec.runId,
         spec.protocol,

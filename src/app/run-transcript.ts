@@ -18,6 +18,8 @@ export interface RunTranscriptHost {
   instance: string;
   /** True once the host is going away. */
   isDisposed(): boolean;
+  /** Called at a run's first failed append (after it is logged and marked on the run). */
+  onTranscriptIncomplete?(run: LiveRun): void;
 }
 
 export function runTranscriptSink(run: LiveRun, host: RunTranscriptHost): TranscriptSink {
@@ -44,10 +46,18 @@ export function runTranscriptSink(run: LiveRun, host: RunTranscriptHost): Transc
       }
       run.lastSeq = Math.max(run.lastSeq, record.seq);
       const write = host.store.append(runId, stored);
-      run.lastWrite = write.catch(() => {});
+      run.lastWrite = write.catch((error: unknown) => noteWriteFailure(run, error, host));
       return write;
     },
   };
+}
+
+/** A run's first failed append (disk full): logged, marked, told (docs/SECURITY.md). */
+function noteWriteFailure(run: LiveRun, error: unknown, host: RunTranscriptHost): void {
+  if (run.transcriptIncomplete) return;
+  run.transcriptIncomplete = true;
+  host.logger.error(`could not write the transcript of ${run.runId}: ${errorOf(error).message}`);
+  host.onTranscriptIncomplete?.(run);
 }
 
 /** Appends a record the host writes itself (not the engine), next in the run's sequence. */

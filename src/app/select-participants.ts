@@ -61,7 +61,7 @@ export async function selectParticipants(
   if (participants.length < minimum) {
     throw new ConfigurationError(
       `A run needs at least ${minimum} participants; ${settings.length === 0 ? 'none is' : `only ${settings.length} is`} configured.`,
-      'Set the key of another vendor, or name at least two participants as provider:model (two models of one vendor work too, labelled single-vendor): the setting multiLlm.participants, MLO_PARTICIPANTS in standalone mode, or --participants openai:gpt-5.1,anthropic:claude-sonnet-4-6 on the command line.',
+      'Set the key of another vendor, or name at least two participants as provider:model (two models of one vendor work too, labelled single-vendor): the setting multiLlm.participants, MLO_PARTICIPANTS in standalone mode, or --participants openai:gpt-6.2-sol,anthropic:claude-sonnet-5-5 on the command line.',
     );
   }
   return participants;

@@ -22,9 +22,10 @@ export function summarizeTranscript(
   runId: string,
   records: TranscriptRecord[],
   isLive: (writer: RunWriter) => boolean,
+  fileTime?: number,
 ): RunSummary | undefined {
   const started = records.find((record) => record.type === 'run-started');
-  if (!started || started.type !== 'run-started') return undefined;
+  if (!started || started.type !== 'run-started') return withoutStart(runId, records, fileTime);
   const origin = started.settings.origin;
   const summary: RunSummary = {
     runId,
@@ -35,6 +36,38 @@ export function summarizeTranscript(
     participants: started.participants,
     startedAt: started.at,
   };
+  if (endInto(summary, records)) return summary;
+  if (!isLive(writerOf(started.settings))) summary.state = 'interrupted';
+  return summary;
+}
+
+/**
+ * A transcript whose run-started line is lost (torn by a full disk, corrupted) stays in the
+ * history: named by its run id, its outcome from the end record if there is one. Without the
+ * writer's identity its liveness is unknown, so an unfinished one reads as interrupted.
+ */
+function withoutStart(
+  runId: string,
+  records: TranscriptRecord[],
+  fileTime: number | undefined,
+): RunSummary | undefined {
+  if (records.length === 0 && fileTime === undefined) return undefined;
+  const end = records.find((record) => record.type === 'run-finished');
+  const summary: RunSummary = {
+    runId,
+    protocol: end?.type === 'run-finished' ? end.protocol : 'consensus',
+    title: `${runId} (its first record is unreadable)`,
+    state: 'interrupted',
+    origin: 'command',
+    participants: [],
+    startedAt: records[0]?.at ?? fileTime ?? 0,
+  };
+  endInto(summary, records);
+  return summary;
+}
+
+/** Fills state, outcome and finishedAt from the last end record; false when there is none. */
+function endInto(summary: RunSummary, records: TranscriptRecord[]): boolean {
   for (let index = records.length - 1; index >= 0; index -= 1) {
     const record = records[index]!;
     if (record.type === 'run-finished') {
@@ -42,15 +75,14 @@ export function summarizeTranscript(
       summary.state = stateOfResult(record.protocol, record.result, cancelled);
       summary.outcome = outcomeOfResult(record.protocol, record.result);
       summary.finishedAt = record.at;
-      return summary;
+      return true;
     }
     if (record.type === 'run-failed') {
       summary.state = 'failed';
       summary.outcome = 'failed';
       summary.finishedAt = record.at;
-      return summary;
+      return true;
     }
   }
-  if (!isLive(writerOf(started.settings))) summary.state = 'interrupted';
-  return summary;
+  return false;
 }

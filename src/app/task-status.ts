@@ -84,6 +84,10 @@ function describe(status: TaskStatus, finishedCalls: number): string {
 export function applyEventToStatus(tracker: StatusTracker, event: RunEvent): void {
   const status = tracker.status;
   status.updatedAt = Math.max(status.updatedAt, event.at);
+  if (event.type === 'transcript-incomplete') {
+    status.transcriptIncomplete = true;
+    return;
+  }
   // A cancelled run stays cancelled while it winds down; only its end record may say otherwise.
   if (status.state === 'cancelled' && event.type !== 'run-finished') return;
   switch (event.type) {

@@ -130,7 +130,11 @@ export class BridgeConnection {
   }
 
   private oversized(id: number | undefined, bytes: number): void {
-    if (!this.authed) return; // receive() closes the connection
+    if (!this.authed) {
+      this.options.log('MCP bridge: a peer sent too much before its hello; closed');
+      this.options.socket.destroy();
+      return;
+    }
     this.options.log(`MCP bridge: a frame of ${bytes} bytes was over the limit; skipped`);
     if (id !== undefined) {
       this.send({

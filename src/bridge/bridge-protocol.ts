@@ -84,6 +84,7 @@ export const bridgeProtocol = {
   waitForResult: { request: z.tuple([runId]), response: record<RunResult>(), signalAt: 1 },
   getResult: { request: z.tuple([runId]), response: record<RunResult>().optional() },
   cancel: { request: z.tuple([runId]), response: z.boolean() },
+  finishEarly: { request: z.tuple([runId]), response: z.boolean() },
   listRuns: { request: z.tuple([]), response: z.array(record<RunSummary>()) },
   readTranscript: { request: z.tuple([runId]), response: z.array(record<TranscriptRecord>()) },
   readTranscriptPage: {

@@ -1,5 +1,9 @@
 /** The help texts of `mlo` and its commands. */
-import { defaultCouncilSpecs, VENDORS } from '../providers/provider-registry';
+import { resolve } from 'node:path';
+import { DEFAULT_MODELS, defaultCouncilSpecs, VENDORS } from '../providers/provider-registry';
+
+/** This command's own file (dist/cli.js), the path MCP clients should run. */
+const CLI_FILE = process.argv[1] ? resolve(process.argv[1]) : '/path/to/dist/cli.js';
 
 const DEFAULT_TRIO = defaultCouncilSpecs().join(',');
 
@@ -17,12 +21,15 @@ function vendorEnvironmentLine(vendor: (typeof VENDORS)[number]): string {
 
 export const ENVIRONMENT_HELP = `Environment:
 ${VENDORS.map(vendorEnvironmentLine).join('\n')}
-  MLO_PARTICIPANTS   default participants, comma-separated provider:model
-                     (default: the default model of each vendor whose key is set)
+  MLO_PARTICIPANTS   default participants, comma-separated provider:model[@effort]
+                     (effort: none|minimal|low|medium|high|xhigh|max, the vendor's reasoning
+                     effort; default: the default model of each vendor whose key is set)
   MLO_ENDPOINTS      OpenAI-compatible endpoints, id=baseUrl,… (e.g. ollama=http://127.0.0.1:11434/v1);
                      their keys, if any, in MLO_<ID>_API_KEY
   MLO_DATA_DIR       transcripts folder (default ~/.multi-llm-orchestration/runs)
-  MLO_MAX_ROUNDS, MLO_MAX_COST_USD, MLO_IDLE_TIMEOUT_SECONDS`;
+  MLO_MAX_ROUNDS, MLO_MAX_COST_USD, MLO_IDLE_TIMEOUT_SECONDS
+  MLO_STRAGGLER_FACTOR  straggler deadline factor (off by default)
+  MLO_TOOLS          MCP tools to list: core, full (default) or a comma list`;
 
 export const MAIN_HELP = `mlo — a council of LLMs from different vendors drafts, reviews each other anonymously,
 merges and converges on one result.
@@ -32,11 +39,15 @@ Usage:
   mlo vote <question> [options]  quick poll with majority / supermajority / unanimous
   mlo models [--json]            list the models each configured provider offers
   mlo mcp                        start the MCP server on stdio (standalone mode)
+  mlo serve [--host] [--port]    start the team server (MCP over HTTP, on Redis)
+  mlo agents add|list|revoke     issue, list and revoke the team server's agent keys
   mlo <command> --help           help for one command
+  --raw                          (any command) print model text to a terminal unchanged; by
+                                 default control sequences in it are shown as \\xNN, not run
   mlo --version
 
 Exit codes: 0 success; 1 the run failed, was cancelled or reached no agreement;
-2 usage or configuration error.
+2 usage or configuration error; 3 success, but the transcript could not be fully written.
 
 ${ENVIRONMENT_HELP}
 `;
@@ -45,22 +56,26 @@ export const RUN_HELP = `Usage: mlo run <task> [options]
 
 Runs the consensus protocol: independent drafts, anonymous cross review, merged proposals,
 convergence check, finals and ratification. Progress goes to stderr; the agreed product to
-stdout (or the whole result with --json). Ctrl-C cancels the run (the transcript is kept).
+stdout (or the whole result with --json). Ctrl-C stops with the best proposal so far (status
+provisional); a second Ctrl-C cancels the run (the transcript is kept either way).
 
 Options:
-  --participants a,b,c     provider:model list (default: MLO_PARTICIPANTS, else ${DEFAULT_TRIO})
+  --participants a,b,c     provider:model[@effort] list, e.g. openai:${DEFAULT_MODELS.openai}@high
+                           (default: MLO_PARTICIPANTS, else ${DEFAULT_TRIO})
   --max-rounds N           1..8 (default 4)
   --output-kind code|text  code: a replacement for the --file content; text: a document (default
                            text, or code with --file)
   --file PATH              use this file's content as the selection to rewrite
   --context TEXT           extra context given to every participant
   --seed N                 seed of the reviewers' shuffles (reproducible label order)
-  --max-cost-usd X         stop with status budget before exceeding this estimated cost
+  --max-cost-usd X         stop with status budget before exceeding this estimated cost; a model
+                           no price source knows is held to a token budget instead (warned first)
   --json                   print the full result as JSON on stdout
   --quiet                  no progress lines on stderr
   -h, --help
 
-Exit codes: 0 unanimous or majority; 1 provisional, deadlock, budget, cancelled or failed;
+Exit codes: 0 unanimous or majority; 3 the same, but the transcript is incomplete (disk full);
+1 provisional, deadlock, budget, cancelled or failed;
 2 usage or configuration error.
 `;
 
@@ -78,12 +93,15 @@ Options:
   --quiet                  no progress lines on stderr
   -h, --help
 
-Exit codes: 0 reached; 1 not reached or failed; 2 usage or configuration error.
+Exit codes: 0 reached; 1 not reached or failed; 2 usage or configuration error;
+3 reached, but the transcript is incomplete (disk full).
 `;
 
 export const MODELS_HELP = `Usage: mlo models [--json]
 
-Lists the model ids each provider with a key (and each MLO_ENDPOINTS endpoint) offers.
+Lists the models each provider with a key (and each MLO_ENDPOINTS endpoint) offers, with the
+lifecycle the vendor's list gives (deprecated, shutdown date), then warns on stderr about each
+configured participant that is deprecated, retired or not listed (change MLO_PARTICIPANTS).
 
 ${ENVIRONMENT_HELP}
 `;
@@ -91,7 +109,10 @@ ${ENVIRONMENT_HELP}
 export const MCP_HELP = `Usage: mlo mcp
 
 Starts the MCP server on stdio in standalone mode (keys from the environment), for MCP clients
-such as Claude Code or Claude Desktop: { "command": "npx", "args": ["mlo", "mcp"] }.
+such as Claude Code, Claude Desktop or Cursor. Point the client at this file by its path:
+  claude mcp add multi-llm -- node ${CLI_FILE} mcp
+or, in a client's JSON config: { "command": "node", "args": [${JSON.stringify(CLI_FILE)}, "mcp"] }.
+(Not "npx mlo": the npm package named "mlo" is an unrelated project.)
 stdout carries only MCP messages; logs go to stderr.
 
 ${ENVIRONMENT_HELP}

@@ -1,3 +1,5 @@
+import { terminalSafeText } from './terminal-safe-text';
+
 /** What the CLI touches of its process, so commands can be run in-process by tests. */
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -15,13 +17,23 @@ function writeTo(stream: NodeJS.WriteStream, text: string): Promise<void> {
   });
 }
 
-export function processIo(): CliIo {
+/**
+ * @param raw `--raw`: write model text to a terminal unchanged. Otherwise a stream that is a
+ *   terminal gets terminal-safe text (control sequences shown, not run).
+ */
+export function processIo(
+  raw = false,
+  stdout: NodeJS.WriteStream = process.stdout,
+  stderr: NodeJS.WriteStream = process.stderr,
+): CliIo {
+  const safe = (stream: NodeJS.WriteStream, text: string) =>
+    !raw && stream.isTTY ? terminalSafeText(text) : text;
   return {
     env: process.env,
     cwd: process.cwd(),
-    out: (text) => writeTo(process.stdout, text),
+    out: (text) => writeTo(stdout, safe(stdout, text)),
     err: (text) => {
-      process.stderr.write(text);
+      stderr.write(safe(stderr, text));
     },
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);

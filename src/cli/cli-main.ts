@@ -2,7 +2,14 @@
 import { processIo } from './cli-io';
 import { runCli } from './run-cli';
 
-runCli(process.argv.slice(2), processIo()).then(
+// `--raw` (any command): model text goes to a terminal unchanged, escape sequences included.
+const args = process.argv.slice(2);
+const raw = args.includes('--raw');
+
+runCli(
+  args.filter((arg) => arg !== '--raw'),
+  processIo(raw),
+).then(
   (code) => {
     // The MCP server keeps the process alive on its own; every other command ends here, without
     // waiting for idle keep-alive sockets of the vendor SDKs.

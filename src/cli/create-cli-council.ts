@@ -10,6 +10,7 @@ import {
 } from '../app/environment-config';
 import { JsonlTranscriptStore } from '../app/jsonl-transcript-store';
 import { createStderrLogger, type LogLevel } from '../app/logger';
+import { PARTICIPANTS_SETTING } from './models-command';
 
 export function createCliCouncil(
   env: Environment,
@@ -26,6 +27,7 @@ export function createCliCouncil(
     settings: () => settings,
     transcripts,
     logger: createStderrLogger({ prefix: 'mlo:', level, write }),
+    participantsSetting: PARTICIPANTS_SETTING,
   });
   return { council, settings, dataDir, transcripts };
 }

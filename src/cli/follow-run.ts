@@ -1,10 +1,14 @@
 /**
- * Follows one run of a CLI command: progress lines on stderr, Ctrl-C cancels (a second Ctrl-C
- * quits at once), and the result once the run and its transcript are complete.
+ * Follows one run of a CLI command: progress lines on stderr; the first Ctrl-C stops a consensus
+ * run with the best proposal so far (status provisional; a vote is cancelled), a second cancels
+ * outright, a third quits at once; the result once the run and its transcript are complete.
  */
 import type { CouncilService, RunResult } from '../shared/council-service';
 import type { CliIo } from './cli-io';
 import { progressLine } from './progress-printer';
+
+export const TRANSCRIPT_INCOMPLETE_WARNING =
+  'could not write the transcript (disk full or not writable); the run goes on, but its transcript will miss records. mlo exits 3 if the run otherwise succeeds.';
 
 export async function followRun(
   council: CouncilService,
@@ -12,16 +16,25 @@ export async function followRun(
   io: CliIo,
   quiet: boolean,
 ): Promise<RunResult> {
-  const unsubscribe = quiet
-    ? () => {}
-    : council.subscribe(runId, (event) => {
-        const line = progressLine(event);
-        if (line !== undefined) io.err(`mlo: ${line}\n`);
-      });
+  const unsubscribe = council.subscribe(runId, (event) => {
+    // Even with --quiet: a transcript that stops being written is never silent.
+    if (event.type === 'transcript-incomplete') {
+      io.err(`mlo: warning: ${TRANSCRIPT_INCOMPLETE_WARNING}\n`);
+      return;
+    }
+    if (quiet) return;
+    const line = progressLine(event);
+    if (line !== undefined) io.err(`mlo: ${line}\n`);
+  });
   let interrupts = 0;
   const removeInterrupt = io.onInterrupt(() => {
     interrupts += 1;
     if (interrupts === 1) {
+      io.err('mlo: stopping with the best so far… (Ctrl-C again to cancel)\n');
+      void council.finishEarly(runId).then((stopped) => {
+        if (!stopped) void council.cancel(runId);
+      });
+    } else if (interrupts === 2) {
       io.err('mlo: cancelling the run… (Ctrl-C again to quit at once)\n');
       void council.cancel(runId);
     } else {

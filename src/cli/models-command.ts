@@ -1,4 +1,9 @@
-/** `mlo models`: the model ids each provider with a key (and each keyless endpoint) offers. */
+/**
+ * `mlo models`: the models each provider with a key (and each keyless endpoint) offers, with the
+ * lifecycle facts its list gives (deprecated, shutdown date); then a warning on stderr for each
+ * configured participant that is deprecated, retired, unknown to its vendor, or unpriced under
+ * MLO_MAX_COST_USD, naming what to change.
+ */
 import { parseArgs } from 'node:util';
 import { connectionOf } from '../app/resolve-participants';
 import {
@@ -7,8 +12,13 @@ import {
   settingsFromEnvironment,
 } from '../app/environment-config';
 import { errorOf } from '../app/failed-result';
+import { sharedModelCatalog } from '../app/model-catalog';
+import { participantNotes } from '../app/participant-notes';
+import { participantIds } from '../app/resolve-participants';
 import { rememberSecret, redactKnownSecrets } from '../providers/common/redact-secrets';
 import { listModels } from '../providers/create-language-model';
+import type { ModelListing } from '../providers/model-listing';
+import { createPriceTableCostEstimator } from '../providers/pricing';
 import { providerDisplayName, VENDOR_IDS } from '../providers/provider-registry';
 import type { CliIo } from './cli-io';
 import { EXIT_NOT_REACHED, EXIT_OK, EXIT_USAGE } from './exit-codes';
@@ -17,7 +27,7 @@ import { NO_KEYS_MESSAGE } from './missing-keys-message';
 interface ProviderModels {
   provider: string;
   displayName: string;
-  models?: string[];
+  models?: ModelListing[];
   /** Why it was not listed: no key (with the variable to set) or the vendor's error. */
   error?: string;
   keyMissing?: boolean;
@@ -49,7 +59,8 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
       const { keyRequired: _required, ...base } = connection;
       try {
         const models = await listModels({ ...base, ...(apiKey ? { apiKey } : {}) });
-        return { provider, displayName, models: [...models].sort() };
+        sharedModelCatalog.remember(provider, base.baseUrl, models);
+        return { provider, displayName, models };
       } catch (error) {
         const { message, hint } = errorOf(error);
         return {
@@ -64,17 +75,41 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
     io.err(NO_KEYS_MESSAGE);
     return EXIT_USAGE;
   }
+  const lists = new Map(
+    report.flatMap((entry) => (entry.models ? [[entry.provider, entry.models] as const] : [])),
+  );
+  const ids = participantIds(settings.participants);
+  const notes = participantNotes(
+    settings.participants.map((participant, index) => ({ ...participant, id: ids[index]! })),
+    {
+      lists,
+      cost: createPriceTableCostEstimator(settings.priceOverrides ?? {}),
+      budget: settings.budget,
+      setting: PARTICIPANTS_SETTING,
+      now: Date.now(),
+    },
+  );
+  for (const note of notes) io.err(`warning: ${note.message}\n`);
   if (values.json) {
     await io.out(JSON.stringify(report, null, 2) + '\n');
   } else {
     const text = report
       .map((entry) =>
         entry.models
-          ? `${entry.provider} (${entry.displayName}):\n${entry.models.map((m) => `  ${entry.provider}:${m}`).join('\n') || '  (none)'}`
+          ? `${entry.provider} (${entry.displayName}):\n${entry.models.map((m) => `  ${entry.provider}:${m.id}${lifecycleText(m)}`).join('\n') || '  (none)'}`
           : `${entry.provider} (${entry.displayName}): ${entry.error}`,
       )
       .join('\n');
     await io.out(text + '\n');
   }
   return report.some((entry) => entry.error && !entry.keyMissing) ? EXIT_NOT_REACHED : EXIT_OK;
+}
+
+/** Where a CLI user changes the council. */
+export const PARTICIPANTS_SETTING = 'MLO_PARTICIPANTS (or --participants)';
+
+function lifecycleText(model: ModelListing): string {
+  if (model.lifecycle === undefined || model.lifecycle === 'active') return '';
+  const shutdown = model.shutdownDate ? `, shutdown ${model.shutdownDate.slice(0, 10)}` : '';
+  return `  (${model.lifecycle}${shutdown})`;
 }

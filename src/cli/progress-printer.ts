@@ -31,12 +31,20 @@ export function progressLine(event: RunEvent): string | undefined {
       const verdicts = s.verdicts.map(verdictText).join('; ');
       return `round ${s.round} signals: ${verdicts} -> ${s.converged ? 'converged' : 'not converged'}`;
     }
+    case 'notice':
+      return `${event.notice.cause}: ${event.notice.message}`;
     case 'deadlock':
       return `deadlock in round ${event.round}: ${event.signal} (${event.detail})`;
     case 'combined':
       return `finals combined: ${Math.round(event.agreement * 100)}% of lines agreed`;
     case 'ratified':
       return `${event.ratification.participantId} ratifies: ${event.ratification.vote}`;
+    case 'final-skipped':
+      return `final phase skipped: the merged proposals of round ${event.round} are identical`;
+    case 'call-not-needed':
+      return event.reason === 'straggler'
+        ? `${event.participantId} passed the ${event.phase} straggler deadline`
+        : undefined;
     case 'vote-cast':
       return `${event.participantId} answered`;
     default:

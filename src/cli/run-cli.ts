@@ -5,10 +5,13 @@ import type { CliIo } from './cli-io';
 import { describeCliError, UsageError } from './cli-errors';
 import { MAIN_HELP, MCP_HELP, MODELS_HELP, RUN_HELP, VOTE_HELP } from './cli-help';
 import { EXIT_NOT_REACHED, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { agentsCommand } from './agents-command';
 import { mcpCommand } from './mcp-command';
 import { anyKeyConfigured, NO_KEYS_MESSAGE } from './missing-keys-message';
 import { modelsCommand } from './models-command';
 import { runCommand } from './run-command';
+import { serveCommand } from './serve-command';
+import { AGENTS_HELP, SERVE_HELP } from './team-help';
 import { voteCommand } from './vote-command';
 
 const HELP: Record<string, string> = {
@@ -16,6 +19,8 @@ const HELP: Record<string, string> = {
   vote: VOTE_HELP,
   models: MODELS_HELP,
   mcp: MCP_HELP,
+  serve: SERVE_HELP,
+  agents: AGENTS_HELP,
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
@@ -52,6 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
         return await voteCommand(rest, io);
       case 'models':
         return await modelsCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
+      case 'agents':
+        return await agentsCommand(rest, io);
       default:
         if (rest.length > 0) throw new UsageError(`mlo mcp takes no arguments.`);
         return await mcpCommand(io);

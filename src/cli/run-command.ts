@@ -11,7 +11,7 @@ import type {
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { createCliCouncil } from './create-cli-council';
-import { EXIT_NOT_REACHED, EXIT_OK } from './exit-codes';
+import { exitCodeOf } from './exit-codes';
 import { followRun } from './follow-run';
 import { participantsFlag } from './parse-participants-flag';
 
@@ -136,7 +136,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       await io.out(result.product.endsWith('\n') ? result.product : result.product + '\n');
     }
     io.err(summaryLines(result, dataDir));
-    return REACHED.has(result.status) ? EXIT_OK : EXIT_NOT_REACHED;
+    return exitCodeOf(REACHED.has(result.status), result);
   } finally {
     council.dispose();
   }
@@ -154,6 +154,9 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
   for (const dissent of result.minorityReport) {
     lines.push(`minority: ${dissent.participantId} ${dissent.vote}: ${dissent.reasons.join('; ')}`);
   }
+  for (const notice of result.notices ?? []) {
+    lines.push(`notice: ${notice.cause}: ${notice.message} ${notice.hint}`);
+  }
   for (const abstention of result.abstentions) {
     lines.push(
       `abstained: ${abstention.participantId} in ${abstention.phase}: ${abstention.error.message}`,
@@ -166,6 +169,15 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
   lines.push(
     `cost: $${cost.costUsd.toFixed(4)} over ${cost.calls} calls${cost.unpricedCalls ? ` (${cost.unpricedCalls} unpriced)` : ''}, ${cost.usage.inputTokens} in / ${cost.usage.outputTokens} out tokens`,
   );
-  lines.push(`transcript: ${dataDir}/${result.runId}.jsonl`);
+  if (cost.budgetHit) lines.push(`stopped by: ${BUDGET_NAMES[cost.budgetHit]}`);
+  lines.push(
+    `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
+  );
   return lines.map((line) => `mlo: ${line}\n`).join('');
 }
+
+const BUDGET_NAMES: Record<NonNullable<ConsensusResult['cost']['budgetHit']>, string> = {
+  tokens: 'the token budget',
+  cost: 'the cost budget (MLO_MAX_COST_USD / --max-cost-usd)',
+  'unpriced-tokens': 'the token budget for unpriced participants (their cost is unknown)',
+};

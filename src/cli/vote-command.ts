@@ -4,7 +4,7 @@ import type { VoteInput, VoteResult, VoteStrategy } from '../core/vote-types';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { createCliCouncil } from './create-cli-council';
-import { EXIT_NOT_REACHED, EXIT_OK } from './exit-codes';
+import { exitCodeOf } from './exit-codes';
 import { followRun } from './follow-run';
 import { participantsFlag } from './parse-participants-flag';
 
@@ -61,10 +61,10 @@ export async function voteCommand(args: string[], io: CliIo): Promise<number> {
       ...(result.error
         ? [`error: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`]
         : []),
-      `transcript: ${dataDir}/${result.runId}.jsonl`,
+      `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
     ];
     io.err(lines.map((line) => `mlo: ${line}\n`).join(''));
-    return result.reached ? EXIT_OK : EXIT_NOT_REACHED;
+    return exitCodeOf(result.reached, result);
   } finally {
     council.dispose();
   }

@@ -110,7 +110,9 @@ export function checkConvergence(input: ConvergenceCheckInput): RoundSignals {
     round,
     textDivergence: round4(maxDivergence),
     pairwiseDivergence,
-    scoreSpread: Number.isFinite(scoreSpread) ? round4(scoreSpread) : 0,
+    // Unknown, not 0: a spread of no scores would read as perfect agreement.
+    scoreSpread: Number.isFinite(scoreSpread) ? round4(scoreSpread) : null,
+    ...(scores.length === 0 && proposals.length > 0 ? { cause: 'no-usable-reviews' as const } : {}),
     meanScores,
     improvementRoom,
     majorIssueCount,

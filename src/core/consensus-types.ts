@@ -32,6 +32,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({
 export interface Budget {
   maxTotalTokens?: number;
   maxCostUsd?: number;
+  /**
+   * Tokens the calls of unpriced models may spend (set by the host when a cost budget meets a
+   * model no price source knows), so such calls are held to a token budget instead of costing $0.
+   */
+  maxUnpricedTokens?: number;
 }
 
 export interface ConsensusInput {
@@ -46,6 +51,23 @@ export interface ConsensusInput {
   seed?: number;
   /** Run id chosen by the host (for transcripts it already opened); generated when absent. */
   runId?: string;
+  /** When calls start and what may be skipped (docs/PROTOCOL.md "Scheduling"). */
+  scheduling?: SchedulingOptions;
+}
+
+export interface SchedulingOptions {
+  /**
+   * 'dataflow' (default): each call starts as soon as its inputs exist. 'barrier': every phase
+   * waits for the whole previous phase (the old schedule, kept for comparison).
+   */
+  mode?: 'dataflow' | 'barrier';
+  /**
+   * Straggler deadline, off when absent: once a quorum of a phase answered, a participant slower
+   * than this factor times the quorum's latency abstains from that phase. At least 1.
+   */
+  stragglerFactor?: number;
+  /** Run the final phase even when the converged merged proposals are identical. */
+  alwaysRunFinal?: boolean;
 }
 
 export type ImprovementRoom = 'none' | 'minor' | 'major';
@@ -83,9 +105,15 @@ export interface ReviewerReport {
   round: number;
   improvementRoom: ImprovementRoom;
   reviews: PeerReview[];
-  /** label -> author participant id, as shown to this reviewer; and the order shown. */
+  /** label -> author participant id of the proposals shown (the round's labels). */
   labelMap: Record<string, string>;
+  /** The labels in the order this reviewer saw them (its seeded shuffle). */
+  shownOrder?: string[];
   shuffleSeed: number;
+  /** Shown labels this reviewer gave no usable review for, even after the repair re-ask. */
+  missingLabels?: string[];
+  /** Reviews whose label matched nothing shown (ignored; their text is in the call record). */
+  unmatchedReviews?: number;
 }
 
 export type ConvergenceCondition =
@@ -103,7 +131,10 @@ export interface RoundSignals {
   textDivergence: number;
   /** Pairwise divergence between merged proposals, keyed "idA|idB". */
   pairwiseDivergence: Record<string, number>;
-  scoreSpread: number;
+  /** null = unknown: no usable score arrived (see `cause`). */
+  scoreSpread: number | null;
+  /** Set when the round could not be judged on its scores. */
+  cause?: RoundCause;
   /** Mean peer score per proposal author for the proposals scored this round. */
   meanScores: Record<string, number>;
   improvementRoom: Record<string, ImprovementRoom>;
@@ -113,6 +144,9 @@ export interface RoundSignals {
   verdicts: ConditionVerdict[];
   converged: boolean;
 }
+
+/** Why a round's scores say nothing (docs/PROTOCOL.md "Signals"). */
+export type RoundCause = 'no-usable-reviews';
 
 export type DeadlockSignal = 'frozen-scores' | 'repeated-critique' | 'no-new-information';
 
@@ -131,6 +165,8 @@ export interface Abstention {
   error: SerializedModelError;
   /** True when this abstention took the participant out of the rest of the run. */
   droppedOut?: boolean;
+  /** True when it sat out this phase for passing the straggler deadline (asked again next phase). */
+  straggler?: boolean;
 }
 
 export type Phase = 'draft' | 'review' | 'merge' | 'final' | 'ratify' | 'vote' | 'judge';
@@ -139,7 +175,15 @@ export type ConsensusStatus =
   'unanimous' | 'majority' | 'provisional' | 'deadlock' | 'budget' | 'cancelled' | 'failed';
 
 export type StopReason =
-  'converged' | 'round-cap' | 'deadlock' | 'budget' | 'cancelled' | 'no-quorum' | 'error';
+  | 'converged'
+  | 'round-cap'
+  | 'deadlock'
+  | 'budget'
+  | 'cancelled'
+  /** Stopped by the user with the best proposal so far (status `provisional`). */
+  | 'stopped'
+  | 'no-quorum'
+  | 'error';
 
 export interface CostSummary {
   usage: Usage;
@@ -148,6 +192,16 @@ export interface CostSummary {
   /** Calls with no known price (cost not included above). */
   unpricedCalls: number;
   calls: number;
+  /** Which limit stopped the run, when a budget did. */
+  budgetHit?: 'tokens' | 'cost' | 'unpriced-tokens';
+}
+
+/** Something the user should know about a run, with what to do (docs/PROTOCOL.md "Signals"). */
+export interface RunNotice {
+  cause: RoundCause;
+  round: number;
+  message: string;
+  hint: string;
 }
 
 export interface ConsensusResult {
@@ -161,6 +215,10 @@ export interface ConsensusResult {
   roundsCompleted: number;
   converged: boolean;
   deadlockSignal?: DeadlockSignal;
+  /** What went wrong without stopping the run (e.g. a round with no usable reviews). */
+  notices?: RunNotice[];
+  /** True when the final phase was skipped because the converged merged proposals were identical. */
+  finalSkipped?: boolean;
   ratifications: Ratification[];
   /** Objections and reservations, kept as the dissent. */
   minorityReport: Ratification[];
@@ -172,6 +230,8 @@ export interface ConsensusResult {
   /** For output kind `code`: the text the product replaces, as captured at request time. */
   originalSelection?: string;
   error?: { message: string; hint?: string };
+  /** The host could not write every record of the run's transcript (disk full, not writable). */
+  transcriptIncomplete?: true;
   startedAt: number;
   finishedAt: number;
 }

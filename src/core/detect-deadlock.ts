@@ -7,8 +7,8 @@ import { textSimilarity } from './text-divergence';
 
 export interface RoundHistory {
   round: number;
-  /** Mean of every peer score given in the reviews of this round. */
-  meanScore: number;
+  /** Mean of every peer score given in the reviews of this round; undefined when none arrived. */
+  meanScore: number | undefined;
   /** All critique points of this round, joined. */
   critique: string;
   /** Merged products by participant id, written in this round. */
@@ -30,9 +30,12 @@ export function detectDeadlock(history: RoundHistory[]): DeadlockFinding | undef
   if (!last || !previous) return undefined;
 
   const beforePrevious = history.at(-3);
-  if (beforePrevious) {
-    const move1 = Math.abs(previous.meanScore - beforePrevious.meanScore);
-    const move2 = Math.abs(last.meanScore - previous.meanScore);
+  // Scores that never arrived are not frozen: a round without usable reviews says nothing.
+  const means = [beforePrevious?.meanScore, previous.meanScore, last.meanScore];
+  if (beforePrevious && means.every((mean) => mean !== undefined)) {
+    const [m0, m1, m2] = means as [number, number, number];
+    const move1 = Math.abs(m1 - m0);
+    const move2 = Math.abs(m2 - m1);
     if (move1 < FROZEN_SCORE_DELTA && move2 < FROZEN_SCORE_DELTA) {
       return {
         signal: 'frozen-scores',

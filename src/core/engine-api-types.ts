@@ -76,4 +76,6 @@ export interface RunEstimate {
   maxCostUsd?: number;
   /** Calls of models with no known price. */
   unpricedCalls: number;
+  /** Ids of the participants no price source knows (their cost is not in the range above). */
+  unpricedParticipants?: string[];
 }

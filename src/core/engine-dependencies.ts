@@ -11,6 +11,11 @@ export interface EngineDependencies {
   cost?: CostEstimator;
   /** Aborting ends the run within a second with status `cancelled`, aborting calls in flight. */
   signal?: AbortSignal;
+  /**
+   * Aborting stops the run at once with the best proposal so far (status `provisional`, its
+   * reasons and scores kept); the calls in flight are recorded as not needed.
+   */
+  finishEarly?: AbortSignal;
 }
 
 export interface VoteDependencies extends EngineDependencies {

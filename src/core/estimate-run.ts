@@ -41,6 +41,7 @@ export function estimateRun(
     output: productTokens * (2 + rounds) + 400 * (rounds + 2),
   });
   let unpricedCalls = 0;
+  const unpricedParticipants: string[] = [];
   let minCostUsd = 0;
   let maxCostUsd = 0;
   for (const participant of participants) {
@@ -58,6 +59,7 @@ export function estimateRun(
     });
     if (lowCost === undefined || highCost === undefined) {
       unpricedCalls += callsFor(maxRounds) / Math.max(1, n);
+      unpricedParticipants.push(participant.id);
       continue;
     }
     minCostUsd += lowCost;
@@ -69,5 +71,6 @@ export function estimateRun(
     maxCalls,
     ...(anyPriced ? { minCostUsd, maxCostUsd } : {}),
     unpricedCalls: Math.round(unpricedCalls),
+    ...(unpricedParticipants.length > 0 ? { unpricedParticipants } : {}),
   };
 }

@@ -29,6 +29,11 @@ export interface ModelRequest {
   signal: AbortSignal;
   /** Called with each streamed text fragment, in order, as it arrives. */
   onTextDelta?: (delta: string) => void;
+  /**
+   * A retry budget for this call instead of the provider's default: at most `maxRetries`
+   * retries of a transient failure, each wait at most `maxDelayMs` (a quick vote's small budget).
+   */
+  retry?: { maxRetries: number; maxDelayMs: number };
   /** Vendor-only knobs, passed through untouched (docs/STYLE.md, "One small model port"). */
   providerOptions?: Record<string, unknown>;
 }

@@ -15,7 +15,7 @@ export interface Persona {
 
 /** What a participant is, without the live model: safe to log, send to the panel, or store. */
 export interface ParticipantInfo {
-  /** Stable within a run, e.g. "openai:gpt-5.1" or "p1"; never shown to other models. */
+  /** Stable within a run, e.g. "openai:gpt-6.2-sol" or "p1"; never shown to other models. */
   id: string;
   provider: string;
   model: string;

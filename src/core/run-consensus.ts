@@ -2,6 +2,11 @@
  * The Consensus Protocol v2 (docs/PROTOCOL.md): drafts → (review → score → merge)* → final →
  * combine → ratify. Round r's merged proposals are scored by the reviews that open round r+1,
  * so one review call is both convergence evidence and input to the next merge.
+ *
+ * Scheduling is dataflow ("Scheduling" in docs/PROTOCOL.md): each call starts when its inputs
+ * exist. A reviewer waits only for the other participants' proposals of the round (never for its
+ * own draft or merge); a merger waits for every proposal and every review of the round, since it
+ * reads them all. `scheduling.mode: 'barrier'` keeps the old phase-by-phase schedule.
  */
 import type {
   ConsensusInput,
@@ -14,21 +19,37 @@ import type {
   Abstention,
   DeadlockSignal,
   Phase,
+  RunNotice,
 } from './consensus-types';
 import type { EngineDependencies } from './engine-dependencies';
 import { toParticipantInfo, type Participant } from './participant';
 import { RunContext } from './run-context';
 import { RunCancelledError, callParticipant, type CallOutcome } from './call-participant';
 import { SCHEMAS } from './structured-schemas';
-import { draftPrompt, finalPrompt, ratificationPrompt, type TaskFrame } from './consensus-prompts';
+import { draftPrompt, type TaskFrame } from './consensus-prompts';
 import { checkConvergence, resolveThresholds } from './check-convergence';
 import { detectDeadlock, type RoundHistory } from './detect-deadlock';
-import { combineFinals } from './combine-finals';
-import { createSeededRandom, deriveSeed, randomSeed, shuffled } from './seeded-random';
-import { reviewPhase, mergePhase, scoredProposals, type ReviewRound } from './review-and-merge';
+import { randomSeed } from './seeded-random';
+import {
+  reviewOne,
+  mergeOne,
+  roundLabelsFor,
+  scoredProposals,
+  summarizeReviews,
+  type ReviewRound,
+} from './review-and-merge';
+import { noUsableReviewsNotice } from './run-notices';
 import { pickBest } from './pick-best';
 import { newRunId } from './run-id';
-import { settleParticipants } from './settle-participants';
+import { finalPhase } from './final-phase';
+import { PhaseScheduler, resolveScheduling, settledProposals } from './phase-scheduler';
+import { collectProposals, toProposal } from './collect-proposals';
+import { ratificationStatus } from './ratification-status';
+
+export { ratificationStatus } from './ratification-status';
+import { raceCancel } from './race-cancel';
+
+export { raceCancel } from './race-cancel';
 
 export const DEFAULT_MAX_ROUNDS = 4;
 export const MAX_ROUNDS_LIMIT = 8;
@@ -53,6 +74,7 @@ export async function runConsensus(
   );
   const thresholds = resolveThresholds(input.thresholds);
   const seed = input.seed ?? randomSeed();
+  const scheduling = resolveScheduling(input.scheduling);
   const participants = deps.participants;
   const frame: TaskFrame = {
     task: input.task,
@@ -66,24 +88,37 @@ export async function runConsensus(
     protocol: 'consensus',
     participants: participants.map(toParticipantInfo),
     input: { ...input, runId },
-    settings: { maxRounds, thresholds, seed, budget: input.budget ?? null, singleVendor },
+    settings: {
+      maxRounds,
+      thresholds,
+      seed,
+      budget: input.budget ?? null,
+      singleVendor,
+      scheduling,
+    },
   });
 
   const state = {
     current: [] as Proposal[],
+    /** The newest proposal of each participant, for "the best so far" before a round settled. */
+    latest: new Map<string, Proposal>(),
     signals: [] as RoundSignals[],
     history: [] as RoundHistory[],
     abstentions: [] as Abstention[],
     ratifications: [] as Ratification[],
     lastMeans: {} as Record<string, number>,
+    lastReview: undefined as ReviewRound | undefined,
+    notices: [] as RunNotice[],
     roundsCompleted: 0,
     converged: false,
+    finalSkipped: false,
     deadlockSignal: undefined as DeadlockSignal | undefined,
   };
 
   // A participant that cannot answer (a rejected key, no quota, an unknown model) or that
   // abstained in two phases in a row sits out the rest of the run: calling it again would only
-  // add retries and minutes to every phase. It stays in the result as an abstainer.
+  // add retries and minutes to every phase. It stays in the result as an abstainer. Passing the
+  // straggler deadline is no strike: a slow participant is asked again in the next phase.
   const consecutiveAbstentions = new Map<string, number>();
   const droppedOut = new Set<string>();
   const active = () => participants.filter((participant) => !droppedOut.has(participant.id));
@@ -98,37 +133,39 @@ export async function runConsensus(
       consecutiveAbstentions.set(participant.id, 0);
       return;
     }
-    const strikes = (consecutiveAbstentions.get(participant.id) ?? 0) + 1;
-    consecutiveAbstentions.set(participant.id, strikes);
-    const permanent = PERMANENT_ERROR_KINDS.has(outcome.error.kind);
-    if (permanent || strikes >= DROP_OUT_AFTER_ABSTENTIONS) droppedOut.add(participant.id);
+    if (outcome.notNeeded !== undefined && outcome.notNeeded !== 'straggler') return;
+    const straggler = outcome.notNeeded === 'straggler';
+    if (!straggler) {
+      const strikes = (consecutiveAbstentions.get(participant.id) ?? 0) + 1;
+      consecutiveAbstentions.set(participant.id, strikes);
+      const permanent = PERMANENT_ERROR_KINDS.has(outcome.error.kind);
+      if (permanent || strikes >= DROP_OUT_AFTER_ABSTENTIONS) droppedOut.add(participant.id);
+    }
     const abstention: Abstention = {
       participantId: participant.id,
       phase,
       round,
       error: outcome.error.toJSON(),
       ...(droppedOut.has(participant.id) ? { droppedOut: true } : {}),
+      ...(straggler ? { straggler: true } : {}),
     };
     state.abstentions.push(abstention);
     context.emit({ type: 'abstained', abstention });
   };
 
-  const phaseCalls = async <T>(
-    phase: Phase,
+  const scheduler = new PhaseScheduler(context, abstain, scheduling.stragglerFactor, QUORUM);
+
+  const proposalTask = (
+    participant: Participant,
+    outcome: CallOutcome<{ product: string; rationale: string; critiqueResponse?: string[] }>,
+    phase: 'draft' | 'merge',
     round: number,
-    who: Participant[],
-    call: (participant: Participant) => Promise<CallOutcome<T>>,
-  ) => {
-    context.emit({ type: 'phase-started', phase, round });
-    const settled = await raceCancel(
-      context,
-      settleParticipants(who, call, (participant, error) =>
-        abstain(participant, phase, round, { ok: false, error }),
-      ),
-    );
-    const outcomes = settled.map(({ participant, value }) => ({ participant, outcome: value }));
-    for (const { participant, outcome } of outcomes) abstain(participant, phase, round, outcome);
-    return outcomes;
+  ): Proposal | undefined => {
+    abstain(participant, phase, round, outcome);
+    if (!outcome.ok) return undefined;
+    const proposal = toProposal(participant, outcome.value, round, phase);
+    context.emit({ type: 'proposal', proposal });
+    return proposal;
   };
 
   const checkBudget = (nextCalls: number) => {
@@ -141,6 +178,9 @@ export async function runConsensus(
     product?: Proposal,
     error?: { message: string; hint?: string },
   ): Promise<ConsensusResult> => {
+    scheduler.dispose();
+    // Whatever is still in flight (a review started early, a straggler) is not waited for.
+    if (!context.cancelled) context.abandonInFlight('stopped');
     const result: ConsensusResult = {
       runId,
       status,
@@ -150,6 +190,8 @@ export async function runConsensus(
       roundsCompleted: state.roundsCompleted,
       converged: state.converged,
       ...(state.deadlockSignal ? { deadlockSignal: state.deadlockSignal } : {}),
+      ...(state.notices.length > 0 ? { notices: state.notices } : {}),
+      ...(state.finalSkipped ? { finalSkipped: true } : {}),
       ratifications: state.ratifications,
       minorityReport: state.ratifications.filter((ratification) => ratification.vote !== 'approve'),
       abstentions: state.abstentions,
@@ -171,7 +213,11 @@ export async function runConsensus(
     return result;
   };
 
-  const best = () => pickBest(state.current, state.lastMeans);
+  const best = () =>
+    pickBest(
+      state.current.length > 0 ? state.current : [...state.latest.values()],
+      state.lastMeans,
+    );
 
   try {
     if (participants.length < QUORUM)
@@ -180,28 +226,106 @@ export async function runConsensus(
       );
 
     // 1. Independent drafts: every request issued before any is awaited.
-    const drafts = await phaseCalls('draft', 1, participants, (participant) =>
-      callParticipant(context, {
-        participant,
-        phase: 'draft',
-        round: 1,
-        prompt: draftPrompt(frame, participant.persona),
-        schema: SCHEMAS.draft,
-      }),
+    const drafts = scheduler.open('draft', 1);
+    let pending = new Map(
+      participants.map((participant) => [
+        participant.id,
+        scheduler.launch(participant, 'draft', 1, drafts, async (stop) =>
+          proposalTask(
+            participant,
+            await callParticipant(context, {
+              participant,
+              phase: 'draft',
+              round: 1,
+              prompt: draftPrompt(frame, participant.persona),
+              schema: SCHEMAS.draft,
+              ...(stop ? { stop } : {}),
+            }),
+            'draft',
+            1,
+          ),
+        ),
+      ]),
     );
-    state.current = collectProposals(context, drafts, 1, 'draft');
-    requireQuorum(state.current.length, 'draft');
+    const track = (map: Map<string, Promise<Proposal | undefined>>) => {
+      for (const task of map.values())
+        void task.then(
+          (proposal) => {
+            if (proposal) state.latest.set(proposal.participantId, proposal);
+          },
+          () => undefined,
+        );
+    };
+    track(pending);
+    let pendingPhase: Phase = 'draft';
 
     let round = 1;
     while (true) {
-      // 2. Cross review of the current proposals (drafts, or the previous round's merges).
-      checkBudget(participants.length);
-      const review: ReviewRound = await raceCancel(
-        context,
-        reviewPhase(context, frame, active(), state.current, round, seed, abstain),
+      // 2. Cross review of the current proposals (drafts, or the previous round's merges): a
+      // reviewer starts once the proposals it reviews exist (all of them in barrier mode).
+      const reviewers = active();
+      const reviews = scheduler.open('review', round);
+      let budgetHit = false;
+      const reviewRound = round;
+      // The round's labels, from the run seed and the participant list alone, before any call:
+      // every reviewer and merger of the round reads the same map (docs/PROTOCOL.md "Labels").
+      const roundLabels = roundLabelsFor(participants, [], round, seed);
+      context.emit({
+        type: 'labels-assigned',
+        round,
+        seed: roundLabels.seed,
+        labels: roundLabels.byLabel,
+      });
+      const reviewTasks = reviewers.map((reviewer) => {
+        const inputs = settledProposals(
+          pending,
+          scheduling.mode === 'barrier' ? undefined : reviewer.id,
+        );
+        return scheduler.launch(
+          reviewer,
+          'review',
+          reviewRound,
+          reviews,
+          async (stop) => {
+            const proposals = await inputs;
+            // It may have dropped out (a rejected key on its own draft) while it waited.
+            if (droppedOut.has(reviewer.id)) return undefined;
+            if (context.wouldExceed(input.budget, reviewers.length)) {
+              budgetHit = true;
+              return undefined;
+            }
+            return reviewOne(
+              context,
+              frame,
+              participants,
+              reviewer,
+              proposals,
+              roundLabels,
+              reviewRound,
+              seed,
+              abstain,
+              stop,
+            );
+          },
+          inputs,
+        );
+      });
+      state.current = await raceCancel(context, settledProposals(pending));
+      requireQuorum(state.current.length, pendingPhase);
+      const review = summarizeReviews(
+        round,
+        await raceCancel(context, Promise.all(reviewTasks)),
+        roundLabels,
       );
+      if (budgetHit) throw new BudgetStop();
       requireQuorum(review.reports.length, 'review');
       state.lastMeans = review.meanScores;
+      state.lastReview = review;
+      if (review.reviews.length === 0) {
+        const notice = noUsableReviewsNotice(round, review.reports);
+        state.notices.push(notice);
+        context.emit({ type: 'notice', notice });
+      }
 
       // 4–5. Score the proposals the reviews were about (the previous round's merges).
       if (round > 1) {
@@ -211,7 +335,7 @@ export async function runConsensus(
           round: scoredRound,
           maxRounds,
           thresholds,
-          ...(state.history.length > 0
+          ...(state.history.at(-1)?.meanScore !== undefined
             ? { previousMeanScore: state.history.at(-1)!.meanScore }
             : {}),
         });
@@ -252,87 +376,61 @@ export async function runConsensus(
         });
       }
 
-      // 3. Merged proposals: every participant merges all proposals and reviews.
+      // 3. Merged proposals: a merger reads every proposal and every review of the round.
       checkBudget(participants.length);
-      const merged = await raceCancel(
-        context,
-        mergePhase(context, frame, active(), state.current, review, round, seed, abstain),
+      const merges = scheduler.open('merge', round);
+      const current = state.current;
+      const mergeRound = round;
+      pending = new Map(
+        active().map((merger) => [
+          merger.id,
+          scheduler.launch(merger, 'merge', mergeRound, merges, (stop) =>
+            mergeOne(
+              context,
+              frame,
+              participants,
+              merger,
+              current,
+              review,
+              mergeRound,
+              seed,
+              abstain,
+              stop,
+            ),
+          ),
+        ]),
       );
-      requireQuorum(merged.length, 'merge');
-      state.current = merged;
+      track(pending);
+      pendingPhase = 'merge';
       round += 1;
     }
 
-    // 7. Final versions, combined by majority hunks, then ratified by everyone.
-    checkBudget(participants.length * 2);
+    // 7. Final versions (skipped when the converged merges are identical), ratified by everyone.
     const finalsRound = state.roundsCompleted + 1;
-    // Each member sees the merged proposals in its own seeded order: no position is privileged.
-    const labelledFor = (participant: Participant) =>
-      shuffled(
-        state.current,
-        createSeededRandom(deriveSeed(seed, 'final', finalsRound, participant.id)),
-      ).map((proposal, index) => ({
-        label: `Proposal ${String.fromCharCode(65 + index)}`,
-        product: proposal.product,
-        rationale: proposal.rationale,
-      }));
-    const finals = await phaseCalls('final', finalsRound, active(), (participant) =>
-      callParticipant(context, {
-        participant,
-        phase: 'final',
-        round: finalsRound,
-        prompt: finalPrompt(frame, participant.persona, labelledFor(participant)),
-        schema: SCHEMAS.final,
-      }),
-    );
-    const finalProposals = collectProposals(context, finals, finalsRound, 'final');
-    requireQuorum(finalProposals.length, 'final');
-    const combined = combineFinals(
-      finalProposals.map((proposal) => ({
-        participantId: proposal.participantId,
-        product: proposal.product,
-        meanScore: state.lastMeans[proposal.participantId] ?? 0,
-      })),
-    );
-    context.emit({
-      type: 'combined',
-      product: combined.product,
-      agreement: combined.agreement,
-      decisions: combined.decisions,
-    });
-
-    checkBudget(participants.length);
-    const votes = await phaseCalls('ratify', finalsRound, active(), (participant) =>
-      callParticipant(context, {
-        participant,
-        phase: 'ratify',
-        round: finalsRound,
-        prompt: ratificationPrompt(frame, participant.persona, combined.product),
-        schema: SCHEMAS.ratification,
-      }),
-    );
-    for (const { participant, outcome } of votes) {
-      if (!outcome.ok) continue;
-      const ratification: Ratification = {
-        participantId: participant.id,
-        vote: outcome.value.vote,
-        reasons: outcome.value.reasons,
-      };
-      state.ratifications.push(ratification);
-      context.emit({ type: 'ratified', ratification });
-    }
-    requireQuorum(state.ratifications.length, 'ratify');
-    const rationale = finalProposals.map((proposal) => proposal.rationale).filter(Boolean)[0] ?? '';
-    const product: Proposal = {
-      participantId: 'council',
+    const lastSignals = state.signals.at(-1);
+    state.finalSkipped =
+      state.converged && !scheduling.alwaysRunFinal && lastSignals?.textDivergence === 0;
+    const { product, ratifications } = await finalPhase({
+      context,
+      frame,
+      seed,
       round: finalsRound,
-      phase: 'final',
-      product: combined.product,
-      rationale,
-    };
+      merged: state.current,
+      participants,
+      labels: state.lastReview!.labels,
+      meanScores: state.lastMeans,
+      skip: state.finalSkipped,
+      who: active,
+      phaseCalls: scheduler.phaseCalls,
+      collect: (outcomes, round) => collectProposals(context, outcomes, round, 'final'),
+      requireQuorum,
+      checkBudget,
+    });
+    state.ratifications.push(...ratifications);
     const status = ratificationStatus(state.converged, participants.length, state.ratifications);
     return await finish(status, state.converged ? 'converged' : 'round-cap', product);
   } catch (error) {
+    if (context.finishingEarly) return await finish('provisional', 'stopped', best());
     if (error instanceof RunCancelledError || context.cancelled)
       return await finish('cancelled', 'cancelled', best());
     if (error instanceof BudgetStop) return await finish('budget', 'budget', best());
@@ -360,66 +458,4 @@ export async function runConsensus(
         `Only ${count} participant(s) answered the ${phase} phase; a run needs at least ${QUORUM}.`,
       );
   }
-}
-
-export function ratificationStatus(
-  converged: boolean,
-  participantCount: number,
-  ratifications: Ratification[],
-): ConsensusStatus {
-  if (!converged) return 'provisional';
-  const objections = ratifications.filter((ratification) => ratification.vote === 'object').length;
-  // Unanimous = every participant of the run answered and nobody objects; an abstainer is not agreement.
-  if (objections === 0 && ratifications.length === participantCount) return 'unanimous';
-  if (objections * 2 < ratifications.length) return 'majority';
-  return 'provisional';
-}
-
-function collectProposals(
-  context: RunContext,
-  outcomes: {
-    participant: Participant;
-    outcome: CallOutcome<{ product: string; rationale: string; critiqueResponse?: string[] }>;
-  }[],
-  round: number,
-  phase: Proposal['phase'],
-): Proposal[] {
-  const proposals: Proposal[] = [];
-  for (const { participant, outcome } of outcomes) {
-    if (!outcome.ok) continue;
-    const proposal: Proposal = {
-      participantId: participant.id,
-      round,
-      phase,
-      product: outcome.value.product,
-      rationale: outcome.value.rationale,
-      ...(outcome.value.critiqueResponse
-        ? { critiqueResponse: outcome.value.critiqueResponse }
-        : {}),
-    };
-    proposals.push(proposal);
-    context.emit({ type: 'proposal', proposal });
-  }
-  return proposals;
-}
-
-/** Rejects with RunCancelledError as soon as the run is cancelled, whatever the calls do. */
-export function raceCancel<T>(context: RunContext, work: Promise<T>): Promise<T> {
-  // The raced work may still reject after the run is cancelled; observe it so it is never unhandled.
-  work.catch(() => undefined);
-  if (context.cancelled) return Promise.reject(new RunCancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new RunCancelledError());
-    context.signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        context.signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        context.signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

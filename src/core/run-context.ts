@@ -10,7 +10,8 @@ import {
   type CostEstimator,
   type TranscriptSink,
 } from './host-services';
-import type { RunEvent } from './run-events';
+import type { NotNeededReason, RunEvent } from './run-events';
+import type { Phase } from './consensus-types';
 import type { EngineDependencies } from './engine-dependencies';
 import { isTranscriptEvent } from './transcript-record';
 import type { Budget, CostSummary } from './consensus-types';
@@ -20,6 +21,15 @@ type EventBody = RunEvent extends infer E
     ? Omit<E, 'runId' | 'at'>
     : never
   : never;
+
+/** A model call between its call-started event and its outcome. */
+export interface InFlightCall {
+  callId: string;
+  participantId: string;
+  phase: Phase;
+  round: number;
+  startedAt: number;
+}
 
 export class RunContext {
   readonly runId: string;
@@ -37,8 +47,12 @@ export class RunContext {
   private usageTotal: Usage = ZERO_USAGE;
   private costTotal = 0;
   private unpricedCalls = 0;
+  private unpricedTokens = 0;
+  private budgetHit: CostSummary['budgetHit'];
   private calls = 0;
   private readonly detachParentSignal: () => void;
+  /** Set when the run was asked to stop and keep the best so far (status `provisional`). */
+  private stoppedEarly = false;
 
   constructor(runId: string, deps: EngineDependencies) {
     this.runId = runId;
@@ -50,7 +64,30 @@ export class RunContext {
     const onAbort = () => this.controller.abort(parent?.reason);
     if (parent?.aborted) this.controller.abort(parent.reason);
     parent?.addEventListener('abort', onAbort, { once: true });
-    this.detachParentSignal = () => parent?.removeEventListener('abort', onAbort);
+    const early = deps.finishEarly;
+    const onFinishEarly = () => this.finishEarly();
+    if (early?.aborted) queueMicrotask(onFinishEarly);
+    early?.addEventListener('abort', onFinishEarly, { once: true });
+    this.detachParentSignal = () => {
+      parent?.removeEventListener('abort', onAbort);
+      early?.removeEventListener('abort', onFinishEarly);
+    };
+  }
+
+  /** True once the run was asked to stop with the best so far (not a plain cancel). */
+  get finishingEarly(): boolean {
+    return this.stoppedEarly;
+  }
+
+  /**
+   * Stop now and keep the best so far: the calls in flight are recorded as not needed, then
+   * aborted like a cancel; the protocol reads `finishingEarly` to end `provisional`, not `cancelled`.
+   */
+  finishEarly(): void {
+    if (this.ended || this.cancelled) return;
+    this.stoppedEarly = true;
+    this.abandonInFlight('stopped');
+    this.controller.abort('stopped');
   }
 
   get signal(): AbortSignal {
@@ -65,9 +102,16 @@ export class RunContext {
    * every call (SDKs add their own listeners to the signal they get; sharing one signal across
    * dozens of calls trips Node's listener-leak warning).
    */
-  callSignal(): { signal: AbortSignal; release: () => void } {
+  callSignal(
+    info?: InFlightCall,
+    stop?: AbortSignal,
+  ): { signal: AbortSignal; release: () => void } {
     const controller = new AbortController();
     if (this.cancelled) controller.abort(this.controller.signal.reason);
+    const onStop = () => controller.abort(stop?.reason);
+    if (stop?.aborted) onStop();
+    stop?.addEventListener('abort', onStop, { once: true });
+    if (info) this.inFlight.set(info.callId, info);
     if (!this.listeningForCalls) {
       this.listeningForCalls = true;
       this.controller.signal.addEventListener(
@@ -79,7 +123,38 @@ export class RunContext {
       );
     }
     this.callControllers.add(controller);
-    return { signal: controller.signal, release: () => this.callControllers.delete(controller) };
+    return {
+      signal: controller.signal,
+      release: () => {
+        this.callControllers.delete(controller);
+        stop?.removeEventListener('abort', onStop);
+        if (info) this.inFlight.delete(info.callId);
+      },
+    };
+  }
+
+  private readonly inFlight = new Map<string, InFlightCall>();
+
+  /** Records every call still in flight as not needed and aborts it (the run does not wait for it). */
+  abandonInFlight(reason: NotNeededReason): void {
+    const calls = [...this.inFlight.values()];
+    this.inFlight.clear();
+    for (const call of calls)
+      this.emit({
+        type: 'call-not-needed',
+        callId: call.callId,
+        participantId: call.participantId,
+        phase: call.phase,
+        round: call.round,
+        reason,
+        latencyMs: this.clock.now() - call.startedAt,
+      });
+    for (const controller of this.callControllers) controller.abort(reason);
+  }
+
+  /** Whether this call was already recorded as not needed (nothing more is recorded for it). */
+  wasAbandoned(callId: string): boolean {
+    return !this.inFlight.has(callId);
   }
 
   get cancelled(): boolean {
@@ -127,8 +202,10 @@ export class RunContext {
     this.calls += 1;
     this.usageTotal = addUsage(this.usageTotal, usage);
     const cost = this.cost.costOf(provider, modelId, usage);
-    if (cost === undefined) this.unpricedCalls += 1;
-    else this.costTotal += cost;
+    if (cost === undefined) {
+      this.unpricedCalls += 1;
+      this.unpricedTokens += usage.inputTokens + usage.outputTokens;
+    } else this.costTotal += cost;
     return cost;
   }
 
@@ -138,22 +215,36 @@ export class RunContext {
       costUsd: this.costTotal,
       unpricedCalls: this.unpricedCalls,
       calls: this.calls,
+      ...(this.budgetHit === undefined ? {} : { budgetHit: this.budgetHit }),
     };
   }
 
   /** True when spending like the average call so far for `nextCalls` more calls would exceed the budget. */
   wouldExceed(budget: Budget | undefined, nextCalls: number): boolean {
     if (!budget || this.calls === 0) return false;
+    this.budgetHit = this.exceededLimit(budget, nextCalls);
+    return this.budgetHit !== undefined;
+  }
+
+  private exceededLimit(budget: Budget, nextCalls: number): CostSummary['budgetHit'] {
     const tokensSoFar = this.usageTotal.inputTokens + this.usageTotal.outputTokens;
     if (budget.maxTotalTokens !== undefined) {
       const projected = tokensSoFar + (tokensSoFar / this.calls) * nextCalls;
-      if (projected > budget.maxTotalTokens) return true;
+      if (projected > budget.maxTotalTokens) return 'tokens';
     }
     if (budget.maxCostUsd !== undefined) {
       const projected = this.costTotal + (this.costTotal / this.calls) * nextCalls;
-      if (projected > budget.maxCostUsd) return true;
+      if (projected > budget.maxCostUsd) return 'cost';
     }
-    return false;
+    if (budget.maxUnpricedTokens !== undefined && this.unpricedCalls > 0) {
+      // The next calls are unpriced in the share seen so far.
+      const nextUnpriced = (nextCalls * this.unpricedCalls) / this.calls;
+      const perCall = this.unpricedTokens / this.unpricedCalls;
+      if (this.unpricedTokens + perCall * nextUnpriced > budget.maxUnpricedTokens) {
+        return 'unpriced-tokens';
+      }
+    }
+    return undefined;
   }
 
   dispose(): void {

@@ -16,6 +16,7 @@ import type {
   Ratification,
   ReviewerReport,
   RoundSignals,
+  RunNotice,
 } from './consensus-types';
 import type { VoteInput, VoteResult } from './vote-types';
 
@@ -87,6 +88,29 @@ export interface CallFailedEvent extends EventBase {
   willRepair: boolean;
 }
 
+/**
+ * A call the run no longer needed: the vote was already decided, the call was a straggler past
+ * its phase's deadline, or the run was stopped with the best so far. Its partial answer is not used.
+ */
+export interface CallNotNeededEvent extends EventBase {
+  type: 'call-not-needed';
+  callId: string;
+  participantId: string;
+  phase: Phase;
+  round: number;
+  reason: NotNeededReason;
+  latencyMs: number;
+}
+
+export type NotNeededReason = 'decided' | 'straggler' | 'stopped';
+
+/** The final phase was skipped: the converged merged proposals were identical. */
+export interface FinalSkippedEvent extends EventBase {
+  type: 'final-skipped';
+  round: number;
+  reason: 'identical-merged-proposals';
+}
+
 export interface ProposalEvent extends EventBase {
   type: 'proposal';
   proposal: Proposal;
@@ -95,6 +119,32 @@ export interface ProposalEvent extends EventBase {
 export interface ReviewDoneEvent extends EventBase {
   type: 'review-done';
   report: ReviewerReport;
+}
+
+/** The round's one label per author, fixed before any call of the round (docs/PROTOCOL.md). */
+export interface LabelsAssignedEvent extends EventBase {
+  type: 'labels-assigned';
+  round: number;
+  seed: number;
+  /** label -> author id. */
+  labels: Record<string, string>;
+}
+
+/** Identities replaced in a text before a peer saw it; the original stays in its own event. */
+export interface IdentityMaskedEvent extends EventBase {
+  type: 'identity-masked';
+  /** Whose text it was (a participant id, or the author id a caller gave). */
+  authorId: string;
+  round: number;
+  /** Where the text came from. */
+  source: 'draft' | 'merge' | 'final' | 'combined' | 'review' | 'vote';
+  field: 'product' | 'rationale' | 'critique' | 'suggestions' | 'answer';
+  masked: string[];
+}
+
+export interface NoticeEvent extends EventBase {
+  type: 'notice';
+  notice: RunNotice;
 }
 
 export interface AbstainedEvent extends EventBase {
@@ -146,6 +196,14 @@ export interface RunFailedEvent extends EventBase {
   error: { message: string; hint?: string };
 }
 
+/**
+ * The host failed to append a record to the run's transcript (emitted by the host once, at the
+ * first failure; never stored in the transcript it is about). The run itself goes on.
+ */
+export interface TranscriptIncompleteEvent extends EventBase {
+  type: 'transcript-incomplete';
+}
+
 export type RunEvent =
   | RunStartedEvent
   | PhaseStartedEvent
@@ -153,8 +211,13 @@ export type RunEvent =
   | TokenDeltaEvent
   | CallFinishedEvent
   | CallFailedEvent
+  | CallNotNeededEvent
+  | FinalSkippedEvent
   | ProposalEvent
   | ReviewDoneEvent
+  | LabelsAssignedEvent
+  | IdentityMaskedEvent
+  | NoticeEvent
   | AbstainedEvent
   | RoundScoredEvent
   | DeadlockEvent
@@ -162,7 +225,8 @@ export type RunEvent =
   | RatifiedEvent
   | VoteCastEvent
   | RunFinishedEvent
-  | RunFailedEvent;
+  | RunFailedEvent
+  | TranscriptIncompleteEvent;
 
 export type RunEventType = RunEvent['type'];
 

@@ -7,13 +7,14 @@ import type { VoteDependencies } from './engine-dependencies';
 import { toParticipantInfo } from './participant';
 import { RunContext } from './run-context';
 import { RunCancelledError, callParticipant } from './call-participant';
-import { SCHEMAS } from './structured-schemas';
-import { voteAnswerPrompt, voteJudgePrompt } from './consensus-prompts';
+import { pollVoters } from './poll-voters';
+import { voteJudgePrompt } from './consensus-prompts';
 import { clusterAnswersLocally } from './cluster-answers';
-import { raceCancel } from './run-consensus';
+import { judgeClusters, judgeLabels, judgeSchemaFor } from './vote-judge';
+import { peerViewFor } from './peer-view';
+import { randomSeed } from './seeded-random';
+import { raceCancel } from './race-cancel';
 import { newRunId } from './run-id';
-import { settleParticipants } from './settle-participants';
-import { ModelError } from './model-error';
 
 export const MIN_VOTERS = 2;
 export const MAX_VOTERS = 7;
@@ -40,6 +41,7 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
   const startedAt = context.clock.now();
   const voters = deps.participants;
   const voterIds = new Set(voters.map((voter) => voter.id));
+  const seed = input.seed ?? randomSeed();
   // A judge among the voters would grade its own answer: never allowed.
   const judge = deps.judge && !voterIds.has(deps.judge.id) ? deps.judge : undefined;
   context.emit({
@@ -47,11 +49,16 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
     protocol: 'vote',
     participants: voters.map(toParticipantInfo),
     input: { ...input, runId },
-    settings: { strategy: input.strategy, judge: judge ? toParticipantInfo(judge) : null },
+    settings: {
+      strategy: input.strategy,
+      judge: judge ? toParticipantInfo(judge) : null,
+      seed,
+    },
   });
 
   const answers: VoteAnswer[] = [];
   const failed: VoteResult['failed'] = [];
+  const notNeeded: string[] = [];
   let clusters: VoteCluster[] = [];
   let clusteredBy: VoteResult['clusteredBy'] = 'local-similarity';
   let judgeFallbackReason: string | undefined = judge
@@ -83,6 +90,7 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
       dissent: answers.filter((answer) => !agreeingIds.has(answer.participantId)),
       answers,
       failed,
+      notNeeded,
       clusteredBy,
       ...(judge ? { judge: toParticipantInfo(judge) } : {}),
       ...(judgeFallbackReason ? { judgeFallbackReason } : {}),
@@ -108,55 +116,20 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
       return await finish();
     }
     context.emit({ type: 'phase-started', phase: 'vote', round: 1 });
-    const settled = await raceCancel(
-      context,
-      settleParticipants(
-        voters,
-        (voter) =>
-          callParticipant(context, {
-            participant: voter,
-            phase: 'vote',
-            round: 1,
-            prompt: voteAnswerPrompt(input.question, input.context, voter.persona),
-            schema: SCHEMAS.voteAnswer,
-          }),
-        () => undefined, // recorded below with the other failures
-      ),
-    );
-    const outcomes = voters.map((voter) => {
-      const entry = settled.find((item) => item.participant === voter);
-      return {
-        voter,
-        outcome: entry
-          ? entry.value
-          : {
-              ok: false as const,
-              error: new ModelError({
-                kind: 'unknown',
-                message: 'The call failed unexpectedly.',
-                provider: voter.provider,
-                modelId: voter.model,
-              }),
-            },
-      };
+    const poll = await pollVoters(context, voters, {
+      question: input.question,
+      ...(input.context ? { context: input.context } : {}),
+      strategy: input.strategy,
+      reached: strategyReached,
     });
-    for (const { voter, outcome } of outcomes) {
-      if (outcome.ok) {
-        answers.push({ participantId: voter.id, answer: outcome.value.answer });
-        context.emit({ type: 'vote-cast', participantId: voter.id, answer: outcome.value.answer });
-      } else {
-        failed.push({ participantId: voter.id, error: outcome.error.toJSON() });
-        context.emit({
-          type: 'abstained',
-          abstention: {
-            participantId: voter.id,
-            phase: 'vote',
-            round: 1,
-            error: outcome.error.toJSON(),
-          },
-        });
-      }
-    }
+    notNeeded.push(...poll.notNeeded);
+    // Answers in voter order (not arrival order), so the judge's labels do not depend on speed.
+    voters.forEach((voter, index) => {
+      const outcome = poll.outcomes[index];
+      if (!outcome) return;
+      if (outcome.ok) answers.push({ participantId: voter.id, answer: outcome.value.answer });
+      else failed.push({ participantId: voter.id, error: outcome.error.toJSON() });
+    });
     if (answers.length < MIN_VOTERS) {
       error = {
         message: `Only ${answers.length} of ${voters.length} voters answered; a vote needs at least ${MIN_VOTERS}. Failed: ${failed.map((entry) => `${entry.participantId} (${entry.error.message})`).join('; ')}`,
@@ -168,11 +141,24 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
     }
 
     if (judge) {
-      const labels = answers.map((answer, index) => ({
-        label: `Voter ${index + 1}`,
-        answer: answer.answer,
-        participantId: answer.participantId,
+      // Anonymised, in a seeded shuffled order: the judge cannot tell who answered what.
+      const { labels, shuffleSeed } = judgeLabels(answers, seed);
+      const view = peerViewFor(context, [...voters, judge], { task: input.question });
+      const shown = labels.map((entry) => ({
+        label: entry.label,
+        answer: view.text(entry.answer, 'prose', {
+          authorId: entry.participantId,
+          round: 1,
+          source: 'vote',
+          field: 'answer',
+        }),
       }));
+      context.emit({
+        type: 'labels-assigned',
+        round: 1,
+        seed: shuffleSeed,
+        labels: Object.fromEntries(labels.map((entry) => [entry.label, entry.participantId])),
+      });
       context.emit({ type: 'phase-started', phase: 'judge', round: 1 });
       const outcome = await raceCancel(
         context,
@@ -180,8 +166,8 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
           participant: judge,
           phase: 'judge',
           round: 1,
-          prompt: voteJudgePrompt(input.question, labels),
-          schema: SCHEMAS.voteClusters,
+          prompt: voteJudgePrompt(input.question, shown),
+          schema: judgeSchemaFor(shown.map((entry) => entry.label)),
         }),
       );
       const fromJudge = outcome.ok ? judgeClusters(outcome.value.clusters, labels) : undefined;
@@ -206,28 +192,4 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
     };
     return await finish();
   }
-}
-
-/** Validates the judge's grouping: every label exactly once, or undefined (then local clustering). */
-function judgeClusters(
-  raw: { answer: string; members: string[] }[],
-  labels: { label: string; participantId: string }[],
-): VoteCluster[] | undefined {
-  const byLabel = new Map(labels.map((entry) => [entry.label, entry.participantId]));
-  const seen = new Set<string>();
-  const clusters: VoteCluster[] = [];
-  for (const cluster of raw) {
-    const ids: string[] = [];
-    for (const member of cluster.members) {
-      const id = byLabel.get(member.trim());
-      if (!id || seen.has(id)) return undefined;
-      seen.add(id);
-      ids.push(id);
-    }
-    if (ids.length > 0) clusters.push({ answer: cluster.answer, participantIds: ids.sort() });
-  }
-  if (seen.size !== labels.length) return undefined;
-  return clusters.sort(
-    (a, b) => b.participantIds.length - a.participantIds.length || (a.answer < b.answer ? -1 : 1),
-  );
 }

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import type { JsonSchemaFormat } from './language-model';
 import { describeJsonSyntaxError, describeSchemaIssues } from './describe-validation-error';
 
-const text = z.string().max(400_000);
-const points = z.array(z.string().max(20_000)).max(50);
+/** A product, rationale or answer; and a list of critique points, suggestions or reasons. */
+export const text = z.string().max(400_000);
+export const points = z.array(z.string().max(20_000)).max(50);
 
 export const draftSchema = z.strictObject({ product: text, rationale: text });
 
@@ -20,21 +21,8 @@ export const mergeSchema = z.strictObject({
 
 export const finalSchema = z.strictObject({ product: text, rationale: text });
 
-export const reviewSchema = z.strictObject({
-  reviews: z
-    .array(
-      z.strictObject({
-        label: z.string().max(100),
-        score: z.number().int().min(1).max(10),
-        critique: points,
-        suggestions: points,
-        majorIssues: z.number().int().min(0).max(100),
-        agreementOutlook: z.enum(['agree', 'close', 'far']),
-      }),
-    )
-    .max(20),
-  improvementRoom: z.enum(['none', 'minor', 'major']),
-});
+// The review and vote-judge schemas are built per call from the labels shown: review-schema.ts
+// and vote-judge.ts.
 
 export const ratificationSchema = z.strictObject({
   vote: z.enum(['approve', 'approve-with-reservations', 'object']),
@@ -43,18 +31,10 @@ export const ratificationSchema = z.strictObject({
 
 export const voteAnswerSchema = z.strictObject({ answer: text, reasoning: text });
 
-export const voteClustersSchema = z.strictObject({
-  clusters: z
-    .array(z.strictObject({ answer: text, members: z.array(z.string().max(100)).max(20) }))
-    .max(20),
-});
-
 export type DraftOutput = z.infer<typeof draftSchema>;
 export type MergeOutput = z.infer<typeof mergeSchema>;
-export type ReviewOutput = z.infer<typeof reviewSchema>;
 export type RatificationOutput = z.infer<typeof ratificationSchema>;
 export type VoteAnswerOutput = z.infer<typeof voteAnswerSchema>;
-export type VoteClustersOutput = z.infer<typeof voteClustersSchema>;
 
 export type SchemaName =
   'draft' | 'merge' | 'final' | 'review' | 'ratification' | 'vote_answer' | 'vote_clusters';
@@ -112,10 +92,8 @@ export const SCHEMAS = {
   draft: structured('draft', draftSchema),
   merge: structured('merge', mergeSchema),
   final: structured('final', finalSchema),
-  review: structured('review', reviewSchema),
   ratification: structured('ratification', ratificationSchema),
   voteAnswer: structured('vote_answer', voteAnswerSchema),
-  voteClusters: structured('vote_clusters', voteClustersSchema),
 } as const;
 
 /** Parses model text as JSON (tolerating a ```json fence) and validates it. */

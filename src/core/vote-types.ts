@@ -10,6 +10,8 @@ export interface VoteInput {
   strategy: VoteStrategy;
   /** Optional context text given to every voter. */
   context?: string;
+  /** Seed of the judge's shuffled order; random when absent. Recorded in the transcript. */
+  seed?: number;
   runId?: string;
 }
 
@@ -37,6 +39,11 @@ export interface VoteResult {
   dissent: VoteAnswer[];
   answers: VoteAnswer[];
   failed: { participantId: string; error: SerializedModelError }[];
+  /**
+   * Voters whose answer could no longer change the verdict: the poll returned without them and
+   * their calls were aborted (recorded as call-not-needed). Neither responding nor failed.
+   */
+  notNeeded?: string[];
   /** 'model' when a judge model grouped the answers, 'local-similarity' for the fallback. */
   clusteredBy: 'model' | 'local-similarity';
   judge?: ParticipantInfo;
@@ -44,6 +51,8 @@ export interface VoteResult {
   participants: ParticipantInfo[];
   cost: CostSummary;
   error?: { message: string; hint?: string };
+  /** The host could not write every record of the run's transcript (disk full, not writable). */
+  transcriptIncomplete?: true;
   startedAt: number;
   finishedAt: number;
 }

@@ -9,7 +9,7 @@ import { createCouncilService } from '../app/create-council-service';
 import { JsonlTranscriptStore } from '../app/jsonl-transcript-store';
 import type { ParticipantStatus } from '../shared/council-service';
 import type { SecretCredentials } from './secret-credentials';
-import { readCouncilSettings, SETTINGS_SECTION } from './read-council-settings';
+import { readCouncilSettings, readSetting, SETTINGS_SECTION } from './read-council-settings';
 import {
   listEditorModels,
   VscodeLmLanguageModel,
@@ -18,9 +18,11 @@ import {
 import type { LanguageModel } from '../core/language-model';
 
 export function transcriptsFolder(context: vscode.ExtensionContext): vscode.Uri {
-  const inWorkspace = vscode.workspace
-    .getConfiguration(SETTINGS_SECTION)
-    .get<boolean>('transcripts.saveInWorkspace', false);
+  const inWorkspace =
+    readSetting<boolean>(
+      vscode.workspace.getConfiguration(SETTINGS_SECTION),
+      'transcripts.saveInWorkspace',
+    ) === true;
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (inWorkspace && folder) return vscode.Uri.joinPath(folder.uri, '.multi-llm', 'runs');
   return vscode.Uri.joinPath(context.globalStorageUri, 'runs');

@@ -9,6 +9,7 @@ import { createExtensionCouncil } from './create-extension-council';
 import { RunTracker } from './run/run-tracker';
 import { RecentInstructions } from './run/recent-instructions';
 import { registerRunStatusBar } from './run/run-status-bar';
+import { registerTranscriptIncompleteNotice } from './run/transcript-incomplete-notice';
 import { ResultDocuments, registerResultDocuments } from './apply/result-documents';
 import { registerCouncilView } from './panel/council-view-provider';
 import { registerRunOnSelectionCommand } from './commands/run-on-selection-command';
@@ -19,6 +20,7 @@ import { registerRefreshModelsCommand } from './commands/refresh-models-command'
 import { registerOpenHistoryCommand } from './commands/open-history-command';
 import { registerExportRunCommand } from './commands/export-run-command';
 import { registerCancelRunCommand } from './commands/cancel-run-command';
+import { registerFinishRunEarlyCommand } from './commands/finish-run-early-command';
 import { registerApplyResultCommands } from './commands/apply-result-command';
 import { registerWriteCursorMcpConfigCommand } from './commands/write-cursor-mcp-config-command';
 import { registerMcp } from './mcp/register-mcp';
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   registerResultDocuments(context, services.resultDocuments);
   registerCouncilView(context, services);
   registerRunStatusBar(context, services);
+  registerTranscriptIncompleteNotice(context, services);
   registerRunOnSelectionCommand(context, services);
   registerRunTaskCommand(context, services);
   registerSetApiKeyCommand(context, services);
@@ -57,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   registerOpenHistoryCommand(context, services);
   registerExportRunCommand(context, services);
   registerCancelRunCommand(context, services);
+  registerFinishRunEarlyCommand(context, services);
   registerApplyResultCommands(context, services);
   registerWriteCursorMcpConfigCommand(context);
   registerMcp(context, { council, log, samplingRelay });

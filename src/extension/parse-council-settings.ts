@@ -6,6 +6,7 @@
 import type { Persona } from '../core/participant';
 import type { Thresholds } from '../core/consensus-types';
 import type { CouncilSettings } from '../app/create-council-service';
+import { isReasoningEffort } from '../core/reasoning-effort';
 import { parseParticipantSpec, ParticipantSpecError } from '../app/environment-config';
 import { defaultCouncilSpecs, VENDOR_IDS } from '../providers/provider-registry';
 
@@ -40,6 +41,7 @@ export function parseParticipant(value: unknown): ParticipantSetting | undefined
     model: value.model.trim(),
     ...(nonEmptyString(value.persona) ? { persona: value.persona } : {}),
     ...(nonEmptyString(value.displayName) ? { displayName: value.displayName } : {}),
+    ...(isReasoningEffort(value.effort) ? { effort: value.effort } : {}),
   };
 }
 
@@ -140,6 +142,8 @@ export function parseCouncilSettings(read: SettingReader): CouncilSettings {
   const maxRounds = Math.floor(numberIn(read('maxRounds'), 1, 8) ?? 4);
   const idleSeconds = numberIn(read('streamIdleTimeoutSeconds'), 5, 600) ?? 60;
   const priceOverrides = parsePrices(read('prices'));
+  const stragglerFactor = numberIn(read('scheduling.stragglerFactor'), 1, 100);
+  const alwaysRunFinal = read('scheduling.alwaysRunFinal') === true;
 
   return {
     participants,
@@ -151,5 +155,13 @@ export function parseCouncilSettings(read: SettingReader): CouncilSettings {
     ...(budget === undefined ? {} : { budget }),
     ...(priceOverrides === undefined ? {} : { priceOverrides }),
     idleTimeoutMs: idleSeconds * 1000,
+    ...(stragglerFactor === undefined && !alwaysRunFinal
+      ? {}
+      : {
+          scheduling: {
+            ...(stragglerFactor === undefined ? {} : { stragglerFactor }),
+            ...(alwaysRunFinal ? { alwaysRunFinal } : {}),
+          },
+        }),
   };
 }

@@ -9,6 +9,7 @@ import { participantOutputSchema, toParticipantOutput } from './participant-outp
 import { signalsOutputSchema, toSignalsOutput } from './signals-output';
 import { finalUri, transcriptUri } from './run-resource-uris';
 import { errorText } from './error-text';
+import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
 
 export const consensusOutputShape = {
   taskId: z
@@ -44,6 +45,19 @@ export const consensusOutputShape = {
       }),
     )
     .describe('Participants that dropped out (errors), with what to do about it.'),
+  notices: z
+    .array(
+      z.object({
+        cause: z.enum(['no-usable-reviews']),
+        round: z.number(),
+        message: z.string(),
+        hint: z.string(),
+      }),
+    )
+    .optional()
+    .describe(
+      'What went wrong without stopping the run (e.g. a round with no usable reviews), with what to do.',
+    ),
   participants: z.array(participantOutputSchema),
   singleVendor: z
     .boolean()
@@ -51,6 +65,10 @@ export const consensusOutputShape = {
   lastSignals: signalsOutputSchema.optional(),
   cost: costOutputSchema,
   error: z.object({ message: z.string(), hint: z.string().optional() }).optional(),
+  transcriptIncomplete: z
+    .boolean()
+    .optional()
+    .describe('true when some records of the run could not be written to its transcript.'),
   transcriptUri: z.string(),
   finalUri: z.string(),
 };
@@ -80,11 +98,15 @@ export function toConsensusOutput(result: ConsensusResult): ConsensusOutput {
       error: `${a.error.kind}: ${a.error.message}`,
       ...(a.error.hint !== undefined ? { hint: a.error.hint } : {}),
     })),
+    ...(result.notices && result.notices.length > 0
+      ? { notices: result.notices.map((notice) => ({ ...notice })) }
+      : {}),
     participants: result.participants.map(toParticipantOutput),
     singleVendor: result.singleVendor,
     ...(last ? { lastSignals: toSignalsOutput(last) } : {}),
     cost: toCostOutput(result.cost),
     ...(result.error ? { error: { ...result.error } } : {}),
+    ...(result.transcriptIncomplete ? { transcriptIncomplete: true } : {}),
     transcriptUri: transcriptUri(result.runId),
     finalUri: finalUri(result.runId),
   };
@@ -116,6 +138,7 @@ export function describeConsensus(result: ConsensusResult): string {
       : MEANING[result.status],
   );
   if (result.error) lines.push(`Error: ${errorText(result.error)}`);
+  if (result.transcriptIncomplete) lines.push(TRANSCRIPT_INCOMPLETE_NOTE);
   if (result.minorityReport.length > 0) {
     lines.push(
       `Dissent: ${result.minorityReport.map((r) => `${r.participantId} (${r.vote}): ${r.reasons.join('; ') || 'no reason given'}`).join(' | ')}`,
@@ -131,6 +154,7 @@ export function describeConsensus(result: ConsensusResult): string {
     const where = list.map((a) => `${a.phase} r${a.round}`).join(', ');
     lines.push(`${participantId} dropped out (${where}): ${errorText(first.error)}`);
   }
+  for (const notice of result.notices ?? []) lines.push(`${notice.message} ${notice.hint}`);
   if (result.singleVendor)
     lines.push('Note: all participants are from one vendor, so the agreement is less independent.');
   lines.push(`Cost: ${describeCost(result.cost)}.`);

@@ -23,5 +23,11 @@ export function toCostOutput(cost: CostSummary): CostOutput {
 export function describeCost(cost: CostSummary): string {
   const usd = `$${cost.costUsd.toFixed(4)}`;
   const unpriced = cost.unpricedCalls > 0 ? ` (+${cost.unpricedCalls} unpriced calls)` : '';
-  return `${cost.calls} model calls, ${usd}${unpriced}`;
+  const stopped =
+    cost.budgetHit === 'unpriced-tokens'
+      ? '; stopped on the token budget for unpriced participants'
+      : cost.budgetHit === undefined
+        ? ''
+        : `; stopped on the ${cost.budgetHit === 'cost' ? 'cost' : 'token'} budget`;
+  return `${cost.calls} model calls, ${usd}${unpriced}${stopped}`;
 }

@@ -32,5 +32,6 @@ export function createStandaloneCouncil(
       warn: (message: string) => process.stderr.write(`[mlo] warn: ${message}\n`),
       error: (message: string) => process.stderr.write(`[mlo] error: ${message}\n`),
     },
+    participantsSetting: "MLO_PARTICIPANTS (or the tool's participants argument)",
   });
 }

@@ -35,7 +35,7 @@ export const participantsField = z
       .string()
       .regex(/^(sampling|vscode-lm|[A-Za-z0-9_.-]+:.+)$/, {
         error:
-          'Each participant is "provider:model", e.g. "openai:gpt-5.1", "anthropic:claude-sonnet-4-5", "google:gemini-3-pro", or "sampling" for your own model via MCP sampling. Call list_participants for the configured ones.',
+          'Each participant is "provider:model", e.g. "openai:gpt-6.2-sol", "anthropic:claude-sonnet-5-5@high", "google:gemini-4-argon", or "sampling" for your own model via MCP sampling. Call list_participants for the configured ones.',
       })
       .max(200),
   )

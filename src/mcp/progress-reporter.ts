@@ -15,7 +15,9 @@ export function progressMessage(event: RunEvent): string | undefined {
     case 'phase-started':
       return `round ${event.round}: ${event.phase} started`;
     case 'round-scored':
-      return `round ${event.signals.round} scored: ${event.signals.converged ? 'converged' : 'not converged yet'} (divergence ${event.signals.textDivergence.toFixed(3)}, score spread ${event.signals.scoreSpread.toFixed(2)})`;
+      return `round ${event.signals.round} scored: ${event.signals.converged ? 'converged' : 'not converged yet'} (divergence ${event.signals.textDivergence.toFixed(3)}, score spread ${event.signals.scoreSpread === null ? `unknown: ${event.signals.cause ?? 'no scores'}` : event.signals.scoreSpread.toFixed(2)})`;
+    case 'notice':
+      return `${event.notice.message} ${event.notice.hint}`;
     case 'abstained':
       return `${event.abstention.participantId} dropped out in ${event.abstention.phase}: ${event.abstention.error.message}`;
     case 'deadlock':

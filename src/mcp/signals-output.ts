@@ -6,7 +6,16 @@ export const signalsOutputShape = {
   round: z.number(),
   converged: z.boolean(),
   textDivergence: z.number(),
-  scoreSpread: z.number(),
+  scoreSpread: z
+    .number()
+    .nullable()
+    .describe(
+      'Max minus min of the mean peer scores; null when no usable score arrived (see cause).',
+    ),
+  cause: z
+    .enum(['no-usable-reviews'])
+    .optional()
+    .describe('Why the round could not be judged on its scores, when it could not.'),
   meanScores: z.record(z.string(), z.number()),
   improvementRoom: z.record(z.string(), z.string()),
   majorIssueCount: z.number(),
@@ -28,6 +37,7 @@ export function toSignalsOutput(signals: RoundSignals): SignalsOutput {
     converged: signals.converged,
     textDivergence: signals.textDivergence,
     scoreSpread: signals.scoreSpread,
+    ...(signals.cause ? { cause: signals.cause } : {}),
     meanScores: { ...signals.meanScores },
     improvementRoom: { ...signals.improvementRoom },
     majorIssueCount: signals.majorIssueCount,

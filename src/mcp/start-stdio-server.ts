@@ -5,11 +5,7 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import {
-  BRIDGE_DISCOVERY_ENV,
-  BRIDGE_SOCKET_ENV,
-  BRIDGE_TOKEN_ENV,
-} from '../bridge/bridge-frames';
+import { BRIDGE_DISCOVERY_ENV, BRIDGE_SOCKET_ENV, BRIDGE_TOKEN_ENV } from '../bridge/bridge-frames';
 import { connectBridgeCouncil } from '../bridge/bridge-client';
 import { discoverBridge } from '../bridge/discover-bridge';
 import type { CouncilService } from '../shared/council-service';
@@ -17,6 +13,7 @@ import { createServer } from './create-server';
 import { createStandaloneCouncil } from './create-standalone-council';
 import { SamplingLanguageModel } from './sampling-language-model';
 import { unavailableCouncil } from './unavailable-council';
+import { LineLimitedInput, MAX_STDIN_LINE_BYTES } from './line-limited-input';
 
 function log(message: string): void {
   process.stderr.write(`[mlo mcp] ${message}\n`);
@@ -110,10 +107,32 @@ export async function startStdioServer(env: NodeJS.ProcessEnv = process.env): Pr
   guardStdout();
   const holder: { server?: Server } = {};
   const opened = await openCouncil(env, () => holder.server);
-  const server = createServer(opened.council, { mode: opened.mode });
+  const tools = env['MLO_TOOLS'];
+  const server = createServer(opened.council, { mode: opened.mode, ...(tools ? { tools } : {}) });
   holder.server = server.server;
   server.server.oninitialized = () => opened.onInitialized?.(server.server);
-  const transport = new StdioServerTransport();
+  const input = new LineLimitedInput((bytes) => {
+    log(`dropped a ${bytes}-byte message: over the ${MAX_STDIN_LINE_BYTES}-byte limit`);
+    // JSON-RPC's answer to a request it cannot read (its id is unknown, so null).
+    process.stdout.write(
+      `${JSON.stringify({
+        jsonrpc: '2.0',
+        id: null,
+        error: {
+          code: -32600,
+          message: `Request too large: ${bytes} bytes, over the ${MAX_STDIN_LINE_BYTES}-byte limit of one message. Send less text (page it, or give a file path).`,
+        },
+      })}\n`,
+    );
+  });
+  process.stdin.pipe(input);
+  const transport = new StdioServerTransport(
+    input as unknown as typeof process.stdin,
+    process.stdout,
+    {
+      maxBufferSize: 2 * MAX_STDIN_LINE_BYTES,
+    },
+  );
   let closing = false;
   const shutdown = (why: string): void => {
     // server.close() fires the transport's onclose again; shut down once.

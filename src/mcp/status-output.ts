@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { TaskStatus } from '../shared/council-service';
 import { signalsOutputSchema, toSignalsOutput } from './signals-output';
+import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
 
 export const statusOutputShape = {
   taskId: z.string(),
@@ -13,6 +14,10 @@ export const statusOutputShape = {
   progress: z.number().describe('0..1, rough share of the expected model calls done.'),
   signals: signalsOutputSchema.optional().describe("The latest round's convergence signals."),
   message: z.string(),
+  transcriptIncomplete: z
+    .boolean()
+    .optional()
+    .describe('true when some records of the run could not be written to its transcript.'),
   startedAt: z.number(),
   updatedAt: z.number(),
 };
@@ -30,6 +35,7 @@ export function toStatusOutput(status: TaskStatus): StatusOutput {
     progress: status.progress,
     ...(status.signals ? { signals: toSignalsOutput(status.signals) } : {}),
     message: status.message,
+    ...(status.transcriptIncomplete ? { transcriptIncomplete: true } : {}),
     startedAt: status.startedAt,
     updatedAt: status.updatedAt,
   };
@@ -45,8 +51,9 @@ export function describeStatus(status: TaskStatus): string {
       ? ` — ${status.phase}${status.round !== undefined ? `, round ${status.round}${status.maxRounds ? ` of at most ${status.maxRounds}` : ''}` : ''}`
       : '';
   const head = `Task ${status.taskId} (${status.protocol}) is ${status.state}${where}, about ${Math.round(status.progress * 100)}% done. ${status.message}`;
+  const warning = status.transcriptIncomplete ? `\n${TRANSCRIPT_INCOMPLETE_NOTE}` : '';
   const next = isFinished(status)
     ? `Next: get_task_result {"taskId":"${status.taskId}"} for the product.`
     : `Next: call get_task_status again in 10–30 s, or get_task_result {"taskId":"${status.taskId}","waitSeconds":50} to wait; cancel_task to stop it.`;
-  return `${head}\n${next}`;
+  return `${head}${warning}\n${next}`;
 }

@@ -14,6 +14,7 @@ export function unavailableCouncil(message: string, hint: string): CouncilServic
     waitForResult: fail,
     getResult: fail,
     cancel: fail,
+    finishEarly: fail,
     listRuns: fail,
     readTranscript: fail,
     readTranscriptPage: fail,

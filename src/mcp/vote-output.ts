@@ -4,6 +4,7 @@ import type { VoteResult } from '../core/vote-types';
 import { costOutputSchema, describeCost, toCostOutput } from './cost-output';
 import { participantOutputSchema, toParticipantOutput } from './participant-output';
 import { errorText } from './error-text';
+import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
 
 export const voteOutputShape = {
   taskId: z.string(),
@@ -23,6 +24,10 @@ export const voteOutputShape = {
   participants: z.array(participantOutputSchema),
   cost: costOutputSchema,
   error: z.object({ message: z.string(), hint: z.string().optional() }).optional(),
+  transcriptIncomplete: z
+    .boolean()
+    .optional()
+    .describe('true when some records of the run could not be written to its transcript.'),
 };
 export const voteOutputSchema = z.object(voteOutputShape);
 export type VoteOutput = z.infer<typeof voteOutputSchema>;
@@ -51,6 +56,7 @@ export function toVoteOutput(result: VoteResult): VoteOutput {
     participants: result.participants.map(toParticipantOutput),
     cost: toCostOutput(result.cost),
     ...(result.error ? { error: { ...result.error } } : {}),
+    ...(result.transcriptIncomplete ? { transcriptIncomplete: true } : {}),
   };
 }
 
@@ -67,6 +73,7 @@ export function describeVote(result: VoteResult): string {
     );
   }
   if (result.error) lines.push(`Error: ${errorText(result.error)}`);
+  if (result.transcriptIncomplete) lines.push(TRANSCRIPT_INCOMPLETE_NOTE);
   for (const d of result.dissent) lines.push(`Dissent from ${d.participantId}: ${d.answer}`);
   for (const f of result.failed) {
     lines.push(`${f.participantId} did not answer: ${errorText(f.error)}`);

@@ -4,12 +4,14 @@
  * evaluates an SDK the user does not call.
  */
 import type { LanguageModel } from '../core/language-model';
+import type { ReasoningEffort } from '../core/reasoning-effort';
 import { ModelError } from '../core/model-error';
 import type { ModelAdapterSettings } from './common/model-adapter-settings';
 import { MissingKeyLanguageModel, missingKeyError } from './common/missing-key-language-model';
 import type { ProviderIdentity } from './common/provider-identity';
 import type { RetryOptions } from './common/with-retries';
 import { findVendor, providerDisplayName, vendorOf, type VendorId } from './provider-registry';
+import type { ModelListing } from './model-listing';
 import { listOpenAIModels } from './openai/list-openai-models';
 import { OpenAICompatibleLanguageModel } from './openai-compatible/openai-compatible-language-model';
 
@@ -35,6 +37,8 @@ export interface LanguageModelOptions {
   retryBaseDelayMs?: number;
   /** Observes each retry before its wait (e.g. for a log line or a "retrying…" status). */
   onRetry?: RetryOptions['onRetry'];
+  /** Reasoning effort for every call of this model (`multiLlm.participants[].effort`). */
+  effort?: ReasoningEffort;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -57,11 +61,11 @@ export function createLanguageModel(
   return vendorOf(connection.kind).createModel(modelId, settings);
 }
 
-/** Model ids the key can use, for 'Multi-LLM: Refresh Models'. Throws ModelError. */
+/** The models the key can use, with lifecycle facts where the vendor gives them. Throws ModelError. */
 export async function listModels(
   connection: ProviderConnection,
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<ModelListing[]> {
   const settings = adapterSettings(connection, {});
   if (settings.apiKey === undefined && connection.kind !== 'openai-compatible') {
     throw missingKeyError(settings.identity, '');
@@ -109,5 +113,6 @@ function adapterSettings(
       baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
     },
+    ...(options.effort === undefined ? {} : { effort: options.effort }),
   };
 }

@@ -16,23 +16,27 @@ export type VendorId = (typeof DEFINITIONS)[number]['id'];
 /**
  * The default model of each vendor: the one place to change them (package.json's default of
  * multiLlm.participants must match; test/structure/provider-registry.test.ts checks it).
- * Default council: the seeds' trio (GPT-5.1, Claude Sonnet 4.5, Gemini 3 Pro) mapped to model
- * ids the vendors serve as of 2026-11-23. All overridable in multiLlm.participants.
+ * Default council: one balanced flagship per vendor (the seeds' GPT / Claude / Gemini trio),
+ * checked on 2026-12-01 against the vendors' own model and deprecation pages, as returned by a
+ * documentation search that day. All overridable in multiLlm.participants.
  *
- * - OpenAI "gpt-5.1": still served; OpenAI's deprecations page (developers.openai.com/api/docs/
- *   deprecations, as summarised on 2026-10-28) schedules its shutdown for 2027-04-01.
- * - Anthropic "claude-sonnet-4-6": Claude Sonnet 4.5 (claude-sonnet-4-5) was retired in May 2026
- *   with claude-sonnet-4-6 as the named replacement (platform.claude.com/docs/en/about-claude/
- *   model-deprecations; retirement reported for 2026-05-18). It is in @anthropic-ai/sdk 1.12.0's
- *   Model list.
- * - Google "gemini-3.1-pro-preview": gemini-3-pro-preview was shut down on 2026-03-09 and Google
- *   names gemini-3.1-pro-preview as its replacement, with no shutdown date announced
- *   (ai.google.dev/gemini-api/docs/deprecations).
+ * - OpenAI "gpt-6.2-sol": "Models" (developers.openai.com/api/docs/models): GPT-6.2 Sol, "our
+ *   go-to model for everyday work", beside GPT-6.2 Astra (the costlier top model); released
+ *   2026-11-17. The previous default gpt-5.1 is deprecated, shutdown 2027-04-01 ("Deprecations",
+ *   developers.openai.com/api/docs/deprecations).
+ * - Anthropic "claude-sonnet-5-5": "Claude Sonnet 5.5" (platform.claude.com/docs/…/models/
+ *   sonnet-5-5/overview), marked Latest, "the best combination of speed and intelligence";
+ *   Claude Sonnet 5 is Legacy. It rejects non-default temperature (see
+ *   anthropic/convert-to-anthropic-input.ts).
+ * - Google "gemini-4-argon": "Gemini models" (ai.google.dev/models/gemini) lists Gemini 4 Argon
+ *   as the Gemini 4 stable model; thinking levels low / medium / high, no thinkingBudget.
+ *   gemini-3.1-pro-preview (the previous default) is still a preview ("Gemini deprecations",
+ *   ai.google.dev/gemini-api/docs/deprecations).
  */
 export const DEFAULT_MODELS: Record<VendorId, string> = {
-  openai: 'gpt-5.1',
-  anthropic: 'claude-sonnet-4-6',
-  google: 'gemini-3.1-pro-preview',
+  openai: 'gpt-6.2-sol',
+  anthropic: 'claude-sonnet-5-5',
+  google: 'gemini-4-argon',
 };
 
 /** Vendors whose default model sits on the council when none is configured. */

@@ -6,6 +6,7 @@
 import type { ConsensusInput, ConsensusResult, RoundSignals, Phase } from '../core/consensus-types';
 import type { VoteInput, VoteResult } from '../core/vote-types';
 import type { ParticipantInfo } from '../core/participant';
+import type { ModelNote } from './model-note';
 import type { RunEventListener, ProtocolName } from '../core/run-events';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type {
@@ -46,13 +47,7 @@ export interface StartVoteRequest {
  * The seed 001 task model (pending / in_progress / completed / failed), plus cancelled, and
  * queued: waiting for one of the process's run slots (multiLlm.maxConcurrentRuns).
  */
-export type TaskState =
-  | 'pending'
-  | 'queued'
-  | 'in_progress'
-  | 'completed'
-  | 'failed'
-  | 'cancelled';
+export type TaskState = 'pending' | 'queued' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
 
 export interface TaskStatus {
   taskId: string;
@@ -66,6 +61,8 @@ export interface TaskStatus {
   /** The latest round's convergence signals. */
   signals?: RoundSignals;
   message: string;
+  /** Some records of the run's transcript could not be written (disk full, not writable). */
+  transcriptIncomplete?: true;
   startedAt: number;
   updatedAt: number;
 }
@@ -84,6 +81,11 @@ export interface RunSummary {
   participants: ParticipantInfo[];
   startedAt: number;
   finishedAt?: number;
+}
+
+export interface StartedRun {
+  runId: string;
+  warnings?: ModelNote[];
 }
 
 /** One page of a transcript: `limit` records from `offset`, stopping early past `maxChars`. */
@@ -107,8 +109,9 @@ export interface CouncilService {
   listParticipants(): Promise<ParticipantStatus[]>;
   findParticipantsForTask(task: string, requiredSkills: string[]): Promise<ParticipantMatch[]>;
   estimate(request: StartConsensusRequest): Promise<RunEstimate>;
-  startConsensus(request: StartConsensusRequest): Promise<{ runId: string }>;
-  startVote(request: StartVoteRequest): Promise<{ runId: string }>;
+  /** `warnings`: deprecated / retired / unknown / unpriced participants, known before the first call. */
+  startConsensus(request: StartConsensusRequest): Promise<StartedRun>;
+  startVote(request: StartVoteRequest): Promise<StartedRun>;
   runIteration(
     input: IterationInput,
     participants?: string[],
@@ -119,6 +122,12 @@ export interface CouncilService {
   waitForResult(runId: string, signal?: AbortSignal): Promise<RunResult>;
   getResult(runId: string): Promise<RunResult | undefined>;
   cancel(runId: string): Promise<boolean>;
+  /**
+   * Stops a running consensus now and keeps the best proposal so far: status `provisional`,
+   * stopReason `stopped`, its rationale, scores and abstentions kept. False when the run is
+   * unknown, already finished, or a vote.
+   */
+  finishEarly(runId: string): Promise<boolean>;
   /** Live events of a running run (token deltas included). Returns the unsubscribe function. */
   subscribe(runId: string, listener: RunEventListener): () => void;
   /** Every event of every run (started here, from the panel, a command or MCP). For the panel. */

@@ -12,6 +12,7 @@ import type {
   ConsensusInput,
   ConsensusResult,
   DeadlockSignal,
+  RunNotice,
   ImprovementRoom,
   OutputKind,
   Phase,
@@ -45,6 +46,8 @@ export interface RoundView {
   reviews: ReviewerReport[];
   signals?: RoundSignals;
   deadlock?: { signal: DeadlockSignal; detail: string };
+  /** E.g. no usable review arrived in this round (its scores are unknown). */
+  notice?: RunNotice;
 }
 
 export interface CostView {
@@ -76,6 +79,8 @@ export interface RunViewState {
   consensusResult?: ConsensusResult;
   voteResult?: VoteResult;
   error?: { message: string; hint?: string };
+  /** The host could not write every record of this run's transcript (disk full). */
+  transcriptIncomplete?: true;
   cost: CostView;
   startedAt: number;
   updatedAt: number;
@@ -308,6 +313,14 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
           signals: event.signals,
         })),
       };
+    case 'notice':
+      return {
+        ...current,
+        rounds: withRound(current.rounds, event.notice.round, (view) => ({
+          ...view,
+          notice: event.notice,
+        })),
+      };
     case 'deadlock':
       return {
         ...current,
@@ -362,6 +375,8 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
     }
     case 'run-failed':
       return { ...current, status: 'failed', error: event.error, finishedAt: event.at };
+    case 'transcript-incomplete':
+      return { ...current, transcriptIncomplete: true };
     default:
       return current;
   }

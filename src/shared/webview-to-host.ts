@@ -18,6 +18,8 @@ export const webviewToHostSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('cancel-run'), runId }).strict(),
+  /** Stop the run now with the best proposal so far (status provisional). */
+  z.object({ type: z.literal('finish-early'), runId }).strict(),
   z.object({ type: z.literal('open-run'), runId }).strict(),
   z.object({ type: z.literal('rerun'), runId }).strict(),
   z.object({ type: z.literal('export-run'), runId, format: z.enum(['json', 'markdown']) }).strict(),

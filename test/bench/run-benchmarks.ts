@@ -9,9 +9,11 @@ import { panelBench } from './panel.bench';
 import { mcpColdStartBench } from './mcp-cold-start.bench';
 import { bundlesBench } from './bundles.bench';
 import { activationBench } from './activation.bench';
+import { speedBench } from './speed.bench';
 
 const MODULES: BenchModule[] = [
   consensusOverheadBench,
+  speedBench,
   panelBench,
   mcpColdStartBench,
   bundlesBench,

@@ -206,29 +206,60 @@ describe('mlo (dist/cli.js)', function () {
     assert.ok(report.every((entry) => (entry.models?.length ?? 0) > 0));
   });
 
-  it('Ctrl-C cancels the run: status cancelled, exit 1, transcript kept', async () => {
-    // Every draft call stalls after its first piece, so the run is mid-call when Ctrl-C comes.
+  it('Ctrl-C stops with the best so far: status provisional with a product, exit 1, transcript kept', async () => {
+    // Round 2's reviews stall after their first piece: the merged proposals exist, the run is mid-call.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    vendor.script({ schemaName: 'draft', reply: { holdAfterFirstChunk: held } });
+    let reviews = 0;
+    vendor.script({
+      schemaName: 'review',
+      reply: () => (++reviews > 3 ? { holdAfterFirstChunk: held } : {}),
+    });
     const cli = startCli(['run', TASK, '--json'], env);
     try {
-      await cli.waitForStderr(/round 1: draft/);
+      await cli.waitForStderr(/round 2: review/);
       cli.child.kill('SIGINT');
       const result = await cli.done;
       assert.equal(result.code, 1, result.stderr);
-      assert.match(result.stderr, /cancelling the run/);
+      assert.match(result.stderr, /stopping with the best so far/);
       const parsed = JSON.parse(result.stdout) as ConsensusResult;
-      assert.equal(parsed.status, 'cancelled');
+      assert.equal(parsed.status, 'provisional');
+      assert.equal(parsed.stopReason, 'stopped');
+      assert.equal(parsed.product, 'Council answer: Explain the retry policy');
       const transcript = readFileSync(join(dataDir, `${parsed.runId}.jsonl`), 'utf8');
-      const last = JSON.parse(transcript.trim().split('\n').at(-1)!) as {
-        type: string;
-        result?: ConsensusResult;
-      };
-      assert.equal(last.type, 'run-finished');
-      assert.equal(last.result?.status, 'cancelled');
+      const records = transcript
+        .trim()
+        .split('\n')
+        .map(
+          (line) => JSON.parse(line) as { type: string; reason?: string; result?: ConsensusResult },
+        );
+      assert.equal(records.at(-1)?.type, 'run-finished');
+      assert.equal(records.at(-1)?.result?.status, 'provisional');
+      assert.ok(
+        records.some((record) => record.type === 'call-not-needed' && record.reason === 'stopped'),
+      );
+    } finally {
+      release();
+    }
+  });
+
+  it('Ctrl-C on a vote cancels it: status cancelled, exit 1', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vendor.script({ schemaName: 'vote_answer', reply: { holdAfterFirstChunk: held } });
+    const cli = startCli(['vote', 'Is it safe?', '--json'], env);
+    try {
+      await cli.waitForStderr(/vote/);
+      cli.child.kill('SIGINT');
+      const result = await cli.done;
+      assert.equal(result.code, 1, result.stderr);
+      const parsed = JSON.parse(result.stdout) as VoteResult;
+      assert.equal(parsed.reached, false);
+      assert.match(parsed.error?.message ?? '', /cancelled/);
     } finally {
       release();
     }

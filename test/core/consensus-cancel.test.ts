@@ -26,7 +26,8 @@ describe('runConsensus: cancellation (acceptance #6)', () => {
       const controller = new AbortController();
       let cancelledAt = 0;
       const result = await runConsensus(
-        { task: 'Write it', outputKind: 'text', seed: 1 },
+        // The final phase would be skipped (identical merges): run it so it can be cancelled.
+        { task: 'Write it', outputKind: 'text', seed: 1, scheduling: { alwaysRunFinal: true } },
         {
           participants: council.participants,
           transcript,

@@ -34,7 +34,14 @@ async function run(override: CouncilPlan['override']) {
   const transcript = new MemoryTranscript();
   const events: RunEvent[] = [];
   const result = await runConsensus(
-    { task: 'Write it', outputKind: 'text', seed: 7, maxRounds: 3 },
+    // Every phase is exercised, the final one too (it would be skipped for identical merges).
+    {
+      task: 'Write it',
+      outputKind: 'text',
+      seed: 7,
+      maxRounds: 3,
+      scheduling: { alwaysRunFinal: true },
+    },
     { participants: council.participants, transcript, onEvent: (event) => events.push(event) },
   );
   return { result, transcript, events, council };

@@ -47,7 +47,8 @@ describe('drill: MCP server under load (stdio, standalone, fake vendors)', funct
       { openai: 'sk-drill-openai', anthropic: 'sk-drill-anthropic', google: 'drill-gemini' },
       dataDir,
     );
-    spawned = await spawnClient(env);
+    // Five runs at once, none waiting for a slot (the default cap is 4 runs per process).
+    spawned = await spawnClient({ ...env, MLO_MAX_CONCURRENT_RUNS: '8' });
   });
 
   afterEach(function () {

@@ -192,13 +192,14 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
     assert.equal(json.runId, file.runId);
     assert.deepEqual(json.records, file.records);
     const markdown = exportRun(file.runId, records, 'markdown');
-    assert.ok(markdown.includes(`# Consensus run ${file.runId}`));
+    // Every outside field is a code span in the export (docs/SECURITY.md), the run id too.
+    assert.ok(markdown.includes(`# Consensus run \`${file.runId}\``));
     assert.ok(markdown.includes(TASK));
     for (const model of MODELS) assert.ok(markdown.includes(model), `${model} listed`);
     for (const draft of drafts) {
       assert.ok(draft.type === 'proposal' && markdown.includes(draft.proposal.product));
     }
-    assert.ok(markdown.includes('## Round 1 — review'));
+    assert.ok(markdown.includes('## Round 1 — `review`'));
     for (const secret of Object.values(KEYS)) {
       assert.ok(!markdown.includes(secret) && !JSON.stringify(json).includes(secret));
     }

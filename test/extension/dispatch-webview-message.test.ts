@@ -15,6 +15,7 @@ function setup() {
     ready: record,
     'start-run': record,
     'cancel-run': record,
+    'finish-early': record,
     'open-run': record,
     rerun: record,
     'export-run': record,

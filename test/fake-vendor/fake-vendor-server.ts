@@ -17,13 +17,15 @@ import {
   type Vendor,
 } from './script-rule';
 import { resolveSchemaName, simulateCouncilReply } from './simulated-council';
+import { isBlindModel, schemaOnlyReply } from './schema-only-council';
 import { anthropicMessagesWire } from './wire/anthropic-messages-wire';
 import { chatCompletionsWire } from './wire/chat-completions-wire';
 import { geminiWire } from './wire/gemini-wire';
 import { openAiResponsesWire } from './wire/openai-responses-wire';
-import type { VendorWire, WireUsage } from './wire/vendor-wire';
+import { fakeModel, type FakeModel, type VendorWire, type WireUsage } from './wire/vendor-wire';
 
 export type { Fault, ModelCall, ScriptReply, ScriptRule, Vendor } from './script-rule';
+export type { FakeModel } from './wire/vendor-wire';
 
 /** Replaces every credential header value in recorded requests. */
 export const REDACTED = '[redacted]';
@@ -52,10 +54,13 @@ export type Responder = (call: ModelCall) => string;
 
 export interface FakeVendorServerOptions {
   port?: number;
-  /** Text for unscripted calls; default: the simulated council. */
+  /**
+   * Text for unscripted calls; default: the simulated council, or the schema-only council for a
+   * model id containing `blind` (schema-only-council.ts).
+   */
   responder?: Responder;
-  /** Model ids the list endpoints return, per vendor. */
-  models?: Partial<Record<Vendor, string[]>>;
+  /** Models the list endpoints return, per vendor (ids, or ids with lifecycle facts). */
+  models?: Partial<Record<Vendor, (string | FakeModel)[]>>;
 }
 
 export interface FakeVendorServer {
@@ -71,11 +76,37 @@ export interface FakeVendorServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_MODELS: Record<Vendor, string[]> = {
-  openai: ['gpt-5.1', 'gpt-5.1-mini', 'gpt-4.1'],
-  'openai-compatible': ['llama3.3', 'qwen3-coder'],
-  anthropic: ['claude-sonnet-4-6', 'claude-opus-4-8', 'claude-haiku-4-5'],
-  google: ['gemini-3.1-pro-preview', 'gemini-3.5-flash'],
+/**
+ * Test data shaped like each vendor's list on 2026-12-01: the current defaults, plus older
+ * models marked as their vendor marks them (OpenAI's published shutdown dates; an Anthropic
+ * model deprecated and one retired, for the lifecycle paths).
+ */
+const DEFAULT_MODELS: Record<Vendor, FakeModel[]> = {
+  openai: [
+    { id: 'gpt-6.2-sol' },
+    { id: 'gpt-6.2-astra' },
+    { id: 'gpt-5.1', lifecycle: 'deprecated', shutdownDate: '2027-04-01' },
+    { id: 'gpt-4.1', lifecycle: 'deprecated', shutdownDate: '2027-01-14' },
+  ],
+  'openai-compatible': [{ id: 'llama3.3' }, { id: 'qwen3-coder' }],
+  anthropic: [
+    { id: 'claude-sonnet-5-5' },
+    { id: 'claude-opus-4-8' },
+    { id: 'claude-haiku-4-5' },
+    {
+      id: 'claude-sonnet-4-6',
+      lifecycle: 'deprecated',
+      deprecatedAt: '2026-10-01',
+      shutdownDate: '2027-01-05',
+    },
+    {
+      id: 'claude-sonnet-4-5',
+      lifecycle: 'retired',
+      deprecatedAt: '2026-02-01',
+      shutdownDate: '2026-05-18',
+    },
+  ],
+  google: [{ id: 'gemini-4-argon' }, { id: 'gemini-3.1-pro-preview' }, { id: 'gemini-3.5-flash' }],
 };
 
 const CREDENTIAL_HEADERS = new Set([
@@ -109,14 +140,19 @@ export async function startFakeVendorServer(
   const responder: Responder =
     options.responder ??
     ((call) =>
-      simulateCouncilReply({
-        model: call.model,
-        prompt: call.userText,
-        system: call.system,
-        ...(call.schemaName === undefined ? {} : { schemaName: call.schemaName }),
-        schema: call.schema,
-      }));
-  const models = { ...DEFAULT_MODELS, ...options.models };
+      isBlindModel(call.model)
+        ? schemaOnlyReply(call)
+        : simulateCouncilReply({
+            model: call.model,
+            prompt: call.userText,
+            system: call.system,
+            ...(call.schemaName === undefined ? {} : { schemaName: call.schemaName }),
+            schema: call.schema,
+          }));
+  const models: Record<Vendor, FakeModel[]> = { ...DEFAULT_MODELS };
+  for (const [vendor, list] of Object.entries(options.models ?? {})) {
+    models[vendor as Vendor] = (list ?? []).map(fakeModel);
+  }
 
   const server = createServer((req, res) => {
     open.add(res);
@@ -161,7 +197,7 @@ export async function startFakeVendorServer(
     const path = url.pathname.slice(route.prefix.length);
 
     if (req.method === 'GET') {
-      const list = route.wire.listModels(path, models[route.vendor]);
+      const list = route.wire.listModels(path, models[route.vendor], url.searchParams);
       if (list !== undefined) {
         if (!authSent && route.vendor !== 'openai-compatible') {
           const reply = route.wire.errorReply(
@@ -199,6 +235,10 @@ export async function startFakeVendorServer(
     res: ServerResponse,
     record: RecordedRequest,
   ): Promise<void> {
+    if (reply.delayMs !== undefined) {
+      await delay(reply.delayMs);
+      if (res.destroyed || res.writableEnded) return;
+    }
     const fault = reply.fault;
     const httpFaults = new Set([
       'rate-limited',

@@ -49,6 +49,8 @@ export interface ScriptReply {
   retryAfterMs?: number;
   /** Streamed text is cut into pieces of this many characters (default 12). */
   chunkSize?: number;
+  /** Pause before anything is sent (a model's latency; the request is held open meanwhile). */
+  delayMs?: number;
   /** Pause between streamed pieces. */
   chunkDelayMs?: number;
   /** The server sends the first piece, then waits for this before sending the rest. */

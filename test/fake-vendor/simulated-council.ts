@@ -5,6 +5,8 @@
  * Every rationale says "(simulated)" so nobody mistakes the demo for a real model.
  */
 
+import { INPUT_MARKER } from '../../src/core/consensus-prompts';
+
 export type SchemaName =
   'draft' | 'merge' | 'final' | 'review' | 'ratification' | 'vote_answer' | 'vote_clusters';
 
@@ -31,6 +33,14 @@ const SCHEMA_NAMES: readonly SchemaName[] = [
 /** Reply text for one call: JSON for a structured call, prose otherwise. */
 export function simulateCouncilReply(call: SimulatedCall): string {
   const schemaName = resolveSchemaName(call.schemaName, call.schema);
+  if (schemaName === 'review' && reviewsKeyedByLabel(call.schema)) {
+    const markup = readPromptMarkup(call.prompt);
+    const answer = structuredAnswer('review', markup) as { reviews: { label: string }[] };
+    return JSON.stringify({
+      ...answer,
+      reviews: Object.fromEntries(answer.reviews.map(({ label, ...entry }) => [label, entry])),
+    });
+  }
   const fromUser = readPromptMarkup(call.prompt);
   const markup =
     fromUser.task === undefined && call.system !== undefined
@@ -63,6 +73,13 @@ export function resolveSchemaName(
   return undefined;
 }
 
+/** The engine's review schema: `reviews` is an object with one property per shown label. */
+function reviewsKeyedByLabel(schema: unknown): boolean {
+  const reviews = (schema as { properties?: { reviews?: { type?: unknown } } } | undefined)
+    ?.properties?.reviews;
+  return reviews?.type === 'object';
+}
+
 function propertyNames(schema: unknown): string[] {
   if (typeof schema !== 'object' || schema === null) return [];
   const properties = (schema as { properties?: unknown }).properties;
@@ -78,7 +95,16 @@ export interface PromptMarkup {
   answers: { label: string; body: string }[];
 }
 
+/**
+ * The engine's prompts carry their input as one JSON document after INPUT_MARKER; older
+ * callers (and some tests) still send the tag markup, read as before.
+ */
 export function readPromptMarkup(prompt: string): PromptMarkup {
+  const at = prompt.indexOf(INPUT_MARKER);
+  if (at >= 0) {
+    const document = parseDocument(prompt.slice(at + INPUT_MARKER.length));
+    if (document) return markupOfDocument(document);
+  }
   return {
     task: firstElement(prompt, 'task')?.body,
     selection: firstElement(prompt, 'selection')?.body,
@@ -90,6 +116,39 @@ export function readPromptMarkup(prompt: string): PromptMarkup {
     answers: allElements(prompt, 'answer').map((element) => ({
       label: element.attributes.label ?? 'Voter',
       body: element.body,
+    })),
+  };
+}
+
+interface InputDocument {
+  task?: string;
+  selection?: { code?: string };
+  combined?: string;
+  proposals?: { label?: string; product?: string }[];
+  answers?: { label?: string; answer?: string }[];
+}
+
+function parseDocument(text: string): InputDocument | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null ? (value as InputDocument) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function markupOfDocument(document: InputDocument): PromptMarkup {
+  return {
+    task: typeof document.task === 'string' ? document.task : undefined,
+    selection: document.selection?.code,
+    proposals: (document.proposals ?? []).map((item) => ({
+      label: item.label ?? 'Proposal',
+      body: item.product ?? '',
+    })),
+    combined: document.combined,
+    answers: (document.answers ?? []).map((item) => ({
+      label: item.label ?? 'Answer',
+      body: item.answer ?? '',
     })),
   };
 }

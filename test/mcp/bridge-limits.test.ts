@@ -220,6 +220,13 @@ describe('MCP bridge limits', () => {
     assert.equal(bridge.connectionCount(), 0);
   });
 
+  it('before authentication: a whole line over a few KB closes the connection unanswered', async () => {
+    const peer = await rawPeer(bridge.socketPath);
+    peer.socket.write(`${JSON.stringify({ type: 'hello', token: 'x'.repeat(10_000), pid: 1 })}\n`);
+    await peer.whenClosed;
+    assert.deepEqual(peer.lines, []);
+  });
+
   it('a reused subscribe id stops the old subscription', async () => {
     const first = await council.startConsensus({
       input: { task: 'a', outputKind: 'text' },

@@ -79,14 +79,18 @@ function planned(plan: CouncilPlan, index: number, call: ScriptedCall): Scripted
     case 'review':
       return {
         json: {
-          reviews: call.proposals.map(({ label, product }) => ({
-            label,
-            score: plan.score?.(index, call.nth, product) ?? 8,
-            critique: plan.critique?.(index, call.nth, product) ?? [],
-            suggestions: ['keep it short'],
-            majorIssues: plan.majorIssues?.(index, call.nth) ?? 0,
-            agreementOutlook: 'close',
-          })),
+          reviews: Object.fromEntries(
+            call.proposals.map(({ label, product }) => [
+              label,
+              {
+                score: plan.score?.(index, call.nth, product) ?? 8,
+                critique: plan.critique?.(index, call.nth, product) ?? [],
+                suggestions: ['keep it short'],
+                majorIssues: plan.majorIssues?.(index, call.nth) ?? 0,
+                agreementOutlook: 'close',
+              },
+            ]),
+          ),
           improvementRoom: plan.improvementRoom?.(index, call.nth) ?? 'none',
         },
       };

@@ -11,6 +11,7 @@ import type {
   Usage,
 } from '../../src/core/language-model';
 import { ModelError } from '../../src/core/model-error';
+import { INPUT_MARKER } from '../../src/core/consensus-prompts';
 
 export interface ScriptedCall {
   /** 'draft' | 'review' | 'merge' | 'final' | 'ratification' | 'vote_answer' | 'vote_clusters' | 'text'. */
@@ -153,7 +154,27 @@ export function usageOf(request: ModelRequest, text: string): Usage {
   };
 }
 
+/** The engine's input document (after INPUT_MARKER), or undefined for other prompts. */
+export function inputDocumentOf(text: string): Record<string, unknown> | undefined {
+  const at = text.indexOf(INPUT_MARKER);
+  if (at < 0) return undefined;
+  try {
+    return JSON.parse(text.slice(at + INPUT_MARKER.length)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseBlocks(text: string, tag: string): { label: string; body: string }[] {
+  const document = inputDocumentOf(text);
+  if (document) {
+    const list = (tag === 'proposal' ? document.proposals : document.answers) as
+      { label: string; product?: string; answer?: string }[] | undefined;
+    return (list ?? []).map((item) => ({
+      label: item.label,
+      body: (tag === 'proposal' ? item.product : item.answer) ?? '',
+    }));
+  }
   const pattern = new RegExp(`<${tag} label="([^"]*)">\\n([\\s\\S]*?)\\n</${tag}>`, 'g');
   return [...text.matchAll(pattern)].map((match) => ({ label: match[1]!, body: match[2]! }));
 }

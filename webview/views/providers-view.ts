@@ -44,6 +44,7 @@ export function renderProviders(
         h('span', { className: 'provider-name', text: provider.displayName }),
         h('span', { className: 'provider-state', text: state }),
         provider.needsKey ? setKey : null,
+        notesOf(provider, context),
       ],
     );
   });
@@ -71,5 +72,31 @@ export function renderProviders(
       h('ul', { className: 'provider-list' }, items),
       h('div', { className: 'toolbar' }, [settings]),
     ],
+  );
+}
+
+const NOTE_KEYS = {
+  deprecated: 'modelDeprecated',
+  retired: 'modelRetired',
+  unknown: 'modelUnknown',
+  unpriced: 'modelUnpriced',
+} as const;
+
+/** Lifecycle / price notes of this provider's configured models, with the setting to change. */
+function notesOf(provider: ProviderReadiness, { t }: RenderContext): HTMLElement | null {
+  const notes = provider.notes ?? [];
+  if (notes.length === 0) return null;
+  return h(
+    'ul',
+    { className: 'provider-notes', testId: 'provider-notes' },
+    notes.map((note) => {
+      const date = /^\d{4}-\d{2}-\d{2}/.exec(note.shutdownDate ?? '')?.[0];
+      const when = date ? t('modelShutdownOn', date) : '';
+      return h('li', {
+        className: `provider-note ${note.kind}`,
+        attrs: { 'data-kind': note.kind },
+        text: `\u26a0 ${t(NOTE_KEYS[note.kind], note.model, when, note.setting)}`,
+      });
+    }),
   );
 }

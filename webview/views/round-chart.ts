@@ -82,7 +82,8 @@ export function renderRoundChart(
   figure.appendChild(
     series(
       t('chartSpread'),
-      signals.map((s) => s.scoreSpread),
+      // An unknown spread (no usable scores) is drawn as 0 until the panel shows it as unknown.
+      signals.map((s) => s.scoreSpread ?? 0),
       thresholds.maxScoreSpread,
       'spread',
     ),

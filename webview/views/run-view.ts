@@ -46,6 +46,17 @@ function renderStatusBar(state: RunViewState, context: RenderContext): HTMLEleme
     cancel.dataset.testid = 'cancel-button';
     cancel.dataset.focusKey = 'cancel-button';
     children.push(cancel);
+    if (state.protocol === 'consensus') {
+      const stop = createButton({
+        label: t('finishEarly'),
+        ariaLabel: t('finishEarlyAria'),
+        appearance: 'secondary',
+        onClick: () => post({ type: 'finish-early', runId: state.runId }),
+      });
+      stop.dataset.testid = 'finish-early-button';
+      stop.dataset.focusKey = 'finish-early-button';
+      children.push(stop);
+    }
   }
   return h('div', { className: `status-bar ${state.status}` }, [
     h('h2', { className: 'task-title', text: state.task }),

@@ -4,13 +4,16 @@
  * reported with the adapter's hint, and never stop the other providers.
  */
 import * as vscode from 'vscode';
+import { sharedModelCatalog } from '../../app/model-catalog';
 import { listModels } from '../../providers/create-language-model';
+import type { ModelListing } from '../../providers/model-listing';
 import type { ExtensionServices } from '../extension-services';
 import { providerCatalog } from '../provider-catalog';
 import { readCouncilSettings, SETTINGS_SECTION } from '../read-council-settings';
 import { listEditorModels, VSCODE_LM_PROVIDER } from '../lm/vscode-lm-language-model';
 import { participantSpec } from '../parse-council-settings';
 import { chromeText } from '../notify/chrome-text';
+import { hasUrlCredentials } from '../../providers/common/redact-secrets';
 
 interface ModelItem extends vscode.QuickPickItem {
   spec?: string;
@@ -37,7 +40,17 @@ export function registerRefreshModelsCommand(
             providerCatalog(settings).map(async (entry) => {
               const apiKey = await services.credentials.getApiKey(entry.providerId);
               if (entry.needsKey && !apiKey) {
-                return { entry, models: [] as string[], skipped: true as const };
+                return { entry, models: [] as ModelListing[], skipped: true as const };
+              }
+              if (entry.baseUrl !== undefined && hasUrlCredentials(entry.baseUrl)) {
+                services.log.warn(
+                  `${entry.providerId}: the base URL contains a user name or password; not used`,
+                );
+                return {
+                  entry,
+                  models: [] as ModelListing[],
+                  error: 'credentials in the base URL',
+                };
               }
               try {
                 const models = await listModels(
@@ -49,6 +62,7 @@ export function registerRefreshModelsCommand(
                   },
                   abort.signal,
                 );
+                sharedModelCatalog.remember(entry.providerId, entry.baseUrl, models);
                 return { entry, models, skipped: false as const };
               } catch (error) {
                 const hint = (error as { hint?: string }).hint;
@@ -56,7 +70,7 @@ export function registerRefreshModelsCommand(
                 services.log.warn(`listing models of ${entry.providerId} failed: ${message}`);
                 return {
                   entry,
-                  models: [] as string[],
+                  models: [] as ModelListing[],
                   error: hint ? `${message} ${hint}` : message,
                 };
               }
@@ -83,10 +97,11 @@ export function registerRefreshModelsCommand(
           continue;
         }
         for (const model of list.models) {
-          const spec = `${list.entry.providerId}:${model}`;
+          const spec = `${list.entry.providerId}:${model.id}`;
+          const lifecycle = lifecycleLabel(model);
           items.push({
-            label: chromeText(model),
-            description: chromeText(spec),
+            label: chromeText(model.id),
+            description: chromeText(lifecycle ? `${spec} · ${lifecycle}` : spec),
             picked: current.has(spec),
             spec,
           });
@@ -138,4 +153,19 @@ export function registerRefreshModelsCommand(
       );
     }),
   );
+}
+
+/**
+ * The vendor's lifecycle facts in our own words: only the enum and a date that parses as one
+ * reach the quick pick, never free text from the vendor.
+ */
+function lifecycleLabel(model: ModelListing): string | undefined {
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(model.shutdownDate ?? '')?.[0];
+  if (model.lifecycle === 'retired') return vscode.l10n.t('$(error) retired');
+  if (model.lifecycle === 'deprecated' || date !== undefined) {
+    return date
+      ? vscode.l10n.t('$(warning) deprecated, shuts down {0}', chromeText(date))
+      : vscode.l10n.t('$(warning) deprecated');
+  }
+  return undefined;
 }

@@ -7,6 +7,7 @@ import type { ExtensionServices } from '../extension-services';
 import { providerCatalog } from '../provider-catalog';
 import { readCouncilSettings } from '../read-council-settings';
 import { chromeText } from '../notify/chrome-text';
+import { redactUrlCredentials } from '../../providers/common/redact-secrets';
 
 export async function pickProvider(
   services: ExtensionServices,
@@ -20,7 +21,8 @@ export async function pickProvider(
       return {
         label: chromeText(entry.displayName),
         description: hasKey ? vscode.l10n.t('$(check) key set') : vscode.l10n.t('no key'),
-        detail: entry.baseUrl === undefined ? undefined : chromeText(entry.baseUrl),
+        detail:
+          entry.baseUrl === undefined ? undefined : chromeText(redactUrlCredentials(entry.baseUrl)),
         providerId: entry.providerId,
         hasKey,
       };

@@ -14,6 +14,7 @@ import { readCouncilSettings } from '../read-council-settings';
 import { participantSpec } from '../parse-council-settings';
 import { listEditorModels, VSCODE_LM_PROVIDER } from '../lm/vscode-lm-language-model';
 import { compactRunEvents } from './run-event-buffer';
+import { configuredModelNotes } from './provider-notes';
 
 let lastVersion = 0;
 
@@ -25,6 +26,11 @@ function nextVersion(): number {
 
 export async function providerReadiness(services: ExtensionServices): Promise<ProviderReadiness[]> {
   const settings = readCouncilSettings();
+  const notes = configuredModelNotes(settings);
+  const notesOf = (provider: string) => {
+    const own = notes.filter((note) => note.provider === provider);
+    return own.length > 0 ? { notes: own } : {};
+  };
   const providers = await Promise.all(
     providerCatalog(settings).map(async (entry): Promise<ProviderReadiness> => ({
       provider: entry.providerId,
@@ -32,6 +38,7 @@ export async function providerReadiness(services: ExtensionServices): Promise<Pr
       keyPresent: entry.needsKey ? await services.credentials.hasApiKey(entry.providerId) : false,
       needsKey: entry.needsKey,
       models: configuredModels(settings, entry.providerId),
+      ...notesOf(entry.providerId),
     })),
   );
   const editorModels = await listEditorModels();

@@ -47,6 +47,10 @@ export function createPanelMessageHandlers(
       services.log.info(`run ${message.runId}: cancel requested from the panel`);
       await services.council.cancel(message.runId);
     },
+    'finish-early': async (message) => {
+      services.log.info(`run ${message.runId}: stop with the best so far requested from the panel`);
+      await services.council.finishEarly(message.runId);
+    },
     'open-run': (message) => services.runs.setActiveRun(message.runId),
     rerun: async (message) => {
       const records = await services.council.readTranscript(message.runId);

@@ -37,8 +37,10 @@ export class RunEventBuffer {
   }
 
   get finished(): boolean {
-    const last = this.events[this.events.length - 1];
-    return last?.type === 'run-finished' || last?.type === 'run-failed';
+    // Not only the last event: a transcript-incomplete notice can follow the end record.
+    return this.events
+      .slice(-2)
+      .some((event) => event.type === 'run-finished' || event.type === 'run-failed');
   }
 
   private dropDelta(callId: string): void {

@@ -10,6 +10,7 @@ import { newRunId } from '../../core/run-id';
 import type { ExtensionServices } from '../extension-services';
 import type { SelectionTarget } from './selection-target';
 import { isConfigurationError } from '../../app/configuration-error';
+import { showRunWarnings } from './show-run-warnings';
 
 export async function startSelectionRun(
   services: ExtensionServices,
@@ -57,6 +58,7 @@ export async function startRun(
   try {
     const started = await services.council.startConsensus({ input: { ...input, runId }, origin });
     services.runs.setActiveRun(started.runId);
+    showRunWarnings(services, started.warnings);
     if (target && started.runId !== runId) services.runs.registerTarget(started.runId, target);
     return started.runId;
   } catch (error) {

@@ -9,13 +9,20 @@ export function registerCancelTaskTool({ server, council }: ToolContext): void {
     'cancel_task',
     {
       title: 'Cancel a running task',
-      description: `Stop a running consensus task or vote at once: in-flight model calls are aborted (no further cost) and the run ends with status "cancelled"; whatever was reached stays readable with get_task_result and get_iteration_log.
-Instant. Cancelling a finished task does nothing and says so. The work done so far cannot be resumed.`,
-      inputSchema: { taskId: taskIdField },
+      description: `Stop a running task now; in-flight calls are aborted (no further cost). Default: status "cancelled". keepBest=true (consensus only): end with the best proposal so far, status "provisional", scores and reasons kept. Instant. Next: get_task_result.`,
+      inputSchema: {
+        taskId: taskIdField,
+        keepBest: z
+          .boolean()
+          .optional()
+          .describe(
+            'Stop with the best proposal so far (status provisional) instead of cancelling.',
+          ),
+      },
       outputSchema: {
         taskId: z.string(),
-        cancelled: z.boolean().describe('True when a running task was stopped by this call.'),
-        state: z.string().describe('The task state after the call.'),
+        cancelled: z.boolean().describe('True when this call stopped a running task.'),
+        state: z.string(),
       },
       annotations: {
         title: 'Cancel a task',
@@ -26,11 +33,13 @@ Instant. Cancelling a finished task does nothing and says so. The work done so f
         openWorldHint: false,
       },
     },
-    async ({ taskId }) => {
+    async ({ taskId, keepBest }) => {
       try {
         const before = await council.getStatus(taskId);
         if (!before) return toolError(`No task with id "${taskId}"; nothing to cancel.`);
-        const cancelled = await council.cancel(taskId);
+        const cancelled = keepBest
+          ? await council.finishEarly(taskId)
+          : await council.cancel(taskId);
         if (cancelled) {
           // Give the run a moment to settle so the reported state is the final one.
           const controller = new AbortController();
@@ -40,8 +49,8 @@ Instant. Cancelling a finished task does nothing and says so. The work done so f
         }
         const after = (await council.getStatus(taskId)) ?? before;
         const text = cancelled
-          ? `Cancelled task ${taskId}; it is now ${after.state}. Partial work: get_task_result {"taskId":"${taskId}"} or get_iteration_log.`
-          : `Task ${taskId} was not running (${after.state}); nothing was cancelled. Its result: get_task_result {"taskId":"${taskId}"}.`;
+          ? `${keepBest ? 'Stopped' : 'Cancelled'} task ${taskId}; it is now ${after.state}${keepBest ? ' with the best proposal so far (provisional)' : ''}. Next: get_task_result {"taskId":"${taskId}"}.`
+          : `Task ${taskId} was not ${keepBest ? 'a running consensus' : 'running'} (${after.state}); nothing was stopped. Its result: get_task_result {"taskId":"${taskId}"}.`;
         return toolResult(text, { taskId, cancelled, state: after.state });
       } catch (error) {
         return toolError(describeError(error, 'cancel the task'));

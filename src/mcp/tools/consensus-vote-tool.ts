@@ -6,6 +6,8 @@ import { reportProgress } from '../progress-reporter';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
 import { describeVote, toVoteOutput, voteOutputShape } from '../vote-output';
+import type { ModelNote } from '../../shared/model-note';
+import { withRunWarnings } from '../run-warnings-text';
 
 export function registerConsensusVoteTool({ server, council }: ToolContext): void {
   server.registerTool(
@@ -42,7 +44,7 @@ Use it for questions with a short answer (a decision, a choice, a fact check); f
         judge: z
           .string()
           .regex(/^[A-Za-z0-9_.-]+:.+$/, {
-            error: 'judge is "provider:model", e.g. "openai:gpt-5.1-mini".',
+            error: 'judge is "provider:model", e.g. "openai:gpt-6.2-sol".',
           })
           .max(200)
           .optional()
@@ -61,8 +63,9 @@ Use it for questions with a short answer (a decision, a choice, a fact check); f
     },
     async (args, extra) => {
       let runId: string;
+      let warnings: ModelNote[] | undefined;
       try {
-        ({ runId } = await council.startVote({
+        ({ runId, warnings } = await council.startVote({
           input: {
             question: args.question,
             strategy: args.strategy ?? 'majority',
@@ -81,7 +84,10 @@ Use it for questions with a short answer (a decision, a choice, a fact check); f
       try {
         const result = await council.waitForResult(runId);
         if ('status' in result) return toolError(`Run ${runId} is not a vote.`);
-        const output = toolResult(describeVote(result), toVoteOutput(result));
+        const output = withRunWarnings(
+          toolResult(describeVote(result), toVoteOutput(result)),
+          warnings,
+        );
         return result.error && result.responding === 0 ? { ...output, isError: true } : output;
       } catch (error) {
         return toolError(describeError(error, 'finish the vote'));

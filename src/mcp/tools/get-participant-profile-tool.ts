@@ -16,7 +16,7 @@ Instant and free (no model calls). list_participants lists all ids; find_partici
         participantId: z
           .string({
             error:
-              'Missing "participantId": an id from list_participants (e.g. "openai:gpt-5.1"), a persona id, or "self".',
+              'Missing "participantId": an id from list_participants (e.g. "openai:gpt-6.2-sol"), a persona id, or "self".',
           })
           .min(1)
           .max(200)

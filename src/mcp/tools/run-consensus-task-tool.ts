@@ -6,6 +6,8 @@ import { reportProgress } from '../progress-reporter';
 import type { ToolContext } from '../tool-context';
 import { toolError } from '../tool-result';
 import { consensusToolResult } from './consensus-tool-result';
+import type { ModelNote } from '../../shared/model-note';
+import { withRunWarnings } from '../run-warnings-text';
 
 export const RUN_CONSENSUS_TASK_DESCRIPTION = `Run the whole Consensus Protocol on a task and return the agreed product.
 Several LLMs from different vendors each draft an answer, review each other's drafts anonymously (scores and critique), merge, repeat until they converge (or the round cap), then combine their finals and ratify the result; dissent is kept in a minority report.
@@ -32,8 +34,9 @@ export function registerRunConsensusTaskTool({ server, council }: ToolContext): 
     },
     async (args, extra) => {
       let runId: string;
+      let warnings: ModelNote[] | undefined;
       try {
-        ({ runId } = await council.startConsensus(toConsensusRequest(args)));
+        ({ runId, warnings } = await council.startConsensus(toConsensusRequest(args)));
       } catch (error) {
         return toolError(describeError(error, 'start the consensus run'));
       }
@@ -44,7 +47,7 @@ export function registerRunConsensusTaskTool({ server, council }: ToolContext): 
       try {
         const result = await council.waitForResult(runId);
         if (!('status' in result)) return toolError(`Run ${runId} is not a consensus run.`);
-        return consensusToolResult(result);
+        return withRunWarnings(consensusToolResult(result), warnings);
       } catch (error) {
         return toolError(
           `${describeError(error, 'finish the consensus run')}\nThe run id was ${runId}; get_task_status may still know it.`,

@@ -4,6 +4,7 @@ import { toConsensusRequest } from '../consensus-request';
 import { describeError } from '../describe-error';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
+import { withRunWarnings } from '../run-warnings-text';
 
 export function registerStartConsensusTaskTool({ server, council }: ToolContext): void {
   server.registerTool(
@@ -29,12 +30,15 @@ Use this instead of run_consensus_task when your client times out on long tool c
     },
     async (args) => {
       try {
-        const { runId } = await council.startConsensus(toConsensusRequest(args));
+        const { runId, warnings } = await council.startConsensus(toConsensusRequest(args));
         const status = await council.getStatus(runId);
         const state = status?.state ?? 'pending';
-        return toolResult(
-          `Started consensus task ${runId} in the background (${state}). It takes minutes.\nNext: call get_task_status {"taskId":"${runId}"} every 10–30 s; when its state is "completed", call get_task_result {"taskId":"${runId}"}. To stop it, call cancel_task.`,
-          { taskId: runId, state },
+        return withRunWarnings(
+          toolResult(
+            `Started consensus task ${runId} in the background (${state}). It takes minutes.\nNext: call get_task_status {"taskId":"${runId}"} every 10–30 s; when its state is "completed", call get_task_result {"taskId":"${runId}"}. To stop it, call cancel_task.`,
+            { taskId: runId, state },
+          ),
+          warnings,
         );
       } catch (error) {
         return toolError(describeError(error, 'start the consensus task'));

@@ -35,7 +35,7 @@ export class AnthropicLanguageModel implements LanguageModel {
       async (watchedFetch) => {
         const client = await createAnthropicClient(this.settings, watchedFetch);
         const stream = await client.messages.create(
-          convertToAnthropicInput(this.modelId, request),
+          convertToAnthropicInput(this.modelId, request, this.settings.effort),
           {
             signal: request.signal,
           },

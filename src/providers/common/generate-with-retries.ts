@@ -15,8 +15,16 @@ export function generateWithRetries(
   attempt: (watchedFetch: typeof fetch) => Promise<ModelResponse>,
 ): Promise<ModelResponse> {
   const context = attemptContext(settings, modelId, request.signal, classify);
+  const budget = request.retry;
   return withRetries(() => runWatchedAttempt(context, attempt), {
     ...settings.retry,
+    ...(budget
+      ? {
+          maxRetries: Math.min(settings.retry.maxRetries, budget.maxRetries),
+          retryCapMs: Math.min(settings.retry.retryCapMs, budget.maxDelayMs),
+          baseDelayMs: Math.min(settings.retry.baseDelayMs, budget.maxDelayMs),
+        }
+      : {}),
     provider: settings.identity.providerId,
     modelId,
     signal: request.signal,

@@ -1,4 +1,5 @@
 /** Everything an adapter instance needs, resolved once by createLanguageModel. */
+import type { ReasoningEffort } from '../../core/reasoning-effort';
 import type { ProviderIdentity } from './provider-identity';
 import type { RetryOptions } from './with-retries';
 
@@ -9,4 +10,6 @@ export interface ModelAdapterSettings {
   baseUrl: string | undefined;
   idleTimeoutMs: number;
   retry: Pick<RetryOptions, 'maxRetries' | 'retryCapMs' | 'baseDelayMs' | 'onRetry'>;
+  /** The participant's reasoning effort; each adapter maps it to its vendor's field. */
+  effort?: ReasoningEffort;
 }

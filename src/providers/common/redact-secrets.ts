@@ -23,6 +23,24 @@ const KEY_PATTERNS: RegExp[] = [
   /([?&](?:key|api_key|apikey)=)[^&\s"]+/gi,
 ];
 
+/** `scheme://user:password@host`: the user-info part of any URL in a text. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
+
+/** The text with every URL's user name and password replaced (a base URL echoed in an error). */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+}
+
+/** Whether a base URL carries a user name or password (refused: credentials go in the key). */
+export function hasUrlCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return redactUrlCredentials(url) !== url;
+  }
+}
+
 const knownSecrets = new Set<string>();
 
 export function rememberSecret(value: string | undefined): void {
@@ -62,7 +80,8 @@ export function encodedForms(secret: string): string[] {
 }
 
 function replaceAll(text: string, secrets: Iterable<string>): string {
-  let result = text;
+  // A base URL's user:password is a secret too, wherever a message repeats the URL.
+  let result = redactUrlCredentials(text);
   for (const secret of secrets) {
     for (const form of encodedForms(secret)) {
       if (result.includes(form)) result = result.split(form).join(REDACTED);

@@ -5,6 +5,7 @@
  * derived from that list.
  */
 import type { LanguageModel } from '../../core/language-model';
+import type { ModelListing } from '../model-listing';
 import type { ModelAdapterSettings } from './model-adapter-settings';
 
 export interface VendorDefinition<Id extends string = string> {
@@ -22,6 +23,6 @@ export interface VendorDefinition<Id extends string = string> {
    */
   sdk: { module: string; exports: readonly string[] };
   createModel(modelId: string, settings: ModelAdapterSettings): LanguageModel;
-  /** The model ids the key can use ('Multi-LLM: Refresh Models', `mlo models`). */
-  listModels(settings: ModelAdapterSettings, signal: AbortSignal): Promise<string[]>;
+  /** The models the key can use, with lifecycle facts where the vendor gives them. */
+  listModels(settings: ModelAdapterSettings, signal: AbortSignal): Promise<ModelListing[]>;
 }

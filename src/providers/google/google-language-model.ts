@@ -34,7 +34,7 @@ export class GoogleLanguageModel implements LanguageModel {
       async (watchedFetch) => {
         const client = await createGoogleClient(this.settings, watchedFetch);
         const stream = await client.models.generateContentStream(
-          convertToGoogleInput(this.modelId, request),
+          convertToGoogleInput(this.modelId, request, this.settings.effort),
         );
         const result = await readGoogleStream(stream, request, this.modelId);
         if (result.kind === 'blocked') {

@@ -5,18 +5,35 @@
  */
 import type { ResponseCreateParamsStreaming } from 'openai/resources/responses/responses';
 import type { ModelRequest } from '../../core/language-model';
+import type { ReasoningEffort } from '../../core/reasoning-effort';
 
 /**
  * OpenAI's reasoning models (GPT-5 family, o-series) reject `temperature` with a 400; dropping it
  * keeps a council participant from abstaining over a sampling knob (vercel/ai does the same).
  */
 export function acceptsTemperature(modelId: string): boolean {
-  return !/^(gpt-5|o\d)/.test(modelId);
+  return !/^(gpt-[5-9]|gpt-\d{2}|o\d)/.test(modelId);
+}
+
+/**
+ * The Responses API's `reasoning.effort` (openai/resources/shared.d.ts, Reasoning.effort). The
+ * SDK's type stops at 'xhigh'; the GPT-6 family also takes 'max' ("Models",
+ * developers.openai.com/api/docs/models), so the level is passed as the user wrote it.
+ */
+function reasoningOf(effort: ReasoningEffort | undefined) {
+  return effort === undefined
+    ? {}
+    : {
+        reasoning: {
+          effort: effort as NonNullable<ResponseCreateParamsStreaming['reasoning']>['effort'],
+        },
+      };
 }
 
 export function convertToOpenAIInput(
   modelId: string,
   request: ModelRequest,
+  effort?: ReasoningEffort,
 ): ResponseCreateParamsStreaming {
   return {
     model: modelId,
@@ -30,6 +47,7 @@ export function convertToOpenAIInput(
     ...(request.temperature === undefined || !acceptsTemperature(modelId)
       ? {}
       : { temperature: request.temperature }),
+    ...reasoningOf(effort),
     ...(request.jsonSchema === undefined
       ? {}
       : {

@@ -34,9 +34,12 @@ export class OpenAILanguageModel implements LanguageModel {
       mapOpenAIError,
       async (watchedFetch) => {
         const client = await createOpenAIClient(this.settings, watchedFetch);
-        const stream = await client.responses.create(convertToOpenAIInput(this.modelId, request), {
-          signal: request.signal,
-        });
+        const stream = await client.responses.create(
+          convertToOpenAIInput(this.modelId, request, this.settings.effort),
+          {
+            signal: request.signal,
+          },
+        );
         return readResponseStream(stream, request, this.modelId, (failure) =>
           buildModelError(failure, identity, this.modelId),
         );

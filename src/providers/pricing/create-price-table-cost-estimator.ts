@@ -1,20 +1,28 @@
 /**
- * CostEstimator over a price table. Keys are "provider:model" or just "model"; user overrides
- * win over the defaults; a dated snapshot id (claude-sonnet-4-5-20250929, gpt-5.1-2025-11-13)
- * falls back to its alias. Unknown models (local endpoints, custom ids) cost `undefined`, never
- * a guessed number.
+ * The CostEstimator every host uses. Prices come, in this order, from the user's overrides
+ * (multiLlm.prices; keys "provider:model" or "model", a dated snapshot falls back to its alias),
+ * then @pydantic/genai-prices, then SUPPLEMENT_PRICES for defaults the package lacks. A model
+ * none of them knows (local endpoints, custom ids, the editor's models) costs `undefined`, never
+ * a guessed number: the run then enforces a token cap instead (see unpriced-token-cap.ts).
  */
 import type { CostEstimator } from '../../core/host-services';
 import type { Usage } from '../../core/language-model';
-import { DEFAULT_PRICES, type ModelPrice } from './default-prices';
+import { genaiPricesCost } from './genai-prices-cost';
+import type { ModelPrice } from './model-price';
+import { SUPPLEMENT_PRICES } from './supplement-prices';
 
 export function createPriceTableCostEstimator(
   overrides: Record<string, ModelPrice> = {},
+  clock: () => Date = () => new Date(),
 ): CostEstimator {
   return {
     costOf(provider: string, modelId: string, usage: Usage): number | undefined {
-      const price = findPrice(provider, modelId, overrides);
-      return price === undefined ? undefined : costFor(price, usage);
+      const override = findPrice(provider, modelId, overrides);
+      if (override !== undefined) return costFor(override, usage);
+      const packaged = genaiPricesCost(provider, modelId, usage, clock());
+      if (packaged !== undefined) return packaged;
+      const supplement = findPrice(provider, modelId, SUPPLEMENT_PRICES);
+      return supplement === undefined ? undefined : costFor(supplement, usage);
     },
   };
 }
@@ -22,14 +30,12 @@ export function createPriceTableCostEstimator(
 export function findPrice(
   provider: string,
   modelId: string,
-  overrides: Record<string, ModelPrice> = {},
+  table: Record<string, ModelPrice>,
 ): ModelPrice | undefined {
   const ids = [modelId, modelId.replace(/^models\//, ''), withoutDateSuffix(modelId)];
-  for (const table of [overrides, DEFAULT_PRICES]) {
-    for (const id of ids) {
-      const price = table[`${provider}:${id}`] ?? table[id];
-      if (price !== undefined) return price;
-    }
+  for (const id of ids) {
+    const price = table[`${provider}:${id}`] ?? table[id];
+    if (price !== undefined) return price;
   }
   return undefined;
 }

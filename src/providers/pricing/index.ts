@@ -1,4 +1,5 @@
-export { DEFAULT_PRICES, type ModelPrice } from './default-prices';
+export type { ModelPrice } from './model-price';
+export { SUPPLEMENT_PRICES } from './supplement-prices';
 export {
   costFor,
   createPriceTableCostEstimator,

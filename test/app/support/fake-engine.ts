@@ -35,7 +35,10 @@ function emitter(runId: string, deps: EngineDependencies) {
     const full = { ...event, runId, at: Date.now() } as RunEvent;
     deps.onEvent?.(full);
     if (full.type !== 'token-delta') {
-      await deps.transcript?.append(runId, { ...full, seq: seq++ } as TranscriptRecord);
+      // Like the real engine (run-context.ts): a failed append never stops the run.
+      await deps.transcript
+        ?.append(runId, { ...full, seq: seq++ } as TranscriptRecord)
+        .catch(() => {});
     }
   };
 }

@@ -6,6 +6,7 @@ import type { ConsensusResult } from '../../../src/core/consensus-types';
 export class FakeCouncil {
   readonly listeners = new Set<RunEventListener>();
   readonly cancelled: string[] = [];
+  readonly finishedEarly: string[] = [];
   readonly started: unknown[] = [];
   readonly results = new Map<string, ConsensusResult>();
   readonly history: RunSummary[] = [];
@@ -46,6 +47,10 @@ export class FakeCouncil {
       getResult: async (runId) => this.results.get(runId),
       cancel: async (runId) => {
         this.cancelled.push(runId);
+        return true;
+      },
+      finishEarly: async (runId) => {
+        this.finishedEarly.push(runId);
         return true;
       },
       subscribe: () => () => {},

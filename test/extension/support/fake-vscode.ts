@@ -57,7 +57,10 @@ export interface FakeVscodeState {
   executed: { command: string; args: unknown[] }[];
   /** Every string shown in chrome, in order (see ChromeRecord). */
   chrome: ChromeRecord[];
+  /** User (global) settings, `section.key` -> value. */
   configuration: Record<string, unknown>;
+  /** What a workspace's .vscode/settings.json says; `get` prefers it, as VS Code does. */
+  workspaceConfiguration: Record<string, unknown>;
   configurationEmitter: EventEmitter<{ affectsConfiguration(section: string): boolean }>;
 }
 
@@ -65,6 +68,7 @@ export const state: FakeVscodeState = {
   executed: [],
   chrome: [],
   configuration: {},
+  workspaceConfiguration: {},
   configurationEmitter: new EventEmitter(),
 };
 
@@ -101,7 +105,14 @@ export const fakeVscode = {
   workspace: {
     getConfiguration: (section: string) => ({
       get: (key: string, fallback?: unknown) =>
-        state.configuration[`${section}.${key}`] ?? fallback,
+        state.workspaceConfiguration[`${section}.${key}`] ??
+        state.configuration[`${section}.${key}`] ??
+        fallback,
+      inspect: (key: string) => ({
+        key: `${section}.${key}`,
+        globalValue: state.configuration[`${section}.${key}`],
+        workspaceValue: state.workspaceConfiguration[`${section}.${key}`],
+      }),
     }),
     onDidChangeConfiguration: state.configurationEmitter.event,
     asRelativePath: (uri: FakeUri | string) => (typeof uri === 'string' ? uri : uri.path),

@@ -139,18 +139,30 @@ export const anthropicMessagesWire: VendorWire = {
     }
   },
 
-  listModels(path, models) {
+  listModels(path, models, query) {
     if (!path.endsWith('/v1/models')) return undefined;
+    // Retired models are listed only when the `lifecycle` filter asks for them (ModelListParams).
+    const wanted = query.getAll('lifecycle').concat(query.getAll('lifecycle[]')).join(',');
+    const listed = models.filter(
+      (model) => model.lifecycle !== 'retired' || wanted.includes('retired'),
+    );
     return {
-      data: models.map((id) => ({
+      data: listed.map((model) => ({
         type: 'model',
-        id,
-        display_name: id,
+        id: model.id,
+        display_name: model.id,
         created_at: '2026-01-01T00:00:00Z',
+        capabilities: null,
+        lifecycle: model.lifecycle ?? 'active',
+        deprecated_at: model.deprecatedAt ? `${model.deprecatedAt}T00:00:00Z` : null,
+        retires_at: model.shutdownDate ? `${model.shutdownDate}T00:00:00Z` : null,
+        line: null,
+        max_input_tokens: 1_000_000,
+        max_tokens: 128_000,
       })),
       has_more: false,
-      first_id: models[0] ?? null,
-      last_id: models[models.length - 1] ?? null,
+      first_id: listed[0]?.id ?? null,
+      last_id: listed[listed.length - 1]?.id ?? null,
     };
   },
 };

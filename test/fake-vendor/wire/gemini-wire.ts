@@ -125,7 +125,8 @@ export const geminiWire: VendorWire = {
   listModels(path, models) {
     if (!path.endsWith('/v1beta/models')) return undefined;
     return {
-      models: models.map((id) => ({
+      // Gemini's Model has no lifecycle field; the fake lists only the ids.
+      models: models.map(({ id }) => ({
         name: `models/${id}`,
         version: '001',
         displayName: id,

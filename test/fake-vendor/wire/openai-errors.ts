@@ -3,7 +3,7 @@
  * by OpenAI-compatible servers, which copy them): { error: { message, type, param, code } }.
  */
 import type { Fault, ModelCall } from '../script-rule';
-import type { ErrorReply, FaultContext } from './vendor-wire';
+import type { ErrorReply, FakeModel, FaultContext } from './vendor-wire';
 
 export function openAiErrorReply(fault: Fault, call: ModelCall, context: FaultContext): ErrorReply {
   const error = (status: number, message: string, type: string, code: string | null) => ({
@@ -72,14 +72,16 @@ export function retryHeaders(context: FaultContext): Record<string, string> {
   };
 }
 
-export function openAiModelList(models: string[]) {
+/** GET /v1/models; `shutdown_date` as OpenAI's "Deprecations" page documents it (null when none). */
+export function openAiModelList(models: FakeModel[]) {
   return {
     object: 'list',
-    data: models.map((id) => ({
-      id,
+    data: models.map((model) => ({
+      id: model.id,
       object: 'model',
       created: 1_750_000_000,
       owned_by: 'fake-vendor',
+      shutdown_date: model.shutdownDate ?? null,
     })),
   };
 }

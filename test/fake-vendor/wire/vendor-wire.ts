@@ -42,7 +42,24 @@ export interface VendorWire {
   completeBody(call: ModelCall, text: string, usage: WireUsage): unknown;
   errorReply(fault: Fault, call: ModelCall, context: FaultContext): ErrorReply;
   /** GET model list; undefined when the path is not this vendor's list endpoint. */
-  listModels(path: string, models: string[]): unknown;
+  listModels(path: string, models: FakeModel[], query: URLSearchParams): unknown;
+}
+
+/**
+ * A model the fake lists, with the lifecycle facts each vendor's list really carries (OpenAI:
+ * `shutdown_date`; Anthropic: `lifecycle`, `deprecated_at`, `retires_at`; Gemini: none).
+ */
+export interface FakeModel {
+  id: string;
+  lifecycle?: 'active' | 'deprecated' | 'retired';
+  /** YYYY-MM-DD. */
+  deprecatedAt?: string;
+  /** YYYY-MM-DD: OpenAI's shutdown_date, Anthropic's retires_at. */
+  shutdownDate?: string;
+}
+
+export function fakeModel(model: string | FakeModel): FakeModel {
+  return typeof model === 'string' ? { id: model } : model;
 }
 
 export function sseFrame(data: unknown, event?: string): string {

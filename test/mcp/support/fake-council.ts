@@ -241,6 +241,10 @@ export class FakeCouncil implements CouncilService {
     return true;
   }
 
+  async finishEarly(runId: string) {
+    return this.cancel(runId);
+  }
+
   subscribe(runId: string, listener: RunEventListener) {
     const run = this.runs.get(runId);
     run?.listeners.add(listener);

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { addUsage, ZERO_USAGE, type Usage } from '../../../src/core/language-model';
 import { DEFAULT_MODELS } from '../../../src/providers/provider-registry';
-import {
-  costFor,
-  createPriceTableCostEstimator,
-  DEFAULT_PRICES,
-} from '../../../src/providers/pricing';
+import { costFor, createPriceTableCostEstimator } from '../../../src/providers/pricing';
 
 describe('price table cost estimator', () => {
   const estimator = createPriceTableCostEstimator();
@@ -101,13 +97,32 @@ describe('price table cost estimator', () => {
       0,
     );
     assert.equal(
-      estimator.costOf('anthropic', 'claude-sonnet-4-5-20250929', {
+      custom.costOf('openai', 'gpt-5.1-2025-11-13', {
         inputTokens: 1e6,
         outputTokens: 0,
         cachedInputTokens: 0,
       }),
-      DEFAULT_PRICES['claude-sonnet-4-5']?.input,
+      1,
     );
+  });
+
+  it('prices come from @pydantic/genai-prices, dated and tiered', () => {
+    const usage = (inputTokens: number) => ({ inputTokens, outputTokens: 0, cachedInputTokens: 0 });
+    // Claude Sonnet 4.5's dated snapshot: $3 per million input tokens, $6 past 200k.
+    assert.equal(estimator.costOf('anthropic', 'claude-sonnet-4-5-20250929', usage(100_000)), 0.3);
+    assert.equal(estimator.costOf('anthropic', 'claude-sonnet-4-5-20250929', usage(1e6)), 6);
+    // Gemini 3.1 Pro preview: $2 per million up to 200k prompt tokens, $4 above (the whole prompt).
+    assert.equal(estimator.costOf('google', 'gemini-3.1-pro-preview', usage(100_000)), 0.2);
+    assert.equal(estimator.costOf('google', 'models/gemini-3.1-pro-preview', usage(300_000)), 1.2);
+  });
+
+  it('a default the package does not know yet is priced from the dated supplement', () => {
+    const cost = estimator.costOf('google', DEFAULT_MODELS.google, {
+      inputTokens: 1e6,
+      outputTokens: 1e6,
+      cachedInputTokens: 0,
+    });
+    assert.equal(cost, 24);
   });
 
   it('an unknown model has no cost rather than a guess', () => {

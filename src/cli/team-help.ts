@@ -1,0 +1,36 @@
+/** Help of the team server commands (`mlo serve`, `mlo agents`). */
+const TEAM_ENVIRONMENT = `Environment:
+  REDIS_URL            redis://[user:password@]host:port[/db] or rediss://… for TLS
+                       (default redis://127.0.0.1:6379)
+  MLO_REDIS_PREFIX     key prefix of this deployment (default mlo); instances with the same
+                       REDIS_URL and prefix form one team server
+  MLO_LEASE_SECONDS    how long a polled task stays with an agent without a heartbeat (60)
+  MLO_COUNCIL_LOCK_SECONDS  how soon another instance marks a council run of a dead instance
+                       interrupted (30)
+  Council runs use the vendor keys and settings of \`mlo run\` from this environment.
+  MLO_AGENT_TYPES      comma-separated agent types
+                       (default planning,implementation,testing,documentation)`;
+
+export const SERVE_HELP = `Usage: mlo serve [--host 127.0.0.1] [--port 3000] [--allowed-origin URL]...
+
+Starts the team server: MCP over Streamable HTTP at http://HOST:PORT/mcp, on Redis.
+Orchestrator keys get create_task, get_task_status, get_result, list_agents, cancel_task;
+agent keys get poll_tasks, submit_result, heartbeat; both get get/set_shared_state.
+Every request needs "Authorization: Bearer <key>" (keys from \`mlo agents add\`).
+GET /health and GET /metrics (Prometheus) need no key. Logs: JSON lines on stderr.
+Requests with an Origin header are served only for local origins or --allowed-origin ones.
+SIGTERM / Ctrl-C stops it gracefully.
+
+${TEAM_ENVIRONMENT}
+`;
+
+export const AGENTS_HELP = `Usage:
+  mlo agents add --type <orchestrator|agent type> [--id <agent id>]
+  mlo agents list [--json]
+  mlo agents revoke <agent id>
+
+add prints a new key once; only its hash is stored in Redis. Give it to that agent's MCP
+client as the header "Authorization: Bearer <key>". revoke takes effect on the next request.
+
+${TEAM_ENVIRONMENT}
+`;

@@ -1,0 +1,50 @@
+/** What every team tool receives: the caller (from its key) and the shared team parts. */
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { toolError } from '../mcp/tool-result';
+import type { AgentRegistry } from './agent-registry';
+import type { Caller } from './agent-keys';
+import type { RedisCouncilParts } from './redis-council-service';
+import type { SharedState } from './shared-state';
+import type { TaskBoard } from './task-board';
+import { TeamError } from './team-error';
+import type { TeamLog } from './team-log';
+import type { TeamMetrics } from './team-metrics';
+
+export interface TeamParts {
+  board: TaskBoard;
+  agents: AgentRegistry;
+  state: SharedState;
+  metrics: TeamMetrics;
+  log: TeamLog;
+  agentTypes: string[];
+  leaseMs: number;
+  councils: RedisCouncilParts;
+}
+
+export interface TeamToolContext extends TeamParts {
+  server: McpServer;
+  caller: Caller;
+}
+
+/** Runs a tool body: a TeamError becomes an error result the model can act on; all are counted. */
+export async function runTeamTool(
+  context: TeamToolContext,
+  tool: string,
+  body: () => Promise<CallToolResult>,
+): Promise<CallToolResult> {
+  const { metrics, log, caller } = context;
+  try {
+    const result = await body();
+    metrics.toolCalls.inc({ tool, result: result.isError ? 'error' : 'ok' });
+    log.event('tool-call', { tool, agent_id: caller.agentId, ok: !result.isError });
+    return result;
+  } catch (error) {
+    metrics.toolCalls.inc({ tool, result: 'error' });
+    log.event('tool-call', { tool, agent_id: caller.agentId, ok: false });
+    if (error instanceof TeamError) return toolError(error.message);
+    return toolError(
+      `The team server could not ${tool.replace(/_/g, ' ')} (Redis unreachable?). Try again shortly.`,
+    );
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The team server's load drill (issue 16, acceptance 8): one real `mlo serve` on a throw-away
+ * Redis, 50 agents polling over Streamable HTTP, 500 tasks in chains of 5 (each depending on the
+ * one before). Checks none is lost or done twice; prints tasks/s and the p95 queue wait from the
+ * server's own histogram. Runnable alone: npx tsx test/bench/team-load.bench.ts (after a build).
+ */
+import { Redis } from 'ioredis';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { AgentKeys } from '../../src/server/agent-keys';
+import { DEFAULT_AGENT_TYPES } from '../../src/server/team-config';
+import { startRedis } from '../server/support/redis-process';
+import { callOk, connect, startTeamServer, teamEnvironment } from '../server/support/team-server';
+import type { BenchModule } from './bench-module';
+
+const AGENTS = 50;
+const CHAINS = 100;
+const CHAIN_LENGTH = 5;
+
+function p95FromHistogram(metrics: string): number {
+  const buckets = metrics
+    .split('\n')
+    .filter((l) => l.startsWith('mlo_task_queue_wait_seconds_bucket'))
+    .map((l) => ({ le: /le="([^"]+)"/.exec(l)![1]!, count: Number(l.split(' ').pop()) }));
+  const total = buckets.find((b) => b.le === '+Inf')?.count ?? 0;
+  const hit = buckets.find((b) => b.count >= total * 0.95);
+  return hit ? Number(hit.le === '+Inf' ? Infinity : hit.le) : NaN;
+}
+
+export const teamLoadBench: BenchModule = {
+  name: 'team server load drill',
+  async run() {
+    const redis = await startRedis();
+    const env = teamEnvironment(redis.url, { MLO_LEASE_SECONDS: '30' });
+    const direct = new Redis(redis.url);
+    const keys = new AgentKeys(direct, 'test');
+    const server = await startTeamServer(env);
+    const clients: Client[] = [];
+    try {
+      const orchestrator = await connect(server.url, await keys.add('orch', 'orchestrator'));
+      clients.push(orchestrator);
+      const agents: { id: string; client: Client }[] = [];
+      for (let i = 0; i < AGENTS; i++) {
+        const type = DEFAULT_AGENT_TYPES[i % DEFAULT_AGENT_TYPES.length]!;
+        const id = `${type}-agent-${i}`;
+        const client = await connect(server.url, await keys.add(id, type));
+        clients.push(client);
+        agents.push({ id, client });
+      }
+      const done = new Map<string, number>();
+      const total = CHAINS * CHAIN_LENGTH;
+      const started = performance.now();
+      let stop = false;
+      const workers = agents.map(async ({ id, client }) => {
+        while (!stop) {
+          const { tasks } = await callOk<{ tasks: { task_id: string }[] }>(client, 'poll_tasks', {
+            agent_id: id,
+          });
+          if (tasks.length === 0) {
+            await new Promise((r) => setTimeout(r, 50));
+            continue;
+          }
+          for (const task of tasks) {
+            await callOk(client, 'submit_result', {
+              task_id: task.task_id,
+              status: 'completed',
+              result: { by: id },
+            });
+            done.set(task.task_id, (done.get(task.task_id) ?? 0) + 1);
+          }
+          if (done.size >= total) stop = true;
+        }
+      });
+      const creators = Array.from({ length: CHAINS }, async (_, chain) => {
+        let previous: string | undefined;
+        for (let step = 0; step < CHAIN_LENGTH; step++) {
+          const { task } = await callOk<{ task: { task_id: string } }>(
+            orchestrator,
+            'create_task',
+            {
+              agent_type: DEFAULT_AGENT_TYPES[(chain + step) % DEFAULT_AGENT_TYPES.length],
+              task_description: `chain ${chain} step ${step}`,
+              ...(previous ? { dependencies: [previous] } : {}),
+            },
+          );
+          previous = task.task_id;
+        }
+      });
+      await Promise.all(creators);
+      const deadline = setTimeout(() => (stop = true), 180_000);
+      await Promise.all(workers);
+      clearTimeout(deadline);
+      const seconds = (performance.now() - started) / 1000;
+      const duplicated = [...done.values()].filter((n) => n > 1).length;
+      const lost = total - done.size;
+      const metrics = await (await fetch(server.url.replace(/\/mcp$/, '/metrics'))).text();
+      const p95 = p95FromHistogram(metrics);
+      return {
+        rows: [
+          {
+            name: `${AGENTS} agents, ${total} tasks in chains of ${CHAIN_LENGTH}`,
+            values: {
+              'tasks/s': (total / seconds).toFixed(1),
+              'p95 queue wait (s, bucket)': p95,
+              lost,
+              duplicated,
+            },
+          },
+        ],
+        fields: {
+          teamTasksPerSecond: Number((total / seconds).toFixed(1)),
+          teamP95QueueWaitSeconds: p95,
+          teamTasksLost: lost,
+          teamTasksDuplicated: duplicated,
+        },
+      };
+    } finally {
+      for (const client of clients) await client.close().catch(() => {});
+      await server.stop();
+      direct.disconnect();
+      await redis.stop();
+    }
+  },
+};
+
+if (process.argv[1]?.endsWith('team-load.bench.ts')) {
+  teamLoadBench.run().then(
+    (outcome) => {
+      console.log(JSON.stringify(outcome, null, 2));
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

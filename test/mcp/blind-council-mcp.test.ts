@@ -1,0 +1,99 @@
+/**
+ * The built dist/mcp-server.js over stdio against the schema-only simulated council
+ * (test/fake-vendor/schema-only-council.ts): models that know nothing of our prompts.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
+import { buildOnce } from './support/build-once';
+import { baseEnvironment, spawnClient, type SpawnedClient } from './support/spawn-client';
+import { assertMatchesOutputSchema } from './support/validate-output';
+
+describe('dist/mcp-server.js over stdio against the schema-only simulated council', function () {
+  this.timeout(120_000);
+  let vendor: FakeVendorServer;
+  let dataDir: string;
+  let spawned: SpawnedClient;
+  let client: Client;
+
+  before(async () => {
+    buildOnce();
+    vendor = await startFakeVendorServer();
+    dataDir = mkdtempSync(join(tmpdir(), 'mlo-mcp-blind-'));
+    spawned = await spawnClient({
+      ...baseEnvironment(),
+      OPENAI_API_KEY: 'sk-test-openai',
+      OPENAI_BASE_URL: vendor.baseUrls.openai,
+      ANTHROPIC_API_KEY: 'sk-test-anthropic',
+      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
+      GEMINI_API_KEY: 'test-gemini',
+      GEMINI_BASE_URL: vendor.baseUrls.google,
+      MLO_PARTICIPANTS: 'openai:gpt-blind,anthropic:claude-blind,google:gemini-blind',
+      MLO_DATA_DIR: dataDir,
+    });
+    client = spawned.client;
+  });
+
+  after(async () => {
+    await spawned?.close();
+    await vendor?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const call = async (name: string, args: Record<string, unknown>): Promise<CallToolResult> =>
+    (await client.callTool({ name, arguments: args }, undefined, {
+      timeout: 90_000,
+    })) as CallToolResult;
+  const opening = (result: CallToolResult) => (result.content[0] as { text: string }).text;
+
+  it('run_consensus_task converges with scores, valid against its outputSchema', async () => {
+    const result = await call('run_consensus_task', { task: 'Add input validation to the parser' });
+    assert.notEqual(result.isError, true, opening(result));
+    const structured = result.structuredContent as {
+      status: string;
+      lastSignals?: { scoreSpread: number | null };
+    };
+    assert.ok(['unanimous', 'majority'].includes(structured.status), structured.status);
+    assert.equal(typeof structured.lastSignals?.scoreSpread, 'number');
+    await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+  });
+
+  it('consensus_vote is reached, the schema-only judge grouping by label', async () => {
+    const result = await call('consensus_vote', {
+      question: 'Should retries back off exponentially?',
+      participants: ['openai:gpt-blind', 'anthropic:claude-blind'],
+    });
+    assert.notEqual(result.isError, true, opening(result));
+    const structured = result.structuredContent as { reached: boolean };
+    assert.equal(structured.reached, true);
+    await assertMatchesOutputSchema(client, 'consensus_vote', result.structuredContent);
+  });
+
+  it('with every review unusable the result says no-usable-reviews and what to do, spread unknown', async () => {
+    const result = await call('run_consensus_task', {
+      task: 'Name a colour',
+      maxRounds: 2,
+      participants: [
+        'openai:gpt-blind-wrong',
+        'anthropic:claude-blind-wrong',
+        'google:gemini-blind-wrong',
+      ],
+    });
+    assert.notEqual(result.isError, true, opening(result));
+    const structured = result.structuredContent as {
+      notices?: { cause: string; hint: string }[];
+      lastSignals?: { scoreSpread: number | null; cause?: string };
+    };
+    assert.equal(structured.notices?.[0]?.cause, 'no-usable-reviews');
+    assert.equal(structured.lastSignals?.scoreSpread, null);
+    assert.equal(structured.lastSignals?.cause, 'no-usable-reviews');
+    assert.match(opening(result), /no usable review arrived/);
+    assert.match(opening(result), /structured output/);
+    assert.doesNotMatch(opening(result), /frozen/);
+    await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+  });
+});

@@ -1,0 +1,151 @@
+/** Acceptance 4: keys, roles and Origin on a real `mlo serve` over Streamable HTTP. */
+import assert from 'node:assert/strict';
+import { buildCliOnce, runCliProcess } from '../cli/support/cli-process';
+import { startRedis, type RedisProcess } from './support/redis-process';
+import {
+  call,
+  callOk,
+  connect,
+  issueKey,
+  startTeamServer,
+  teamEnvironment,
+  textOf,
+  type TeamServerProcess,
+} from './support/team-server';
+
+describe('team server: keys and roles', function () {
+  this.timeout(60_000);
+  let redis: RedisProcess;
+  let server: TeamServerProcess;
+  let env: Record<string, string>;
+  let orchestratorKey: string;
+  let agentKey: string;
+
+  before(async () => {
+    buildCliOnce();
+    redis = await startRedis();
+    env = teamEnvironment(redis.url);
+    orchestratorKey = await issueKey(env, 'orchestrator', 'orch-1');
+    agentKey = await issueKey(env, 'planning', 'planning-agent-001');
+    server = await startTeamServer(env);
+  });
+
+  after(async () => {
+    await server?.stop();
+    await redis?.stop();
+  });
+
+  const post = (headers: Record<string, string>) =>
+    fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        ...headers,
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+    });
+
+  it('lists every orchestrator tool for an orchestrator key and only the agent tools for an agent key', async () => {
+    const orchestrator = await connect(server.url, orchestratorKey);
+    const agent = await connect(server.url, agentKey);
+    const names = async (c: typeof orchestrator) =>
+      (await c.listTools()).tools.map((t) => t.name).sort();
+    assert.deepEqual(await names(orchestrator), [
+      'cancel_task',
+      'create_task',
+      'get_result',
+      'get_shared_state',
+      'get_task_status',
+      'list_agents',
+      'set_shared_state',
+    ]);
+    assert.deepEqual(await names(agent), [
+      'get_shared_state',
+      'heartbeat',
+      'poll_tasks',
+      'set_shared_state',
+      'submit_result',
+    ]);
+    for (const tool of (await orchestrator.listTools()).tools)
+      assert.ok(tool.outputSchema, `${tool.name} has an output schema`);
+    await orchestrator.close();
+    await agent.close();
+  });
+
+  it('refuses create_task from an agent key with a message naming what the key may call', async () => {
+    const agent = await connect(server.url, agentKey);
+    const result = await call(agent, 'create_task', {
+      agent_type: 'planning',
+      task_description: 'x',
+    });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /Refused: create_task is for orchestrator keys/);
+    assert.match(textOf(result), /poll_tasks/);
+    await agent.close();
+  });
+
+  it('answers 401 without a key, with a wrong key and with a revoked key', async () => {
+    assert.equal((await post({})).status, 401);
+    assert.equal((await post({ authorization: 'Bearer mlo_not-a-key' })).status, 401);
+    const doomed = await issueKey(env, 'testing', 'testing-agent-9');
+    assert.equal((await post({ authorization: `Bearer ${doomed}` })).status, 200);
+    const revoked = await runCliProcess(['agents', 'revoke', 'testing-agent-9'], env);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    const after = await post({ authorization: `Bearer ${doomed}` });
+    assert.equal(after.status, 401);
+    assert.ok(after.headers.get('www-authenticate')?.startsWith('Bearer'));
+    await assert.rejects(connect(server.url, doomed));
+  });
+
+  it('refuses a foreign Origin and serves a local one', async () => {
+    const bad = await post({
+      authorization: `Bearer ${orchestratorKey}`,
+      origin: 'https://evil.example',
+    });
+    assert.equal(bad.status, 403);
+    const local = await post({
+      authorization: `Bearer ${orchestratorKey}`,
+      origin: 'http://localhost:5173',
+    });
+    assert.equal(local.status, 200);
+  });
+
+  it('lists keys without revealing them and never logs a key', async () => {
+    const listed = await runCliProcess(['agents', 'list', '--json'], env);
+    const records = JSON.parse(listed.stdout) as {
+      agent_id: string;
+      role: string;
+      revoked_at?: string;
+    }[];
+    assert.deepEqual(
+      records.map((r) => [r.agent_id, r.role, Boolean(r.revoked_at)]),
+      [
+        ['orch-1', 'orchestrator', false],
+        ['planning-agent-001', 'planning', false],
+        ['testing-agent-9', 'testing', true],
+      ],
+    );
+    for (const key of [orchestratorKey, agentKey]) {
+      assert.ok(!listed.stdout.includes(key));
+      assert.ok(!server.cli.stderr().includes(key));
+    }
+    assert.ok(server.logs().some((l) => l.event === 'request-refused' && l.reason === 'key'));
+  });
+
+  it('reports health without a key', async () => {
+    const health = await fetch(server.url.replace(/\/mcp$/, '/health'));
+    assert.equal(health.status, 200);
+    assert.equal(((await health.json()) as { status: string }).status, 'ok');
+  });
+
+  it('stops gracefully on SIGTERM', async () => {
+    const second = await startTeamServer(env);
+    const client = await connect(second.url, orchestratorKey);
+    await callOk(client, 'list_agents', {});
+    await client.close();
+    await second.stop();
+    assert.equal(second.cli.child.exitCode, 0);
+    assert.ok(second.logs().some((l) => l.event === 'server-stopped'));
+  });
+});
