@@ -83,7 +83,9 @@ describe('runConsensus: dataflow scheduling', () => {
         assert.ok(call && call.type === 'call-started');
         const prompt = call.messages.map((message) => message.content).join('\n');
         for (const proposal of current) {
-          const count = prompt.split(proposal.product).length - 1;
+          // Untrusted text travels as a JSON string value in the prompt (docs/PROTOCOL.md).
+          const embedded = JSON.stringify(proposal.product).slice(1, -1);
+          const count = prompt.split(embedded).length - 1;
           assert.equal(count, proposal.participantId === report.reviewerId ? 0 : 1);
         }
       }

@@ -51,14 +51,19 @@ describe('team server: keys and roles', function () {
     const agent = await connect(server.url, agentKey);
     const names = async (c: typeof orchestrator) =>
       (await c.listTools()).tools.map((t) => t.name).sort();
+    // An orchestrator key sees the seed's orchestration tools and every council tool.
     assert.deepEqual(await names(orchestrator), [
       'cancel_task',
+      'consensus_vote',
       'create_task',
       'get_result',
       'get_shared_state',
+      'get_task_result',
       'get_task_status',
       'list_agents',
+      'run_consensus_task',
       'set_shared_state',
+      'start_consensus_task',
     ]);
     assert.deepEqual(await names(agent), [
       'get_shared_state',
