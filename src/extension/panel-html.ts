@@ -8,7 +8,6 @@ export interface PanelHtmlOptions {
   cspSource: string;
   nonce: string;
   panelScriptUri: string;
-  toolkitScriptUri: string;
   styleUris: string[];
   locale: string;
   title: string;
@@ -36,6 +35,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
+    // Model output never becomes a form or a <base> (the markdown sanitiser drops both); the
+    // policy says so too, so a sanitiser bug cannot post data away or re-point relative URLs.
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
 }
 
@@ -65,7 +68,6 @@ ${styles}
   </head>
   <body>
     <main id="app" aria-live="off"></main>
-    <script type="module" nonce="${nonce}" src="${escapeAttribute(options.toolkitScriptUri)}"></script>
     <script type="module" nonce="${nonce}" src="${escapeAttribute(options.panelScriptUri)}"></script>
   </body>
 </html>

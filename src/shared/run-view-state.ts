@@ -441,6 +441,22 @@ export function finalStatusOf(state: RunViewState): string | undefined {
   return undefined;
 }
 
+/**
+ * Results the council agreed on, the only ones the panel and the host offer to apply
+ * (provisional and deadlock with a visible warning). Cancelled, failed and over-budget runs
+ * have at most an unreviewed draft.
+ */
+export const AGREED_STATUSES: readonly string[] = [
+  'unanimous',
+  'majority',
+  'provisional',
+  'deadlock',
+];
+
+export function isAgreedStatus(status: string | undefined): boolean {
+  return status !== undefined && AGREED_STATUSES.includes(status);
+}
+
 // The panel (webview/) may import only src/shared: it gets the core types it renders from here.
 export type {
   Abstention,

@@ -20,6 +20,7 @@ function setup() {
     'export-run': record,
     'apply-result': record,
     'copy-result': record,
+    'open-draft': record,
     'discard-result': record,
     'show-diff': record,
     'set-api-key': record,

@@ -15,7 +15,7 @@ import type { HostToWebviewMessage, PanelSnapshot } from '../../src/shared/host-
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/webview');
-const ASSETS = ['panel.js', 'panel.css', 'toolkit.min.js', 'diff2html.min.css'] as const;
+const ASSETS = ['panel.js', 'panel.css', 'diff2html.min.css'] as const;
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
@@ -32,7 +32,6 @@ const PANEL_ONLY_BUILD = `
     entryPoints: { panel: 'webview/main.ts' }, outdir: 'dist/webview', loader: { '.css': 'css' },
   });
   await mkdir('dist/webview', { recursive: true });
-  await cp('node_modules/@vscode/webview-ui-toolkit/dist/toolkit.min.js', 'dist/webview/toolkit.min.js');
   await cp('node_modules/diff2html/bundles/css/diff2html.min.css', 'dist/webview/diff2html.min.css');
 `;
 
@@ -91,7 +90,6 @@ export async function startPanelServer(locale = 'en'): Promise<PanelServer> {
         cspSource: origin,
         nonce: randomBytes(16).toString('base64'),
         panelScriptUri: `${origin}/panel.js`,
-        toolkitScriptUri: `${origin}/toolkit.min.js`,
         styleUris: [`${origin}/diff2html.min.css`, `${origin}/panel.css`],
         locale: url.searchParams.get('locale') ?? locale,
         title: 'Council',

@@ -131,6 +131,19 @@ export const en = {
   state_failed: 'failed',
   state_cancelled: 'cancelled',
   state_interrupted: 'interrupted',
+  roundCapConverged: 'Converged in round {0} (cap {1} rounds).',
+  roundCapOpen: 'Round {0} of at most {1}.',
+  roundCapReached: 'Round cap reached ({0} rounds) without convergence.',
+  diffPairDivergence: 'Round {0}: {1} \u2194 {2} (divergence {3})',
+  cappedShowAll: 'Showing the first {0} of {1} characters as Markdown. Show all as plain text',
+  unreviewedDraft:
+    'This run did not reach an agreement: its draft is unreviewed and cannot be applied.',
+  openDraft: 'Open draft (unreviewed)',
+  openDraftAria: 'Open the unreviewed draft in a new editor tab',
+  warning_provisional:
+    'Provisional: the council ran out of rounds before every condition held. Review before applying.',
+  warning_deadlock:
+    'Deadlock: the debate stopped moving. This is the best merged version, not a full agreement. Review before applying.',
   linkTitle: 'Link (not opened in the panel): {0}',
 };
 

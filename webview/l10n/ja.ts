@@ -132,5 +132,17 @@ export const ja: Messages = {
   state_failed: '失敗',
   state_cancelled: 'キャンセル',
   state_interrupted: '中断',
+  roundCapConverged: 'ラウンド {0} で収束しました（上限 {1} ラウンド）。',
+  roundCapOpen: 'ラウンド {0}（上限 {1}）。',
+  roundCapReached: '収束しないままラウンド上限（{0}）に達しました。',
+  diffPairDivergence: 'ラウンド {0}: {1} ↔ {2}（乖離 {3}）',
+  cappedShowAll: '先頭 {0} / {1} 文字を Markdown で表示しています。すべてをプレーンテキストで表示',
+  unreviewedDraft: 'この実行は合意に達しませんでした。草案は未レビューのため適用できません。',
+  openDraft: '草案を開く（未レビュー）',
+  openDraftAria: '未レビューの草案を新しいエディタータブで開く',
+  warning_provisional:
+    '暫定: すべての条件が満たされる前にラウンドが尽きました。適用前に確認してください。',
+  warning_deadlock:
+    '膠着: 議論が進まなくなりました。完全な合意ではなく最良の統合版です。適用前に確認してください。',
   linkTitle: 'リンク（パネル内では開きません）: {0}',
 };

@@ -56,7 +56,6 @@ export class CouncilViewProvider implements vscode.WebviewViewProvider, vscode.D
       cspSource: view.webview.cspSource,
       nonce: randomBytes(18).toString('base64'),
       panelScriptUri: asset('panel.js'),
-      toolkitScriptUri: asset('toolkit.min.js'),
       styleUris: [asset('diff2html.min.css'), asset('panel.css')],
       locale: vscode.env.language,
       title: vscode.l10n.t('Council'),

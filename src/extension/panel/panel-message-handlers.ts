@@ -76,6 +76,18 @@ export function createPanelMessageHandlers(
         text: vscode.l10n.t('Result copied to the clipboard.'),
       });
     },
+    'open-draft': async (message) => {
+      const result = await services.council.getResult(message.runId);
+      if (!result || !('product' in result) || typeof result.product !== 'string') return;
+      const code = (result as ConsensusResult).outputKind === 'code';
+      const language = code ? services.runs.targetOf(message.runId)?.languageId : 'markdown';
+      // An untitled document: the draft is the user's to read, never written over their code.
+      const document = await vscode.workspace.openTextDocument({
+        content: result.product,
+        ...(language ? { language } : {}),
+      });
+      await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+    },
     'discard-result': (message) => {
       services.runs.setApplyState(message.runId, 'discarded', {
         kind: 'info',
