@@ -7,6 +7,7 @@ import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { badge } from '../toolkit-components';
 import { streamPreview } from '../stream-preview';
+import { liveText } from './live-text';
 import {
   latestCallByParticipant,
   type CallView,
@@ -60,7 +61,7 @@ export function renderParticipants(state: RunViewState, context: RenderContext):
         aria-live=${callStatus === 'streaming' ? 'off' : 'polite'}
         tabindex="0"
       >
-${streamText(call)}</pre>
+${liveText(streamText(call))}</pre>
     </article>`;
   };
   return html`<section class="participants" aria-label=${t('participantsHeading')}>
