@@ -123,6 +123,7 @@ export class PanelController {
       ui: this.ui,
       applyState,
       wide: this.wide,
+      view: document.body.dataset.view === 'editor' ? 'editor' : 'sidebar',
       rerender: () => this.scheduleRender(),
     };
   }

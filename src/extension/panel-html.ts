@@ -3,6 +3,9 @@
  * host and the browser tests build the very same page. The nonce comes from the caller, which
  * draws it from `crypto` (STYLE.md #5); it is checked here because it is pasted into the CSP.
  */
+/** The side-bar view or the wide editor-area panel; the same bundle renders both. */
+export type PanelViewKind = 'sidebar' | 'editor';
+
 export interface PanelHtmlOptions {
   /** `webview.cspSource` in VS Code; the test server's origin in the browser tests. */
   cspSource: string;
@@ -11,6 +14,7 @@ export interface PanelHtmlOptions {
   styleUris: string[];
   locale: string;
   title: string;
+  view?: PanelViewKind;
 }
 
 const NONCE_PATTERN = /^[A-Za-z0-9+/=_-]{16,128}$/;
@@ -66,7 +70,7 @@ export function buildPanelHtml(options: PanelHtmlOptions): string {
 ${styles}
     <title>${escapeAttribute(options.title)}</title>
   </head>
-  <body>
+  <body data-view="${options.view === 'editor' ? 'editor' : 'sidebar'}">
     <main id="app" aria-live="off"></main>
     <script type="module" nonce="${nonce}" src="${escapeAttribute(options.panelScriptUri)}"></script>
   </body>

@@ -30,6 +30,8 @@ export const webviewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-api-key'), provider: z.string().min(1).max(100) }).strict(),
   z.object({ type: z.literal('open-settings') }).strict(),
   z.object({ type: z.literal('show-history') }).strict(),
+  /** "Open Debate in Editor": the same run in a wide editor-area panel. */
+  z.object({ type: z.literal('open-in-editor') }).strict(),
 ]);
 
 export type WebviewToHostMessage = z.infer<typeof webviewToHostSchema>;

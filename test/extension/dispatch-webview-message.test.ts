@@ -26,6 +26,7 @@ function setup() {
     'set-api-key': record,
     'open-settings': record,
     'show-history': record,
+    'open-in-editor': record,
   };
   const log = { warn: (m: string) => warnings.push(m), error: (m: string) => errors.push(m) };
   return { calls, warnings, errors, handlers, log };

@@ -93,6 +93,7 @@ export async function startPanelServer(locale = 'en'): Promise<PanelServer> {
         styleUris: [`${origin}/diff2html.min.css`, `${origin}/panel.css`],
         locale: url.searchParams.get('locale') ?? locale,
         title: 'Council',
+        view: url.searchParams.get('view') === 'editor' ? 'editor' : 'sidebar',
       });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(html);
@@ -245,12 +246,20 @@ const INIT_SCRIPT = `
   });
 `;
 
+export interface OpenPanelOptions {
+  /** The editor-area webview instead of the side-bar view. */
+  view?: 'sidebar' | 'editor';
+  viewport?: { width: number; height: number };
+}
+
 export async function openPanel(
   browser: Browser,
   server: PanelServer,
   locale = 'en',
+  options: OpenPanelOptions = {},
 ): Promise<PanelPage> {
   const page = await browser.context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
   const requests: string[] = [];
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];
@@ -264,7 +273,8 @@ export async function openPanel(
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await page.addInitScript(INIT_SCRIPT);
-  await page.goto(`${server.origin}/?locale=${encodeURIComponent(locale)}`);
+  const view = options.view === 'editor' ? '&view=editor' : '';
+  await page.goto(`${server.origin}/?locale=${encodeURIComponent(locale)}${view}`);
   await page.waitForFunction(() =>
     (window as unknown as { __posted: { type: string }[] }).__posted.some(
       (m) => m.type === 'ready',

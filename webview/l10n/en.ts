@@ -144,6 +144,8 @@ export const en = {
     'Provisional: the council ran out of rounds before every condition held. Review before applying.',
   warning_deadlock:
     'Deadlock: the debate stopped moving. This is the best merged version, not a full agreement. Review before applying.',
+  openInEditor: 'Open Debate in Editor',
+  openInEditorAria: 'Show this debate wide, in an editor tab',
   linkTitle: 'Link (not opened in the panel): {0}',
 };
 

@@ -19,8 +19,10 @@ export interface RenderContext {
   post: PostToHost;
   ui: UiState;
   applyState: ApplyState;
-  /** The panel is the wide editor-area view (not the side bar). */
+  /** Wide enough for side-by-side layouts (the editor-area view, a widened side bar). */
   wide: boolean;
+  /** Which webview this is: the side-bar view offers "Open Debate in Editor". */
+  view: 'sidebar' | 'editor';
   /** Render again after a purely local change (a toggle, a choice). */
   rerender(): void;
 }

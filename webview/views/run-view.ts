@@ -41,6 +41,17 @@ function renderStatusBar(state: RunViewState, context: RenderContext): TemplateR
             })
           : nothing
       }
+      ${
+        context.view === 'sidebar'
+          ? button({
+              label: t('openInEditor'),
+              ariaLabel: t('openInEditorAria'),
+              appearance: 'secondary',
+              testId: 'open-in-editor-button',
+              onClick: () => post({ type: 'open-in-editor' }),
+            })
+          : nothing
+      }
     </div>
   </div>`;
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConsensusInput, ConsensusResult } from '../../core/consensus-types';
 import type { ExtensionServices } from '../extension-services';
+import { OPEN_IN_EDITOR_COMMAND } from '../extension-services';
 import type { WebviewMessageHandlers } from './dispatch-webview-message';
 import { captureSelection } from '../run/selection-target';
 import { startRun, startSelectionRun } from '../run/start-runs';
@@ -102,6 +103,9 @@ export function createPanelMessageHandlers(
     },
     'open-settings': async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'multiLlm');
+    },
+    'open-in-editor': async () => {
+      await vscode.commands.executeCommand(OPEN_IN_EDITOR_COMMAND);
     },
     'show-history': async () => {
       await vscode.commands.executeCommand('multiLlm.openHistory');
