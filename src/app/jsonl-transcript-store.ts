@@ -6,6 +6,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isValidRunId } from '../core/run-id';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type { RunSummary } from '../shared/council-service';
 import { redactSecrets } from './redact-secrets';
@@ -13,12 +14,9 @@ import { summarizeTranscript } from './summarize-transcript';
 import type { TranscriptStore } from './transcript-store';
 import { writerIsAlive, type RunWriter } from './run-writer-liveness';
 
-const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const EXTENSION = '.jsonl';
 
-export function isValidRunId(runId: string): boolean {
-  return RUN_ID_PATTERN.test(runId) && !runId.includes('..');
-}
+export { isValidRunId };
 
 export function parseJsonl(text: string): TranscriptRecord[] {
   const records: TranscriptRecord[] = [];

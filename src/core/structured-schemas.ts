@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { JsonSchemaFormat } from './language-model';
+import { describeJsonSyntaxError, describeSchemaIssues } from './describe-validation-error';
 
 const text = z.string().max(400_000);
 const points = z.array(z.string().max(20_000)).max(50);
@@ -130,15 +131,9 @@ export function parseStructured<T>(
   try {
     json = JSON.parse(trimmed);
   } catch (error) {
-    return {
-      ok: false,
-      error: `The answer is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    };
+    return { ok: false, error: describeJsonSyntaxError(trimmed, error) };
   }
   const parsed = schema.zod.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    error: `The JSON does not match the required schema: ${z.prettifyError(parsed.error)}`,
-  };
+  return { ok: false, error: describeSchemaIssues(parsed.error.issues) };
 }

@@ -1,12 +1,17 @@
-/** The Markdown export of a run's transcript: readable by a person, complete enough to audit. */
+/**
+ * The Markdown export of a run's transcript: readable by a person, complete enough to audit.
+ * Every field a model, a vendor or a setting wrote is a code span or a fenced block
+ * (markdown-literal.ts), so rendering the export fetches nothing and runs nothing.
+ */
 import type { ConsensusResult } from './consensus-types';
+import { fencedLiteral as fence, inlineLiteral as literal } from './markdown-literal';
 import type { TranscriptRecord } from './transcript-record';
 import type { VoteResult } from './vote-types';
 
 export function transcriptToMarkdown(records: TranscriptRecord[]): string {
   const lines: string[] = [];
   const names = new Map<string, string>();
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string) => literal(names.get(id) ?? id);
   for (const record of records) {
     switch (record.type) {
       case 'run-started': {
@@ -14,7 +19,7 @@ export function transcriptToMarkdown(records: TranscriptRecord[]): string {
           names.set(participant.id, participant.displayName);
         const task = 'task' in record.input ? record.input.task : record.input.question;
         lines.push(
-          `# ${record.protocol === 'vote' ? 'Vote' : 'Consensus run'} ${record.runId}`,
+          `# ${record.protocol === 'vote' ? 'Vote' : 'Consensus run'} ${literal(record.runId)}`,
           '',
           `Started ${iso(record.at)}.`,
           '',
@@ -27,42 +32,45 @@ export function transcriptToMarkdown(records: TranscriptRecord[]): string {
         );
         for (const participant of record.participants)
           lines.push(
-            `- ${participant.displayName} (${participant.provider}:${participant.model})${participant.persona ? ` — persona ${participant.persona.name}` : ''}`,
+            `- ${literal(participant.displayName)} (${literal(`${participant.provider}:${participant.model}`)})${participant.persona ? ` — persona ${literal(participant.persona.name)}` : ''}`,
           );
-        lines.push('', `Settings: \`${JSON.stringify(record.settings)}\``, '');
+        lines.push('', `Settings: ${literal(JSON.stringify(record.settings))}`, '');
         break;
       }
       case 'phase-started':
-        lines.push(`## Round ${record.round} — ${record.phase}`, '');
+        lines.push(`## Round ${Number(record.round)} — ${literal(record.phase)}`, '');
         break;
       case 'proposal':
         lines.push(
-          `### ${capitalise(record.proposal.phase)} by ${name(record.proposal.participantId)}`,
+          `### ${literal(capitalise(record.proposal.phase))} by ${name(record.proposal.participantId)}`,
           '',
           fence(record.proposal.product),
           '',
-          `Rationale: ${record.proposal.rationale}`,
+          'Rationale:',
+          '',
+          fence(record.proposal.rationale),
           '',
         );
         if (record.proposal.critiqueResponse?.length)
           lines.push(
             'Critique response:',
-            ...record.proposal.critiqueResponse.map((point) => `- ${point}`),
+            '',
+            ...record.proposal.critiqueResponse.map((point) => `- ${literal(point)}`),
             '',
           );
         break;
       case 'review-done': {
         const report = record.report;
         lines.push(
-          `### Review by ${name(report.reviewerId)} (room for improvement: ${report.improvementRoom}; shuffle seed ${report.shuffleSeed})`,
+          `### Review by ${name(report.reviewerId)} (room for improvement: ${literal(report.improvementRoom)}; shuffle seed ${Number(report.shuffleSeed)})`,
           '',
         );
         for (const review of report.reviews) {
           lines.push(
-            `- **${review.label}** (${name(review.authorId)}): score ${review.score}, outlook ${review.agreementOutlook}, major issues ${review.majorIssues}`,
+            `- ${literal(review.label)} (${name(review.authorId)}): score ${Number(review.score)}, outlook ${literal(review.agreementOutlook)}, major issues ${Number(review.majorIssues)}`,
           );
-          for (const point of review.critique) lines.push(`  - critique: ${point}`);
-          for (const point of review.suggestions) lines.push(`  - suggestion: ${point}`);
+          for (const point of review.critique) lines.push(`  - critique: ${literal(point)}`);
+          for (const point of review.suggestions) lines.push(`  - suggestion: ${literal(point)}`);
         }
         lines.push('');
         break;
@@ -70,26 +78,29 @@ export function transcriptToMarkdown(records: TranscriptRecord[]): string {
       case 'round-scored': {
         const signals = record.signals;
         lines.push(
-          `### Round ${signals.round} scored: ${signals.converged ? 'converged' : 'not converged'}`,
+          `### Round ${Number(signals.round)} scored: ${signals.converged ? 'converged' : 'not converged'}`,
           '',
           '| condition | value | threshold | holds |',
           '|---|---|---|---|',
         );
         for (const verdict of signals.verdicts)
           lines.push(
-            `| ${verdict.condition} | ${verdict.value} | ${verdict.threshold} | ${verdict.holds ? 'yes' : 'no'} |`,
+            `| ${literal(String(verdict.condition)).replace(/\|/g, '\\|')} | ${Number(verdict.value)} | ${Number(verdict.threshold)} | ${verdict.holds ? 'yes' : 'no'} |`,
           );
         lines.push('');
         break;
       }
       case 'abstained':
         lines.push(
-          `> ${name(record.abstention.participantId)} abstained from ${record.abstention.phase} (round ${record.abstention.round}): ${record.abstention.error.message}`,
+          `> ${name(record.abstention.participantId)} abstained from ${literal(record.abstention.phase)} (round ${Number(record.abstention.round)}): ${literal(record.abstention.error.message)}`,
           '',
         );
         break;
       case 'deadlock':
-        lines.push(`> Deadlock in round ${record.round}: ${record.signal} — ${record.detail}`, '');
+        lines.push(
+          `> Deadlock in round ${Number(record.round)}: ${literal(record.signal)} — ${literal(record.detail)}`,
+          '',
+        );
         break;
       case 'combined':
         lines.push(
@@ -97,22 +108,22 @@ export function transcriptToMarkdown(records: TranscriptRecord[]): string {
           '',
           fence(record.product),
           '',
-          `Agreement: ${(record.agreement * 100).toFixed(0)}% of lines.`,
+          `Agreement: ${(Number(record.agreement) * 100).toFixed(0)}% of lines.`,
           '',
         );
         break;
       case 'ratified':
         lines.push(
-          `- ${name(record.ratification.participantId)}: **${record.ratification.vote}**${record.ratification.reasons.length ? ` — ${record.ratification.reasons.join('; ')}` : ''}`,
+          `- ${name(record.ratification.participantId)}: **${literal(record.ratification.vote)}**${record.ratification.reasons.length ? ` — ${record.ratification.reasons.map(literal).join('; ')}` : ''}`,
         );
         break;
       case 'vote-cast':
-        lines.push(`- ${name(record.participantId)}: ${record.answer}`);
+        lines.push(`- ${name(record.participantId)}:`, '', fence(record.answer), '');
         break;
       case 'run-failed':
         lines.push(
           '',
-          `> The run failed: ${record.error.message}${record.error.hint ? ` (${record.error.hint})` : ''}`,
+          `> The run failed: ${literal(record.error.message)}${record.error.hint ? ` (${literal(record.error.hint)})` : ''}`,
           '',
         );
         break;
@@ -139,40 +150,36 @@ function resultSection(
   const lines = ['## Result', ''];
   if ('status' in result) {
     lines.push(
-      `Status: **${result.status}** (${result.stopReason}); rounds: ${result.roundsCompleted}; converged: ${result.converged ? 'yes' : 'no'}${result.singleVendor ? '; single-vendor' : ''}.`,
+      `Status: **${literal(result.status)}** (${literal(result.stopReason)}); rounds: ${Number(result.roundsCompleted)}; converged: ${result.converged ? 'yes' : 'no'}${result.singleVendor ? '; single-vendor' : ''}.`,
       '',
     );
     if (result.product !== undefined) lines.push(fence(result.product), '');
     if (result.minorityReport.length > 0) {
       lines.push('### Minority report', '');
       for (const entry of result.minorityReport)
-        lines.push(`- ${name(entry.participantId)} (${entry.vote}): ${entry.reasons.join('; ')}`);
+        lines.push(
+          `- ${name(entry.participantId)} (${literal(entry.vote)}): ${entry.reasons.map(literal).join('; ')}`,
+        );
       lines.push('');
     }
     for (const entry of result.abstentions)
       lines.push(
-        `- ${name(entry.participantId)} abstained (${entry.phase}): ${entry.error.message}`,
+        `- ${name(entry.participantId)} abstained (${literal(entry.phase)}): ${literal(entry.error.message)}`,
       );
   } else {
     lines.push(
-      `Reached: **${result.reached ? 'yes' : 'no'}** (${result.strategy}); confidence ${(result.confidence * 100).toFixed(0)}%; clustered by ${result.clusteredBy}.`,
+      `Reached: **${result.reached ? 'yes' : 'no'}** (${literal(result.strategy)}); confidence ${(Number(result.confidence) * 100).toFixed(0)}%; clustered by ${literal(result.clusteredBy)}.`,
       '',
     );
-    if (result.winningAnswer) lines.push(`Winning answer: ${result.winningAnswer}`, '');
+    if (result.winningAnswer) lines.push('Winning answer:', '', fence(result.winningAnswer), '');
     for (const dissent of result.dissent)
-      lines.push(`- dissent from ${name(dissent.participantId)}: ${dissent.answer}`);
+      lines.push(`- dissent from ${name(dissent.participantId)}:`, '', fence(dissent.answer), '');
   }
   lines.push(
     '',
-    `Cost: ${result.cost.calls} calls, ${result.cost.usage.inputTokens} input / ${result.cost.usage.outputTokens} output tokens, $${result.cost.costUsd.toFixed(4)}${result.cost.unpricedCalls ? ` (+${result.cost.unpricedCalls} unpriced calls)` : ''}.`,
+    `Cost: ${Number(result.cost.calls)} calls, ${Number(result.cost.usage.inputTokens)} input / ${Number(result.cost.usage.outputTokens)} output tokens, $${Number(result.cost.costUsd).toFixed(4)}${result.cost.unpricedCalls ? ` (+${Number(result.cost.unpricedCalls)} unpriced calls)` : ''}.`,
   );
   return lines;
-}
-
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const marker = '`'.repeat(longest + 1);
-  return `${marker}\n${text}\n${marker}`;
 }
 
 function capitalise(text: string): string {

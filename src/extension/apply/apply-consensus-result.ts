@@ -10,6 +10,7 @@ import { isAgreedStatus } from '../../shared/run-view-state';
 import { locateOriginalText } from './locate-original-text';
 import { showResultDiff } from './show-result-diff';
 import { fitProductToSelection } from './fit-product-to-selection';
+import { chromeText } from '../notify/chrome-text';
 
 export type ApplyOutcome = 'applied' | 'declined' | 'stale' | 'not-applicable' | 'failed';
 
@@ -51,7 +52,7 @@ export async function applyConsensusResult(
   if (located.kind === 'not-found') {
     const message = vscode.l10n.t(
       'Not applied: the text selected in {0} was changed since the run started, and the council’s result would overwrite your edit. Copy the result or run the council again.',
-      target.label,
+      chromeText(target.label),
     );
     services.log.warn(`run ${runId}: apply refused, original text no longer in ${target.path}`);
     services.runs.setApplyState(runId, 'stale', { kind: 'warning', text: message });
@@ -73,7 +74,7 @@ export async function applyConsensusResult(
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t(
         '{0} changed since the run started. The selected text is unchanged and now starts at line {1}. Apply the result there?',
-        target.path,
+        chromeText(target.path),
         start.line + 1,
       ),
       { modal: true },
@@ -91,7 +92,7 @@ export async function applyConsensusResult(
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
         'Not applied: {0} changed again. Run Apply once more to review it.',
-        target.path,
+        chromeText(target.path),
       ),
     );
     return 'declined';
@@ -112,7 +113,7 @@ export async function applyConsensusResult(
   services.log.info(`run ${runId}: applied to ${target.label}`);
   services.runs.setApplyState(runId, 'applied', {
     kind: 'info',
-    text: vscode.l10n.t('Applied to {0}. Undo reverts it in one step.', target.label),
+    text: vscode.l10n.t('Applied to {0}. Undo reverts it in one step.', chromeText(target.label)),
   });
   return 'applied';
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extension-services';
 import type { SelectionTarget } from '../run/selection-target';
+import { chromeText } from '../notify/chrome-text';
 
 export async function showResultDiff(
   services: ExtensionServices,
@@ -15,6 +16,7 @@ export async function showResultDiff(
   const left = services.resultDocuments.put(runId, 'original', originalText, fileName);
   const right = services.resultDocuments.put(runId, 'proposed', product, fileName);
   const title =
-    vscode.l10n.t('{0} ↔ council result', target.label) + (titleSuffix ? ` (${titleSuffix})` : '');
+    vscode.l10n.t('{0} ↔ council result', chromeText(target.label)) +
+    (titleSuffix ? ` (${titleSuffix})` : '');
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
 }

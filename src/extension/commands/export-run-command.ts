@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { exportFileName, exportRun as renderExport, type ExportFormat } from '../../app/export-run';
 import type { ExtensionServices } from '../extension-services';
 import { pickRun } from './pick-run';
+import { chromeText } from '../notify/chrome-text';
 
 export async function exportRun(
   services: ExtensionServices,
@@ -26,7 +27,7 @@ export async function exportRun(
   services.log.info(`run ${runId}: exported as ${format}`);
   const open = vscode.l10n.t('Open');
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Run exported to {0}.', vscode.workspace.asRelativePath(target)),
+    vscode.l10n.t('Run exported to {0}.', chromeText(vscode.workspace.asRelativePath(target))),
     open,
   );
   if (choice === open) await vscode.window.showTextDocument(target);
@@ -72,7 +73,12 @@ export function registerExportRunCommand(
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           services.log.error(`run ${runId}: export failed: ${message}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', message));
+          const showLog = vscode.l10n.t('Show Log');
+          const choice = await vscode.window.showErrorMessage(
+            vscode.l10n.t('The export failed. The log has the details.'),
+            showLog,
+          );
+          if (choice === showLog) services.log.show(true);
           return undefined;
         }
       },

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { RunSummary } from '../../shared/council-service';
 import type { ExtensionServices } from '../extension-services';
+import { chromeText } from '../notify/chrome-text';
 
 export async function pickRun(
   services: ExtensionServices,
@@ -14,12 +15,16 @@ export async function pickRun(
     void vscode.window.showInformationMessage(vscode.l10n.t('No council runs yet.'));
     return undefined;
   }
+  // Titles come from whoever started the run (an MCP agent's model too), names from settings.
   const items = runs.map((run) => ({
-    label: run.title.split('\n')[0] || run.runId,
-    description: run.outcome ?? run.state,
-    detail: `${new Date(run.startedAt).toLocaleString()} · ${run.participants
-      .map((p) => p.displayName)
-      .join(', ')} · ${run.origin}`,
+    label: chromeText(run.title.split('\n')[0] || run.runId),
+    description: chromeText(run.outcome ?? run.state),
+    detail: chromeText(
+      `${new Date(run.startedAt).toLocaleString()} · ${run.participants
+        .map((p) => p.displayName)
+        .join(', ')} · ${run.origin}`,
+      200,
+    ),
     run,
   }));
   const picked = await vscode.window.showQuickPick(items, {

@@ -10,6 +10,7 @@ import { providerCatalog } from '../provider-catalog';
 import { readCouncilSettings, SETTINGS_SECTION } from '../read-council-settings';
 import { listEditorModels, VSCODE_LM_PROVIDER } from '../lm/vscode-lm-language-model';
 import { participantSpec } from '../parse-council-settings';
+import { chromeText } from '../notify/chrome-text';
 
 interface ModelItem extends vscode.QuickPickItem {
   spec?: string;
@@ -69,9 +70,11 @@ export function registerRefreshModelsCommand(
       const items: ModelItem[] = [];
       const problems: string[] = [];
       for (const list of found.lists) {
-        items.push({ label: list.entry.displayName, kind: vscode.QuickPickItemKind.Separator });
-        if ('error' in list && list.error)
-          problems.push(`${list.entry.displayName}: ${list.error}`);
+        items.push({
+          label: chromeText(list.entry.displayName),
+          kind: vscode.QuickPickItemKind.Separator,
+        });
+        if ('error' in list && list.error) problems.push(list.entry.providerId);
         if (list.skipped) {
           items.push({
             label: vscode.l10n.t('$(key) no key — run “Set API Key…”'),
@@ -81,7 +84,12 @@ export function registerRefreshModelsCommand(
         }
         for (const model of list.models) {
           const spec = `${list.entry.providerId}:${model}`;
-          items.push({ label: model, description: spec, picked: current.has(spec), spec });
+          items.push({
+            label: chromeText(model),
+            description: chromeText(spec),
+            picked: current.has(spec),
+            spec,
+          });
         }
       }
       if (found.editorModels.length > 0) {
@@ -92,18 +100,28 @@ export function registerRefreshModelsCommand(
         for (const model of found.editorModels) {
           const spec = `${VSCODE_LM_PROVIDER}:${model.id}`;
           items.push({
-            label: model.name,
-            description: spec,
-            detail: model.vendor,
+            label: chromeText(model.name),
+            description: chromeText(spec),
+            detail: chromeText(model.vendor),
             picked: current.has(spec),
             spec,
           });
         }
       }
       if (problems.length > 0) {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('Some providers could not list their models: {0}', problems.join(' · ')),
-        );
+        // Vendor error texts stay in the log: a notification would render links in them.
+        const showLog = vscode.l10n.t('Show Log');
+        void vscode.window
+          .showWarningMessage(
+            vscode.l10n.t(
+              '{0} provider(s) could not list their models. The log has the details.',
+              problems.length,
+            ),
+            showLog,
+          )
+          .then((choice) => {
+            if (choice === showLog) services.log.show(true);
+          });
       }
       const picked = await vscode.window.showQuickPick(items, {
         title: vscode.l10n.t('Council participants (pick 2–8)'),
@@ -116,7 +134,7 @@ export function registerRefreshModelsCommand(
         .getConfiguration(SETTINGS_SECTION)
         .update('participants', specs, vscode.ConfigurationTarget.Global);
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Participants set: {0}', specs.join(', ')),
+        vscode.l10n.t('Participants set: {0}', chromeText(specs.join(', '), 200)),
       );
     }),
   );

@@ -6,6 +6,7 @@ import { captureSelection } from '../run/selection-target';
 import { askInstruction } from '../run/ask-instruction';
 import { startSelectionRun } from '../run/start-runs';
 import { followRunWithProgress } from '../run/follow-run-with-progress';
+import { chromeText } from '../notify/chrome-text';
 
 export function registerRunOnSelectionCommand(
   context: vscode.ExtensionContext,
@@ -26,7 +27,7 @@ export function registerRunOnSelectionCommand(
         typeof instructionArg === 'string' && instructionArg.trim() !== ''
           ? instructionArg.trim()
           : await askInstruction(services.recentInstructions, {
-              title: vscode.l10n.t('Run Consensus on {0}', target.label),
+              title: vscode.l10n.t('Run Consensus on {0}', chromeText(target.label)),
               placeholder: vscode.l10n.t(
                 'What should the council do with the selection? (Enter to start)',
               ),
@@ -38,7 +39,7 @@ export function registerRunOnSelectionCommand(
       void followRunWithProgress(
         services,
         runId,
-        vscode.l10n.t('Council on {0}', target.label),
+        vscode.l10n.t('Council on {0}', chromeText(target.label)),
       ).catch((error: unknown) => services.log.error(`run ${runId}: ${String(error)}`));
       return runId;
     }),

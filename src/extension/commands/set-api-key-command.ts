@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extension-services';
 import { providerCatalog } from '../provider-catalog';
 import { readCouncilSettings } from '../read-council-settings';
+import { chromeText } from '../notify/chrome-text';
 
 export async function pickProvider(
   services: ExtensionServices,
@@ -17,9 +18,9 @@ export async function pickProvider(
     entries.map(async (entry) => {
       const hasKey = await services.credentials.hasApiKey(entry.providerId);
       return {
-        label: entry.displayName,
+        label: chromeText(entry.displayName),
         description: hasKey ? vscode.l10n.t('$(check) key set') : vscode.l10n.t('no key'),
-        detail: entry.baseUrl,
+        detail: entry.baseUrl === undefined ? undefined : chromeText(entry.baseUrl),
         providerId: entry.providerId,
         hasKey,
       };
@@ -41,7 +42,7 @@ export async function setApiKeyFlow(
   let provider: { providerId: string; displayName: string } | undefined;
   if (providerId) {
     const entry = providerCatalog(readCouncilSettings()).find((e) => e.providerId === providerId);
-    provider = entry ? { providerId, displayName: entry.displayName } : undefined;
+    provider = entry ? { providerId, displayName: chromeText(entry.displayName) } : undefined;
     if (!provider) {
       services.log.warn(`set-api-key for an unknown provider id was ignored`);
       return false;

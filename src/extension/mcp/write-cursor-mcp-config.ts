@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { bridgeDiscoveryFolder } from './register-mcp';
 import { cursorServerEntry, mergeCursorMcpConfig } from './cursor-mcp-config';
+import { chromeText } from '../notify/chrome-text';
 
 export async function writeCursorMcpConfig(
   context: vscode.ExtensionContext,
@@ -32,8 +33,14 @@ export async function writeCursorMcpConfig(
       existing,
       cursorServerEntry(context.extensionUri.fsPath, bridgeDiscoveryFolder(context)),
     );
-  } catch (error) {
-    void vscode.window.showErrorMessage((error as Error).message);
+  } catch {
+    // The parser's message quotes the file's text: a fixed message instead.
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        '{0} is not a valid JSON object, so it was left unchanged. Fix or remove it, then run this command again.',
+        chromeText(vscode.workspace.asRelativePath(file)),
+      ),
+    );
     return undefined;
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.cursor'));
@@ -41,7 +48,7 @@ export async function writeCursorMcpConfig(
   void vscode.window.showInformationMessage(
     vscode.l10n.t(
       'Added the Multi-LLM MCP server to {0}. It contains no API key: runs go through this window while it is open.',
-      vscode.workspace.asRelativePath(file),
+      chromeText(vscode.workspace.asRelativePath(file)),
     ),
   );
   return file;

@@ -51,12 +51,12 @@ async function showOutcome(
   if (!isConsensus(result)) return;
   const openPanel = vscode.l10n.t('Open Panel');
   if (result.status === 'failed' || result.product === undefined) {
-    const message = result.error?.hint
-      ? `${result.error.message} ${result.error.hint}`
-      : (result.error?.message ?? vscode.l10n.t('The run produced no result.'));
+    // The reason quotes vendors and models (error texts, key names): it goes to the panel and
+    // the log as text, never into the notification, where a [x](command:…) would be a link.
+    services.log.warn(`run ${runId}: failed: ${result.error?.message ?? 'no result'}`);
     const showLog = vscode.l10n.t('Show Log');
     const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('The council run failed: {0}', message),
+      vscode.l10n.t('The council run failed. The panel shows why, participant by participant.'),
       openPanel,
       showLog,
     );

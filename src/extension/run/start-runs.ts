@@ -3,12 +3,13 @@
  * selection, or a text run on any task. The selection target is registered before the first
  * snapshot can ask for it.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RunOrigin } from '../../shared/council-service';
 import type { ConsensusInput } from '../../core/consensus-types';
+import { newRunId } from '../../core/run-id';
 import type { ExtensionServices } from '../extension-services';
 import type { SelectionTarget } from './selection-target';
+import { isConfigurationError } from '../../app/configuration-error';
 
 export async function startSelectionRun(
   services: ExtensionServices,
@@ -48,7 +49,7 @@ export async function startRun(
   target: SelectionTarget | undefined,
 ): Promise<string> {
   // A host-chosen run id lets the target be known before the run's first event arrives.
-  const runId = input.runId ?? `run-${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
+  const runId = input.runId ?? newRunId();
   if (target) services.runs.registerTarget(runId, target);
   services.log.info(
     `starting ${input.outputKind} run ${runId} from ${origin}${target ? ` on ${target.label}` : ''}`,
@@ -61,7 +62,20 @@ export async function startRun(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     services.log.error(`could not start run: ${message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not start the council: {0}', message));
+    // The reason can quote settings a workspace wrote (participant specs, base URLs): log only.
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window
+      .showErrorMessage(
+        isConfigurationError(error)
+          ? vscode.l10n.t(
+              'The council could not start: check the participants and API keys. The log says what is missing.',
+            )
+          : vscode.l10n.t('The council could not start. The log has the details.'),
+        showLog,
+      )
+      .then((choice) => {
+        if (choice === showLog) services.log.show(true);
+      });
     throw error;
   }
 }

@@ -47,17 +47,35 @@ class FakeUri {
   }
 }
 
+/** What reached editor chrome: a notification's message and buttons, a progress title, a pick. */
+export interface ChromeRecord {
+  kind: 'error' | 'warning' | 'information' | 'progress' | 'quickPick';
+  texts: string[];
+}
+
 export interface FakeVscodeState {
   executed: { command: string; args: unknown[] }[];
+  /** Every string shown in chrome, in order (see ChromeRecord). */
+  chrome: ChromeRecord[];
   configuration: Record<string, unknown>;
   configurationEmitter: EventEmitter<{ affectsConfiguration(section: string): boolean }>;
 }
 
 export const state: FakeVscodeState = {
   executed: [],
+  chrome: [],
   configuration: {},
   configurationEmitter: new EventEmitter(),
 };
+
+/** A notification: its message and button labels are recorded; no button is clicked. */
+async function notify(kind: ChromeRecord['kind'], texts: unknown[]): Promise<undefined> {
+  state.chrome.push({
+    kind,
+    texts: texts.filter((text): text is string => typeof text === 'string'),
+  });
+  return undefined;
+}
 
 const format = (text: string, ...args: unknown[]): string =>
   text.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
@@ -92,6 +110,36 @@ export const fakeVscode = {
   window: {
     activeTextEditor: undefined,
     visibleTextEditors: [],
+    showErrorMessage: async (...texts: unknown[]) => notify('error', texts),
+    showWarningMessage: async (...texts: unknown[]) => notify('warning', texts),
+    showInformationMessage: async (...texts: unknown[]) => notify('information', texts),
+    withProgress: async <T>(
+      options: { title?: string },
+      task: (
+        progress: { report(value: { message?: string }): void },
+        token: { onCancellationRequested(): { dispose(): void } },
+      ) => Promise<T>,
+    ): Promise<T> => {
+      const record: ChromeRecord = { kind: 'progress', texts: [options.title ?? ''] };
+      state.chrome.push(record);
+      return task(
+        { report: (value) => record.texts.push(value.message ?? '') },
+        { onCancellationRequested: () => ({ dispose() {} }) },
+      );
+    },
+    showQuickPick: async (
+      items: { label: string; description?: string; detail?: string }[],
+      options?: { title?: string },
+    ) => {
+      state.chrome.push({
+        kind: 'quickPick',
+        texts: [
+          options?.title ?? '',
+          ...items.flatMap((item) => [item.label, item.description ?? '', item.detail ?? '']),
+        ],
+      });
+      return undefined;
+    },
   },
   lm: {
     selectChatModels: async () => [],

@@ -1,0 +1,163 @@
+/**
+ * Starting runs: a usable id, a registry entry, the engine started in the background with the
+ * run's event fan-out and transcript, and an end that always comes with a result, also when
+ * the engine throws or the run is cancelled before it starts.
+ */
+import type { ConsensusInput } from '../core/consensus-types';
+import type { EngineDependencies } from '../core/engine-dependencies';
+import type { Clock, CostEstimator } from '../core/host-services';
+import { toParticipantInfo, type Participant } from '../core/participant';
+import type { ProtocolName, RunEvent } from '../core/run-events';
+import { isValidRunId, newRunId } from '../core/run-id';
+import type { VoteInput } from '../core/vote-types';
+import type { RunOrigin, RunResult } from '../shared/council-service';
+import { ConfigurationError } from './configuration-error';
+import { errorOf, failedResult } from './failed-result';
+import type { ParticipantHealth } from './participant-health';
+import { singleVendorNote } from './participant-policy';
+import type { LiveRun, RunRegistry } from './run-registry';
+import { appendHostRecord, runTranscriptSink, type RunTranscriptHost } from './run-transcript';
+import { runTitle } from './summarize-transcript';
+
+export interface RunLauncherHost extends RunTranscriptHost {
+  registry: RunRegistry;
+  clock: Clock;
+  health: ParticipantHealth;
+}
+
+type RunInput = ConsensusInput | VoteInput;
+
+export interface LaunchRequest<Input extends RunInput> {
+  protocol: ProtocolName;
+  origin: RunOrigin;
+  /** The caller's id, if it chose one. */
+  requestedRunId: string | undefined;
+  input: Input;
+  participants: Participant[];
+  maxRounds?: number;
+  cost: CostEstimator;
+  /** Runs the engine on the input with the run's id. */
+  execute(input: Input, deps: EngineDependencies): Promise<RunResult>;
+}
+
+export class RunLauncher {
+  constructor(private readonly host: RunLauncherHost) {}
+
+  /** Registers the run and starts it on a later tick; resolves to its id at once. */
+  launch<Input extends RunInput>(request: LaunchRequest<Input>): { runId: string } {
+    const runId = this.claimRunId(request.requestedRunId);
+    const input: Input = { ...request.input, runId };
+    const run = this.host.registry.create({
+      runId,
+      protocol: request.protocol,
+      origin: request.origin,
+      title: runTitle(input),
+      participants: request.participants.map(toParticipantInfo),
+      startedAt: this.host.clock.now(),
+      ...(request.maxRounds === undefined ? {} : { maxRounds: request.maxRounds }),
+    });
+    const deps: EngineDependencies = {
+      participants: request.participants,
+      onEvent: (event) => {
+        this.host.health.track(event);
+        this.host.registry.emit(run, event);
+      },
+      transcript: runTranscriptSink(run, this.host),
+      clock: this.host.clock,
+      cost: request.cost,
+      signal: run.controller.signal,
+    };
+    const note = singleVendorNote(run.participants);
+    this.host.logger.info(
+      `run ${run.runId} (${run.protocol}, ${run.origin}) started with ${run.participants.map((p) => p.id).join(', ')}${note ? `; ${note}` : ''}`,
+    );
+    void this.runInBackground(run, input, () => request.execute(input, deps));
+    return { runId };
+  }
+
+  /** The caller's id when it is a usable, unused file name; else a fresh one. */
+  claimRunId(requested: string | undefined): string {
+    if (requested === undefined) return newRunId(this.host.clock);
+    if (!isValidRunId(requested)) {
+      throw new ConfigurationError(
+        `Run id ${JSON.stringify(requested)} is not usable: letters, digits, '.', '_' and '-' only.`,
+      );
+    }
+    if (this.host.registry.get(requested)) {
+      throw new ConfigurationError(`A run with id ${requested} already exists.`);
+    }
+    return requested;
+  }
+
+  private async runInBackground(
+    run: LiveRun,
+    input: RunInput,
+    execute: () => Promise<RunResult>,
+  ): Promise<void> {
+    const { registry, clock, logger } = this.host;
+    // Start on a later tick, so a caller that subscribes right after startConsensus()
+    // resolves sees every event from run-started on.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    let result: RunResult;
+    if (run.controller.signal.aborted) {
+      result = await this.endWithoutEngine(run, input, { message: 'Cancelled before it started.' });
+    } else {
+      try {
+        result = await execute();
+      } catch (error) {
+        const failure = errorOf(error);
+        logger.error(`run ${run.runId} failed: ${failure.message}`);
+        result = await this.endWithoutEngine(run, input, failure);
+      }
+    }
+    await run.lastWrite;
+    registry.finish(run, result, clock.now());
+    logger.info(
+      `run ${run.runId} ended: ${registry.summary(run).outcome ?? run.tracker.status.state}`,
+    );
+  }
+
+  /**
+   * Ends a run the engine did not end itself (it threw, or the run was cancelled before it
+   * started): the transcript still gets a run-started record and an end record.
+   */
+  private async endWithoutEngine(
+    run: LiveRun,
+    input: RunInput,
+    failure: { message: string; hint?: string },
+  ): Promise<RunResult> {
+    const at = this.host.clock.now();
+    const cancelled = run.controller.signal.aborted;
+    if (!run.sawRunStarted) {
+      const started: RunEvent = {
+        type: 'run-started',
+        runId: run.runId,
+        at: run.tracker.status.startedAt,
+        protocol: run.protocol,
+        participants: run.participants,
+        input,
+        settings: {},
+      };
+      this.host.registry.emit(run, started);
+      await appendHostRecord(run, started, this.host);
+    }
+    const result = failedResult({
+      runId: run.runId,
+      protocol: run.protocol,
+      input,
+      participants: run.participants,
+      error: failure,
+      cancelled,
+      startedAt: run.tracker.status.startedAt,
+      finishedAt: at,
+    });
+    if (!run.sawEnd) {
+      const end: RunEvent = cancelled
+        ? { type: 'run-finished', runId: run.runId, at, protocol: run.protocol, result }
+        : { type: 'run-failed', runId: run.runId, at, error: failure };
+      this.host.registry.emit(run, end);
+      await appendHostRecord(run, end, this.host);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The transcript of one live run: every engine record appended in order, run-started stamped
+ * with the host facts (origin, process, writer instance) that tell a later reader whether the
+ * run is still being written, and run-finished marked cancelled when the user cancelled it.
+ */
+import type { TranscriptSink } from '../core/host-services';
+import type { RunEvent } from '../core/run-events';
+import type { TranscriptRecord } from '../core/transcript-record';
+import { errorOf } from './failed-result';
+import type { Logger } from './logger';
+import type { LiveRun } from './run-registry';
+import type { TranscriptStore } from './transcript-store';
+
+export interface RunTranscriptHost {
+  store: TranscriptStore;
+  logger: Logger;
+  /** This service's writer instance (run-writer-liveness). */
+  instance: string;
+  /** True once the host is going away. */
+  isDisposed(): boolean;
+}
+
+export function runTranscriptSink(run: LiveRun, host: RunTranscriptHost): TranscriptSink {
+  return {
+    append(runId: string, record: TranscriptRecord): Promise<void> {
+      // The host is going away (a window reload, the MCP client left): its runs stop where
+      // they are and read as interrupted, not as cancelled by the user.
+      if (host.isDisposed()) return Promise.resolve();
+      let stored: TranscriptRecord = record;
+      if (record.type === 'run-started') {
+        run.sawRunStarted = true;
+        stored = {
+          ...record,
+          settings: {
+            ...record.settings,
+            origin: run.origin,
+            hostPid: process.pid,
+            hostInstance: host.instance,
+          },
+        };
+      }
+      if (record.type === 'run-finished' && run.controller.signal.aborted) {
+        stored = { ...record, cancelled: true } as TranscriptRecord;
+      }
+      run.lastSeq = Math.max(run.lastSeq, record.seq);
+      const write = host.store.append(runId, stored);
+      run.lastWrite = write.catch(() => {});
+      return write;
+    },
+  };
+}
+
+/** Appends a record the host writes itself (not the engine), next in the run's sequence. */
+export async function appendHostRecord(
+  run: LiveRun,
+  event: Exclude<RunEvent, { type: 'token-delta' }>,
+  host: RunTranscriptHost,
+): Promise<void> {
+  run.lastSeq += 1;
+  const record = { ...event, seq: run.lastSeq } as TranscriptRecord;
+  try {
+    await runTranscriptSink(run, host).append(run.runId, record);
+  } catch (error) {
+    host.logger.error(`could not write the transcript of ${run.runId}: ${errorOf(error).message}`);
+  }
+}
