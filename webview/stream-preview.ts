@@ -6,7 +6,6 @@
  */
 import { Allow, parse } from 'partial-json';
 
-
 function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

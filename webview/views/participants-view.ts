@@ -9,6 +9,8 @@ import { badge } from '../toolkit-components';
 import { streamPreview } from '../stream-preview';
 import { liveText } from './live-text';
 import {
+  debateRoundOf,
+  lastScoredRound,
   latestCallByParticipant,
   type CallView,
   type RunViewState,
@@ -31,11 +33,13 @@ export function renderParticipants(state: RunViewState, context: RenderContext):
   const { t } = context;
   const latest = latestCallByParticipant(state);
   const abstained = new Set(state.abstentions.map((a) => a.participantId));
+  const lastScored = lastScoredRound(state.rounds);
   const card = (participant: RunViewState['participants'][number]): TemplateResult => {
     const call = latest.get(participant.id);
     const isAbstained = abstained.has(participant.id);
     const status = isAbstained ? t('abstainedBadge') : callStatusText(context, call);
-    const phase = call ? `${t(`phase_${call.phase}`)} · R${call.round}` : '';
+    const round = call ? debateRoundOf(call.phase, call.round, lastScored) : 0;
+    const phase = call ? `${t(`phase_${call.phase}`)} · R${round}` : '';
     const meta = [
       `${participant.provider} · ${participant.model}`,
       participant.persona?.name,
