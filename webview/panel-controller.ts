@@ -128,29 +128,41 @@ export class PanelController {
     };
   }
 
+  /**
+   * With a run on screen the run comes first (its status and timeline fill the first screen
+   * of the side bar), then the task input; without one, which providers are ready comes
+   * before the task input.
+   */
   private view(context: RenderContext): TemplateResult {
     const { t } = context;
     const snapshot = this.snapshot;
     const notice = snapshot?.notice;
     const run = this.run;
-    return html`<div class="form-slot">
-        ${renderTaskForm(context, this.form, run?.status === 'running')}
-      </div>
-      <div class="notice-slot">
-        ${
-          notice
-            ? html`<div
-                class="callout notice ${notice.kind}"
-                role=${notice.kind === 'error' ? 'alert' : 'status'}
-              >
-                ${notice.text}
-              </div>`
-            : nothing
-        }
-      </div>
-      <div class="providers-slot">
-        ${snapshot ? renderProviders(snapshot.providers, context) : nothing}
-      </div>
+    const form = html`<div class="form-slot">
+      ${renderTaskForm(context, this.form, run?.status === 'running')}
+    </div>`;
+    const providers = html`<div class="providers-slot">
+      ${snapshot ? renderProviders(snapshot.providers, context) : nothing}
+    </div>`;
+    const noticeSlot = html`<div class="notice-slot">
+      ${
+        notice
+          ? html`<div
+              class="callout notice ${notice.kind}"
+              role=${notice.kind === 'error' ? 'alert' : 'status'}
+            >
+              ${notice.text}
+            </div>`
+          : nothing
+      }
+    </div>`;
+    const history = html`<div class="history-slot">
+      ${renderHistory(snapshot?.history ?? [], context)}
+    </div>`;
+    // One DOM order for both layouts (CSS `order` moves the slots), so a run starting while
+    // the user types a task never re-creates the task input under their fingers.
+    return html`<div class="panel-layout ${run ? 'has-run' : 'no-run'}">
+      ${noticeSlot}
       <div class="run-slot">
         ${
           run
@@ -161,7 +173,8 @@ export class PanelController {
               </div>`
         }
       </div>
-      <div class="history-slot">${renderHistory(snapshot?.history ?? [], context)}</div>`;
+      ${providers}${form}${history}
+    </div>`;
   }
 
   /** Public for the benchmark, which measures one update without waiting for a frame. */

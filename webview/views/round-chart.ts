@@ -18,6 +18,8 @@ export interface SeriesOptions {
   threshold?: number;
   max?: number;
   min?: number;
+  /** No round ticks and no caption: a trend line inside a row. */
+  bare?: boolean;
 }
 
 /** One line chart; missing values (a round without a score) leave a gap. */
@@ -55,10 +57,15 @@ export function sparkline(options: SeriesOptions): TemplateResult {
         ? svg`<circle cx=${x(index)} cy=${y(value)} r="2.5" class="point"></circle>`
         : '',
     )}
-    ${options.values.map(
-      (_v, index) => svg`<text x=${x(index)} y=${HEIGHT - 2} class="tick">R${index + 1}</text>`,
-    )}
-    <text x=${PAD} y="10" class="caption">${options.title}</text>`}
+    ${
+      options.bare
+        ? ''
+        : svg`${options.values.map(
+            (_v, index) =>
+              svg`<text x=${x(index)} y=${HEIGHT - 2} class="tick">R${index + 1}</text>`,
+          )}
+    <text x=${PAD} y="10" class="caption">${options.title}</text>`
+    }`}
   </svg>`;
 }
 

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { button, progressRing } from '../toolkit-components';
 import { finalStatusOf, type RunViewState } from '../../src/shared/run-view-state';
 import { renderParticipants } from './participants-view';
+import { renderGlance } from './glance-view';
 import { renderRound } from './round-view';
 import { renderCost, renderSignals } from './signals-view';
 import { renderDiffView } from './diff-view';
@@ -68,10 +69,11 @@ function renderError(state: RunViewState, context: RenderContext): TemplateResul
 export function renderRun(state: RunViewState, context: RenderContext): TemplateResult {
   const rounds = [...state.rounds].reverse();
   return html`<section class="run" aria-label=${state.task} data-run-id=${state.runId}>
-    ${renderStatusBar(state, context)} ${renderError(state, context)}
-    ${renderResult(state, context)} ${renderAbstentions(state, context)}
-    ${renderVotes(state, context)} ${renderParticipants(state, context)}
-    ${renderSignals(state, context)} ${renderCost(state, context)} ${renderDiffView(state, context)}
+    ${renderStatusBar(state, context)} ${renderGlance(state, context)}
+    ${renderError(state, context)} ${renderResult(state, context)}
+    ${renderAbstentions(state, context)} ${renderVotes(state, context)}
+    ${renderParticipants(state, context)} ${renderSignals(state, context)}
+    ${renderCost(state, context)} ${renderDiffView(state, context)}
     ${repeat(
       rounds,
       (round) => round.round,
