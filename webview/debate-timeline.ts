@@ -62,13 +62,25 @@ function decisiveOf(round: RunViewState['rounds'][number]): DecisiveSignal {
 }
 
 export function debateTimeline(state: RunViewState): DebateTimeline {
-  const rounds = state.rounds.map((r) => r.round);
   const lastScored = lastScoredRound(state.rounds);
+  // Rounds with proposals or reviews, plus rounds in which someone abstained before any of it.
+  const rounds = [
+    ...new Set([
+      ...state.rounds.map((r) => r.round),
+      ...state.abstentions.map((a) => debateRoundOf(a.phase, a.round, lastScored)),
+    ]),
+  ]
+    .filter((round) => round > 0)
+    .sort((a, b) => a - b);
+  const views = rounds.map(
+    (round) =>
+      state.rounds.find((view) => view.round === round) ?? { round, proposals: [], reviews: [] },
+  );
   const dissent = new Map(
     (state.consensusResult?.minorityReport ?? []).map((r) => [r.participantId, r.vote]),
   );
   const rows = state.participants.map((participant): TimelineRow => {
-    const cells = state.rounds.map((round): TimelineCell => {
+    const cells = views.map((round): TimelineCell => {
       const actions: TimelineAction[] = [];
       for (const proposal of round.proposals) {
         const action = PHASE_ACTION[proposal.phase];
@@ -103,5 +115,5 @@ export function debateTimeline(state: RunViewState): DebateTimeline {
       ...(vote === 'approve-with-reservations' || vote === 'object' ? { dissent: vote } : {}),
     };
   });
-  return { rounds, rows, decisive: state.rounds.map(decisiveOf) };
+  return { rounds, rows, decisive: views.map(decisiveOf) };
 }

@@ -117,6 +117,32 @@ describe('panel narrow first (Chromium)', function () {
     });
   }
 
+  it('shows status, round timeline and every score trend in the first 300 × 800 screen', async () => {
+    const panel = await openPanel(browser, server, 'en', { viewport: { width: 300, height: 800 } });
+    await panel.snapshot(snapshotWith(1, { events: buildRecordedRun().events }));
+    const inFirstScreen = async (selector: string): Promise<boolean[]> =>
+      panel.page.locator(selector).evaluateAll((elements) =>
+        elements.map((element) => {
+          const box = element.getBoundingClientRect();
+          return box.height > 0 && box.top >= 0 && box.bottom <= 800;
+        }),
+      );
+    assert.deepEqual(await inFirstScreen('[data-testid="run-status"]'), [true]);
+    assert.deepEqual(await inFirstScreen('[data-testid="timeline"]'), [true]);
+    assert.deepEqual(await inFirstScreen('[data-testid="score-trend"]'), [true, true, true]);
+    const timeline = (await panel.page.locator('[data-testid="timeline"]').innerText()).replace(
+      /\s+/g,
+      ' ',
+    );
+    // Round 1 scores received (6.5, 8.2, 6.5), round 2 (8.5, 9, 9), each round's decisive signal.
+    assert.match(timeline, /GPT-5\.1 ✎✓ 6\.5 ⇄✓ 8\.5/);
+    assert.match(timeline, /Gemini 2\.5 Pro ⚑ ✎✓ 6\.5 ⇄✓ 9\.0/);
+    assert.match(timeline, /Decisive room major > minor converged/);
+    assert.deepEqual(await overflowing(panel), []);
+    await panel.page.screenshot({ path: path.join(ARTIFACTS, 'glance-300x800.png') });
+    await panel.page.close();
+  });
+
   it('shows the same run wide in the editor view, with side by side', async () => {
     const panel = await openPanel(browser, server, 'en', {
       view: 'editor',

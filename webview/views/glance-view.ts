@@ -66,9 +66,10 @@ export function renderGlance(
   state: RunViewState,
   context: RenderContext,
 ): TemplateResult | typeof nothing {
-  if (state.protocol !== 'consensus' || !state.rounds.length) return nothing;
+  if (state.protocol !== 'consensus') return nothing;
   const { t } = context;
   const timeline = debateTimeline(state);
+  if (!timeline.rounds.length) return nothing;
   const names = distinctNames(state.participants);
   const columns = `tl-cols-${Math.min(timeline.rounds.length, 6)}`;
   return html`<section class="glance" data-testid="glance" aria-label=${t('glanceHeading')}>
