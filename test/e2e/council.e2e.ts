@@ -514,7 +514,10 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
     await page.keyboard.press('F1');
     const input = quickInput(page).locator('input');
     await input.waitFor({ state: 'visible' });
-    await page.keyboard.type('>Multi-LLM', { delay: 30 });
+    // F1 opens the palette with its ">" already typed.
+    await input.waitFor({ state: 'visible' });
+    assert.equal(await input.inputValue(), '>', 'the palette is open and empty');
+    await page.keyboard.type('Multi-LLM', { delay: 30 });
     await panel.waitForFunction(
       () => (window as unknown as { __updates: number }).__updates >= 20,
       undefined,
