@@ -14,6 +14,7 @@
  *   hunks); the whole diff in both layouts and the same diff in Node are printed alongside.
  */
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { createTwoFilesPatch } from 'diff';
 import { build } from 'esbuild';
 import { html as diffToHtml } from 'diff2html';
@@ -180,7 +181,7 @@ interface TokenUpdateFigures {
 
 /** See tokenUpdateMs above. In-page code is a string, so tsx's keep-names helper stays out. */
 async function measureTokenUpdates(
-  page: import('playwright-core').Page,
+  page: Page,
   runId: string,
   events: RunEvent[],
   version: number,
