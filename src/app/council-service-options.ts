@@ -5,6 +5,7 @@ import type { LanguageModel } from '../core/language-model';
 import type { CouncilService, ParticipantStatus } from '../shared/council-service';
 import type { CouncilSettings, CredentialSource } from './council-settings';
 import type { Logger } from './logger';
+import type { RunLimits } from './run-admission';
 import type { ResolveContext } from './resolve-participants';
 import type { TranscriptStore } from './transcript-store';
 
@@ -32,6 +33,8 @@ export interface CouncilServiceOptions {
   cost?: CostEstimator;
   /** Replaces engine operations (tests). */
   engine?: Partial<EngineOperations>;
+  /** Runs and vendor calls in flight per process, the queue, the session spend cap. */
+  limits?: Partial<RunLimits> & { maxConcurrentModelCalls?: number };
   /** Tweaks for the vendor models (tests use short retry delays). */
   modelOptions?: ResolveContext['modelOptions'];
 }

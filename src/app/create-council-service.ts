@@ -20,6 +20,8 @@ import { checkVoteInput, normalizeConsensusInput } from './normalize-run-input';
 import { ParticipantHealth } from './participant-health';
 import { infoOfStatus, ParticipantPolicy } from './participant-policy';
 import { RunLauncher } from './run-launcher';
+import { runBounds } from './run-bounds';
+import { pageTranscript } from './page-transcript';
 import { RunQueries } from './run-queries';
 import { RunRegistry } from './run-registry';
 import { markCancelled } from './task-status';
@@ -51,6 +53,7 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
   const instance = registerWriterInstance();
   let disposed = false;
   const launcher = new RunLauncher({
+    ...runBounds(options.limits),
     registry,
     clock,
     health,
@@ -130,6 +133,9 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
     getResult: (runId) => queries.getResult(runId),
     listRuns: () => queries.listRuns(),
     readTranscript: (runId) => queries.readTranscript(runId),
+
+    readTranscriptPage: async (runId, page) =>
+      pageTranscript(await queries.readTranscript(runId), page),
 
     async cancel(runId) {
       const run = registry.get(runId);

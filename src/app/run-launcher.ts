@@ -16,13 +16,25 @@ import { errorOf, failedResult } from './failed-result';
 import type { ParticipantHealth } from './participant-health';
 import { singleVendorNote } from './participant-policy';
 import type { LiveRun, RunRegistry } from './run-registry';
+import { markQueued } from './task-status';
 import { appendHostRecord, runTranscriptSink, type RunTranscriptHost } from './run-transcript';
 import { runTitle } from './summarize-transcript';
+import type { LimitFunction } from 'p-limit';
+import {
+  DEFAULT_MAX_CONCURRENT_MODEL_CALLS,
+  modelCallLimit,
+  withCallLimit,
+} from './limit-model-calls';
+import { RunAdmission } from './run-admission';
 
 export interface RunLauncherHost extends RunTranscriptHost {
   registry: RunRegistry;
   clock: Clock;
   health: ParticipantHealth;
+  /** Runs in flight per process, the queue and the session spend cap (run-admission.ts). */
+  admission?: RunAdmission;
+  /** Vendor calls in flight across all runs. */
+  callLimit?: LimitFunction;
 }
 
 type RunInput = ConsensusInput | VoteInput;
@@ -41,12 +53,19 @@ export interface LaunchRequest<Input extends RunInput> {
 }
 
 export class RunLauncher {
-  constructor(private readonly host: RunLauncherHost) {}
+  private readonly admission: RunAdmission;
+  private readonly callLimit: LimitFunction;
+
+  constructor(private readonly host: RunLauncherHost) {
+    this.admission = host.admission ?? new RunAdmission();
+    this.callLimit = host.callLimit ?? modelCallLimit(DEFAULT_MAX_CONCURRENT_MODEL_CALLS);
+  }
 
   /** Registers the run and starts it on a later tick; resolves to its id at once. */
   launch<Input extends RunInput>(request: LaunchRequest<Input>): { runId: string } {
     const runId = this.claimRunId(request.requestedRunId);
-    const input: Input = { ...request.input, runId };
+    this.admission.admit();
+    const input: Input = this.capSpend({ ...request.input, runId });
     const run = this.host.registry.create({
       runId,
       protocol: request.protocol,
@@ -57,7 +76,7 @@ export class RunLauncher {
       ...(request.maxRounds === undefined ? {} : { maxRounds: request.maxRounds }),
     });
     const deps: EngineDependencies = {
-      participants: request.participants,
+      participants: withCallLimit(request.participants, this.callLimit),
       onEvent: (event) => {
         this.host.health.track(event);
         this.host.registry.emit(run, event);
@@ -73,6 +92,14 @@ export class RunLauncher {
     );
     void this.runInBackground(run, input, () => request.execute(input, deps));
     return { runId };
+  }
+
+  /** Under a session spend cap, a consensus run may spend at most what the session has left. */
+  private capSpend<Input extends RunInput>(input: Input): Input {
+    const left = this.admission.remainingUsd();
+    if (left === undefined || !('outputKind' in input)) return input;
+    const own = input.budget?.maxCostUsd;
+    return { ...input, budget: { ...input.budget, maxCostUsd: Math.min(own ?? left, left) } };
   }
 
   /** The caller's id when it is a usable, unused file name; else a fresh one. */
@@ -98,6 +125,9 @@ export class RunLauncher {
     // Start on a later tick, so a caller that subscribes right after startConsensus()
     // resolves sees every event from run-started on.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const release = await this.admission.slot(run.controller.signal, (ahead) =>
+      markQueued(run.tracker, ahead, clock.now()),
+    );
     let result: RunResult;
     if (run.controller.signal.aborted) {
       result = await this.endWithoutEngine(run, input, { message: 'Cancelled before it started.' });
@@ -110,6 +140,8 @@ export class RunLauncher {
         result = await this.endWithoutEngine(run, input, failure);
       }
     }
+    release();
+    this.admission.record(result.cost?.costUsd);
     await run.lastWrite;
     registry.finish(run, result, clock.now());
     logger.info(

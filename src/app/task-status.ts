@@ -153,3 +153,11 @@ export function markCancelled(tracker: StatusTracker, at: number): void {
   tracker.status.updatedAt = at;
   tracker.status.message = 'Cancelled; the transcript is kept.';
 }
+
+/** Waiting for a run slot: `ahead` runs are queued before this one. */
+export function markQueued(tracker: StatusTracker, ahead: number, at: number): void {
+  if (tracker.status.state !== 'pending') return;
+  tracker.status.state = 'queued';
+  tracker.status.message = `Queued: ${ahead} run(s) ahead; at most this many run at once per process (multiLlm.maxConcurrentRuns).`;
+  tracker.status.updatedAt = at;
+}

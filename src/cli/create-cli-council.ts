@@ -1,5 +1,6 @@
 /** The council of one `mlo` invocation: keys, settings and the transcripts folder from the environment. */
 import { createCouncilService } from '../app/create-council-service';
+import { runLimitsFromEnvironment } from '../app/run-admission';
 import type { CouncilSettings } from '../app/council-settings';
 import {
   credentialsFromEnvironment,
@@ -20,6 +21,7 @@ export function createCliCouncil(
   const dataDir = dataDirFromEnvironment(env);
   const transcripts = new JsonlTranscriptStore(dataDir);
   const council = createCouncilService({
+    limits: runLimitsFromEnvironment(env),
     credentials: credentialsFromEnvironment(env),
     settings: () => settings,
     transcripts,

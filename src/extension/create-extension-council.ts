@@ -15,7 +15,7 @@ import {
   VscodeLmLanguageModel,
   VSCODE_LM_PROVIDER,
 } from './lm/vscode-lm-language-model';
-import { bridgeSamplingModelFactory } from './mcp/register-mcp';
+import type { LanguageModel } from '../core/language-model';
 
 export function transcriptsFolder(context: vscode.ExtensionContext): vscode.Uri {
   const inWorkspace = vscode.workspace
@@ -30,10 +30,19 @@ export function createExtensionCouncil(
   context: vscode.ExtensionContext,
   credentials: SecretCredentials,
   log: vscode.LogOutputChannel,
+  /** `sampling` participants: the bridge's relay to the MCP client that started our server. */
+  samplingModels: (providerId: string, model: string) => LanguageModel | undefined,
 ): ReturnType<typeof createCouncilService> {
   const folder = transcriptsFolder(context);
   log.info(`transcripts in ${folder.fsPath}`);
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const spendCap = configuration.get<number | null>('sessionSpendCapUsd', null);
   return createCouncilService({
+    limits: {
+      maxConcurrentRuns: configuration.get<number>('maxConcurrentRuns', 4),
+      maxConcurrentModelCalls: configuration.get<number>('maxConcurrentModelCalls', 16),
+      ...(typeof spendCap === 'number' ? { sessionSpendCapUsd: spendCap } : {}),
+    },
     credentials,
     settings: readCouncilSettings,
     transcripts: new JsonlTranscriptStore(folder.fsPath),
@@ -42,7 +51,7 @@ export function createExtensionCouncil(
     extraModelFactory: (providerId, model) =>
       providerId === VSCODE_LM_PROVIDER
         ? new VscodeLmLanguageModel(model)
-        : bridgeSamplingModelFactory(providerId, model),
+        : samplingModels(providerId, model),
     extraParticipants: async (): Promise<ParticipantStatus[]> =>
       (await listEditorModels()).map((model) => ({
         id: `${VSCODE_LM_PROVIDER}:${model.id}`,

@@ -22,6 +22,7 @@ import { registerCancelRunCommand } from './commands/cancel-run-command';
 import { registerApplyResultCommands } from './commands/apply-result-command';
 import { registerWriteCursorMcpConfigCommand } from './commands/write-cursor-mcp-config-command';
 import { registerMcp } from './mcp/register-mcp';
+import { SamplingRelay } from '../bridge/sampling-relay';
 
 export interface MultiLlmApi {
   /** For the extension-host tests: the services this window runs on. */
@@ -31,7 +32,9 @@ export interface MultiLlmApi {
 export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   const log = vscode.window.createOutputChannel('Multi-LLM Orchestration', { log: true });
   const credentials = new SecretCredentials(context.secrets);
-  const council = createExtensionCouncil(context, credentials, log);
+  // `sampling` participants reach an MCP client through the bridge that serves this council.
+  const samplingRelay = new SamplingRelay();
+  const council = createExtensionCouncil(context, credentials, log, samplingRelay.modelFactory);
   const runs = new RunTracker(council, context.workspaceState);
   const services: ExtensionServices = {
     council,
@@ -56,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): MultiLlmApi {
   registerCancelRunCommand(context, services);
   registerApplyResultCommands(context, services);
   registerWriteCursorMcpConfigCommand(context);
-  registerMcp(context, { council, log });
+  registerMcp(context, { council, log, samplingRelay });
 
   log.info(`activated (${vscode.env.appName} ${vscode.version})`);
   return { services };

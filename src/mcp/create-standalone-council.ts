@@ -5,6 +5,7 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { createCouncilService } from '../app/create-council-service';
+import { runLimitsFromEnvironment } from '../app/run-admission';
 import {
   credentialsFromEnvironment,
   DEFAULT_DATA_DIR,
@@ -20,6 +21,7 @@ export function createStandaloneCouncil(
 ): CouncilService & { dispose(): void } {
   const settings = settingsFromEnvironment(env);
   return createCouncilService({
+    limits: runLimitsFromEnvironment(env),
     credentials: credentialsFromEnvironment(env),
     settings: () => settings,
     transcripts: new JsonlTranscriptStore(env.MLO_DATA_DIR ?? DEFAULT_DATA_DIR),

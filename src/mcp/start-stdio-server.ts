@@ -9,12 +9,12 @@ import {
   BRIDGE_DISCOVERY_ENV,
   BRIDGE_SOCKET_ENV,
   BRIDGE_TOKEN_ENV,
-} from '../shared/bridge-messages';
+} from '../bridge/bridge-frames';
+import { connectBridgeCouncil } from '../bridge/bridge-client';
+import { discoverBridge } from '../bridge/discover-bridge';
 import type { CouncilService } from '../shared/council-service';
-import { connectBridgeCouncil } from './bridge-council-client';
 import { createServer } from './create-server';
 import { createStandaloneCouncil } from './create-standalone-council';
-import { discoverBridge } from './discover-bridge';
 import { SamplingLanguageModel } from './sampling-language-model';
 import { unavailableCouncil } from './unavailable-council';
 
@@ -62,6 +62,10 @@ async function openCouncil(
       const council = await connectBridgeCouncil({
         socketPath,
         token: token ?? '',
+        // Cursor's windows come and go: after a lost connection, look for the live one again.
+        ...(discoveryDir && !env[BRIDGE_SOCKET_ENV]
+          ? { rediscover: () => discoverBridge(discoveryDir) }
+          : {}),
         // The editor's council may seat this client's own model: relay its calls as sampling.
         onSample: async (request, signal) => {
           const model = new SamplingLanguageModel(getServer, request.modelHint);
@@ -75,7 +79,7 @@ async function openCouncil(
       });
       log('bridge mode: runs execute in the editor');
       void council.closed.then(() =>
-        log('bridge closed: the editor window is gone; calls will fail'),
+        log('bridge closed: the editor window is gone and reconnecting failed; calls will fail'),
       );
       return {
         council,

@@ -6,7 +6,7 @@ import { signalsOutputSchema, toSignalsOutput } from './signals-output';
 export const statusOutputShape = {
   taskId: z.string(),
   protocol: z.enum(['consensus', 'vote']),
-  state: z.enum(['pending', 'in_progress', 'completed', 'failed', 'cancelled']),
+  state: z.enum(['pending', 'queued', 'in_progress', 'completed', 'failed', 'cancelled']),
   phase: z.string().optional().describe('draft, review, merge, final, ratify, vote or judge.'),
   round: z.number().optional(),
   maxRounds: z.number().optional(),

@@ -16,6 +16,7 @@ export function unavailableCouncil(message: string, hint: string): CouncilServic
     cancel: fail,
     listRuns: fail,
     readTranscript: fail,
+    readTranscriptPage: fail,
     subscribe: () => () => {},
     watchAllRuns: () => () => {},
   };

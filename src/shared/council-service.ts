@@ -42,8 +42,17 @@ export interface StartVoteRequest {
   origin: RunOrigin;
 }
 
-/** The seed 001 task model (pending / in_progress / completed / failed), plus cancelled. */
-export type TaskState = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+/**
+ * The seed 001 task model (pending / in_progress / completed / failed), plus cancelled, and
+ * queued: waiting for one of the process's run slots (multiLlm.maxConcurrentRuns).
+ */
+export type TaskState =
+  | 'pending'
+  | 'queued'
+  | 'in_progress'
+  | 'completed'
+  | 'failed'
+  | 'cancelled';
 
 export interface TaskStatus {
   taskId: string;
@@ -77,6 +86,23 @@ export interface RunSummary {
   finishedAt?: number;
 }
 
+/** One page of a transcript: `limit` records from `offset`, stopping early past `maxChars`. */
+export interface TranscriptPageRequest {
+  offset: number;
+  limit: number;
+  /** JSON characters a page may hold; a page holds at least one record whatever its size. */
+  maxChars: number;
+}
+
+export interface TranscriptPage {
+  /** Records in the whole transcript. */
+  total: number;
+  offset: number;
+  records: TranscriptRecord[];
+  /** The offset of the next page; absent on the last page. */
+  nextOffset?: number;
+}
+
 export interface CouncilService {
   listParticipants(): Promise<ParticipantStatus[]>;
   findParticipantsForTask(task: string, requiredSkills: string[]): Promise<ParticipantMatch[]>;
@@ -99,4 +125,6 @@ export interface CouncilService {
   watchAllRuns(listener: RunEventListener): () => void;
   listRuns(): Promise<RunSummary[]>;
   readTranscript(runId: string): Promise<TranscriptRecord[]>;
+  /** A page of the transcript, cut where it is stored (so a large one never crosses a pipe whole). */
+  readTranscriptPage(runId: string, page: TranscriptPageRequest): Promise<TranscriptPage>;
 }

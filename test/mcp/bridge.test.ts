@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { startBridgeServer, type BridgeServer } from '../../src/extension/mcp/bridge-server';
-import { connectBridgeCouncil } from '../../src/mcp/bridge-council-client';
+import { startBridgeServer, type BridgeServer } from '../../src/bridge/bridge-server';
+import { connectBridgeCouncil } from '../../src/bridge/bridge-client';
 import type { RunEvent } from '../../src/core/run-events';
 import { FakeCouncil } from './support/fake-council';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cursorServerEntry, mergeCursorMcpConfig } from '../../src/extension/mcp/cursor-mcp-config';
-import { writeBridgeDiscoveryFile } from '../../src/extension/mcp/bridge-discovery-file';
-import { discoverBridge } from '../../src/mcp/discover-bridge';
+import { writeBridgeDiscoveryFile } from '../../src/bridge/write-discovery-file';
+import { discoverBridge } from '../../src/bridge/discover-bridge';
 
 describe('Cursor: .cursor/mcp.json without secrets, and window discovery', () => {
   let folder: string;

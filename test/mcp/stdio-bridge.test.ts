@@ -10,9 +10,9 @@ import {
   CreateMessageRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import { startBridgeServer, type BridgeServer } from '../../src/extension/mcp/bridge-server';
+import { startBridgeServer, type BridgeServer } from '../../src/bridge/bridge-server';
 import { buildServerLaunch } from '../../src/extension/mcp/server-launch';
-import { BRIDGE_SOCKET_ENV, BRIDGE_TOKEN_ENV } from '../../src/shared/bridge-messages';
+import { BRIDGE_SOCKET_ENV, BRIDGE_TOKEN_ENV } from '../../src/bridge/bridge-frames';
 import { buildOnce, ROOT } from './support/build-once';
 import { FakeCouncil } from './support/fake-council';
 import { baseEnvironment, spawnClient } from './support/spawn-client';
@@ -122,6 +122,47 @@ describe('dist/mcp-server.js in bridge mode (a test extension host)', function (
           });
       }
       assert.equal(answer, 'agent-model: agent saw: You are the reviewer.');
+    } finally {
+      await spawned.close();
+    }
+  });
+
+  it('get_iteration_log on a 10 MB transcript pages normally and the next call works', async () => {
+    const env = editorEnvironment({
+      [BRIDGE_SOCKET_ENV]: bridge.socketPath,
+      [BRIDGE_TOKEN_ENV]: bridge.mintOneTimeToken(),
+    });
+    council.hold = true;
+    const { runId } = await council.startConsensus({
+      input: { task: 'A large selection', outputKind: 'text' },
+      origin: 'mcp',
+    });
+    council.fillTranscript(runId, 500, 20_000); // 10 M characters, ~15 MB of UTF-8
+    const spawned = await spawnClient(env);
+    try {
+      let offset: number | undefined = 0;
+      let pages = 0;
+      let records = 0;
+      while (offset !== undefined && pages < 200) {
+        const page = (await spawned.client.callTool({
+          name: 'get_iteration_log',
+          arguments: { taskId: runId, format: 'json', offset },
+        })) as CallToolResult;
+        assert.notEqual(page.isError, true, textOf(page));
+        const content = page.structuredContent as { count: number; nextOffset?: number };
+        records += content.count;
+        offset = content.nextOffset;
+        pages += 1;
+      }
+      assert.equal(records, 503, spawned.stderr());
+      assert.ok(pages > 50, `${pages} pages`);
+      const list = (await spawned.client.callTool({
+        name: 'list_participants',
+        arguments: {},
+      })) as CallToolResult;
+      assert.notEqual(list.isError, true, textOf(list));
+      assert.equal((list.structuredContent as { mode: string }).mode, 'bridge');
+      assert.equal(bridge.connectionCount(), 1);
     } finally {
       await spawned.close();
     }

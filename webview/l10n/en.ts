@@ -126,6 +126,7 @@ export const en = {
   rerun: 'Re-run',
   rerunAria: 'Run again: {0}',
   state_pending: 'pending',
+  state_queued: 'queued',
   state_in_progress: 'running',
   state_completed: 'completed',
   state_failed: 'failed',

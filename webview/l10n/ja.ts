@@ -127,6 +127,7 @@ export const ja: Messages = {
   rerun: '再実行',
   rerunAria: 'もう一度実行: {0}',
   state_pending: '待機中',
+  state_queued: '順番待ち',
   state_in_progress: '実行中',
   state_completed: '完了',
   state_failed: '失敗',

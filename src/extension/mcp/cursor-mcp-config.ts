@@ -5,7 +5,7 @@
  * window. If no window is open, the server runs standalone (keys from its environment).
  * Pure JSON merging here; the 'vscode' side is in write-cursor-mcp-config.ts.
  */
-import { BRIDGE_DISCOVERY_ENV } from '../../shared/bridge-messages';
+import { BRIDGE_DISCOVERY_ENV } from '../../bridge/bridge-frames';
 import { MCP_SERVER_NAME, buildServerLaunch } from './server-launch';
 
 export interface CursorServerEntry {

@@ -9,15 +9,14 @@
  */
 import * as vscode from 'vscode';
 import type { CouncilService } from '../../shared/council-service';
-import type { LanguageModel } from '../../core/language-model';
-import { ModelError } from '../../core/model-error';
 import {
   BRIDGE_DISCOVERY_ENV,
   BRIDGE_SOCKET_ENV,
   BRIDGE_TOKEN_ENV,
-} from '../../shared/bridge-messages';
-import { startBridgeServer, type BridgeServer } from './bridge-server';
-import { writeBridgeDiscoveryFile } from './bridge-discovery-file';
+} from '../../bridge/bridge-frames';
+import { startBridgeServer, type BridgeServer } from '../../bridge/bridge-server';
+import type { SamplingRelay } from '../../bridge/sampling-relay';
+import { writeBridgeDiscoveryFile } from '../../bridge/write-discovery-file';
 import { MCP_SERVER_LABEL, MCP_SERVER_NAME, buildServerLaunch } from './server-launch';
 import { cursorServerEntry } from './cursor-mcp-config';
 
@@ -32,41 +31,9 @@ interface CursorMcpApi {
   unregisterServer?(name: string): void;
 }
 
-/**
- * The window's bridge, once started. Module state on purpose: the council is created before
- * registerMcp (it is registerMcp's input), yet its `sampling` participants need the bridge.
- */
-let activeBridge: BridgeServer | undefined;
-
-/**
- * For createExtensionCouncil's extraModelFactory: `sampling` / `sampling:<hint>` participants
- * whose calls go through the bridge to the MCP client that started our server (its own model).
- */
-export function bridgeSamplingModelFactory(
-  providerId: string,
-  model: string,
-): LanguageModel | undefined {
-  if (providerId !== 'sampling') return undefined;
-  const hint = model === '' || model === 'default' ? 'any' : model;
-  return {
-    provider: 'sampling',
-    modelId: hint,
-    generate: (request) => {
-      if (!activeBridge) {
-        return Promise.reject(
-          new ModelError({
-            kind: 'bad-request',
-            provider: 'sampling',
-            modelId: hint,
-            message:
-              'The MCP bridge of this window is not running, so no MCP client model can be reached.',
-            hint: 'Remove the "sampling" participant, or reload the window.',
-          }),
-        );
-      }
-      return activeBridge.createSamplingModel(hint).generate(request);
-    },
-  };
+/** Cursor (its MCP API, or its name when the static .cursor/mcp.json entry is used). */
+function isCursor(cursor: CursorMcpApi | undefined): boolean {
+  return cursor !== undefined || /cursor/i.test(vscode.env.appName);
 }
 
 export function bridgeDiscoveryFolder(context: vscode.ExtensionContext): string {
@@ -75,25 +42,29 @@ export function bridgeDiscoveryFolder(context: vscode.ExtensionContext): string 
 
 export function registerMcp(
   context: vscode.ExtensionContext,
-  services: { council: CouncilService; log: vscode.LogOutputChannel },
+  services: {
+    council: CouncilService;
+    log: vscode.LogOutputChannel;
+    /** The relay the council's `sampling` participants were created with. */
+    samplingRelay: SamplingRelay;
+  },
 ): vscode.Disposable {
   const { log } = services;
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
   const disposables: vscode.Disposable[] = [];
+  const cursor = (vscode as unknown as { cursor?: { mcp?: CursorMcpApi } }).cursor?.mcp;
   const bridgeReady: Promise<BridgeServer> = startBridgeServer({
     council: services.council,
+    relay: services.samplingRelay,
     hostVersion: version,
     log: (message) => log.info(message),
   });
   bridgeReady.then(
     (bridge) => {
-      activeBridge = bridge;
-      disposables.push({
-        dispose: () => {
-          if (activeBridge === bridge) activeBridge = undefined;
-          void bridge.close();
-        },
-      });
+      disposables.push({ dispose: () => void bridge.close() });
+      // Only Cursor's static config needs the discovery file (and the window token in it);
+      // VS Code hands each server a one-time token at launch instead.
+      if (!isCursor(cursor)) return;
       try {
         const workspaceFolders = (): string[] =>
           (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
@@ -149,7 +120,6 @@ export function registerMcp(
     disposables.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
   }
 
-  const cursor = (vscode as unknown as { cursor?: { mcp?: CursorMcpApi } }).cursor?.mcp;
   if (cursor && typeof cursor.registerServer === 'function') {
     try {
       const entry = cursorServerEntry(context.extensionUri.fsPath, bridgeDiscoveryFolder(context));

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { transcriptToMarkdown } from '../../core/engine';
-import type { TranscriptRecord } from '../../core/transcript-record';
 import { taskIdField } from '../input-schemas';
 import { describeError } from '../describe-error';
 import { transcriptUri } from '../run-resource-uris';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
 
-/** A page stops early past this size, so one call never floods the caller's context. */
+/** A page stops early past this size, so one call never floods the caller's context (or the bridge). */
 const PAGE_CHAR_BUDGET = 120_000;
 
 export function registerGetIterationLogTool({ server, council }: ToolContext): void {
@@ -60,40 +59,36 @@ Use it to explain to the user why the council decided what it did, or to inspect
     },
     async ({ taskId, format = 'markdown', offset = 0, limit = 50 }) => {
       try {
-        const all = await council.readTranscript(taskId);
-        if (all.length === 0) {
+        const page = await council.readTranscriptPage(taskId, {
+          offset,
+          limit,
+          maxChars: PAGE_CHAR_BUDGET,
+        });
+        if (page.total === 0) {
           const status = await council.getStatus(taskId);
           if (!status) return toolError(`No run with id "${taskId}", or its transcript is gone.`);
         }
-        const page: TranscriptRecord[] = [];
-        let size = 0;
-        for (const record of all.slice(offset, offset + limit)) {
-          const length = JSON.stringify(record).length;
-          if (page.length > 0 && size + length > PAGE_CHAR_BUDGET) break;
-          page.push(record);
-          size += length;
-        }
-        const end = offset + page.length;
-        const nextOffset = end < all.length ? end : undefined;
-        const text = `Transcript of ${taskId}: records ${offset}–${Math.max(offset, end - 1)} of ${all.length}.${nextOffset !== undefined ? ` Next: get_iteration_log {"taskId":"${taskId}","offset":${nextOffset}}.` : ' This is the last page.'} Full transcript: ${transcriptUri(taskId)}.`;
+        const { total, nextOffset, records } = page;
+        const end = offset + records.length;
+        const text = `Transcript of ${taskId}: records ${offset}–${Math.max(offset, end - 1)} of ${total}.${nextOffset !== undefined ? ` Next: get_iteration_log {"taskId":"${taskId}","offset":${nextOffset}}.` : ' This is the last page.'} Full transcript: ${transcriptUri(taskId)}.`;
         const base = {
           taskId,
           format,
-          total: all.length,
+          total,
           offset,
-          count: page.length,
+          count: records.length,
           ...(nextOffset !== undefined ? { nextOffset } : {}),
         };
         if (format === 'json') {
           return toolResult(
             text,
-            { ...base, records: page as unknown as Record<string, unknown>[] },
+            { ...base, records: records as unknown as Record<string, unknown>[] },
             {
-              blocks: [JSON.stringify(page, null, 1)],
+              blocks: [JSON.stringify(records, null, 1)],
             },
           );
         }
-        const markdown = transcriptToMarkdown(page);
+        const markdown = transcriptToMarkdown(records);
         return toolResult(text, { ...base, markdown }, { blocks: [markdown] });
       } catch (error) {
         return toolError(describeError(error, 'read the transcript'));

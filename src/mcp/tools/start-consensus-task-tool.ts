@@ -17,7 +17,7 @@ Use this instead of run_consensus_task when your client times out on long tool c
       inputSchema: consensusInputShape,
       outputSchema: {
         taskId: z.string().describe('Pass to get_task_status, get_task_result, cancel_task.'),
-        state: z.enum(['pending', 'in_progress', 'completed', 'failed', 'cancelled']),
+        state: z.enum(['pending', 'queued', 'in_progress', 'completed', 'failed', 'cancelled']),
       },
       annotations: {
         title: 'Start a consensus task',

@@ -55,6 +55,7 @@ export class FakeCouncil {
       },
       listRuns: async () => this.history,
       readTranscript: async () => [],
+      readTranscriptPage: async () => ({ total: 0, offset: 0, records: [] }),
     };
   }
 }

@@ -16,7 +16,9 @@ import type {
   StartConsensusRequest,
   StartVoteRequest,
   TaskStatus,
+  TranscriptPageRequest,
 } from '../../../src/shared/council-service';
+import { pageTranscript } from '../../../src/app/page-transcript';
 
 const KNOWN_PROVIDERS = new Set(['openai', 'anthropic', 'google']);
 
@@ -264,6 +266,37 @@ export class FakeCouncil implements CouncilService {
 
   async readTranscript(runId: string) {
     return this.runs.get(runId)?.transcript ?? [];
+  }
+
+  async readTranscriptPage(runId: string, page: TranscriptPageRequest) {
+    return pageTranscript(await this.readTranscript(runId), page);
+  }
+
+  /** Emits an event of a run as the engine would (listeners, and the transcript unless a delta). */
+  emitFor(runId: string, event: RunEvent): void {
+    const run = this.runs.get(runId);
+    if (run) this.emit(run, event);
+  }
+
+  /** Fills a run's transcript with `count` finished calls of `chars` characters each. */
+  fillTranscript(runId: string, count: number, chars: number): void {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    for (let i = 0; i < count; i++) {
+      run.transcript.push({
+        type: 'call-finished',
+        runId,
+        at: Date.now(),
+        callId: `call-${i}`,
+        participantId: 'openai:gpt-test',
+        phase: 'draft',
+        round: 1,
+        text: `${i}:${'é'.repeat(chars / 2)}${'x'.repeat(chars / 2)}`,
+        usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 },
+        latencyMs: 1,
+        seq: run.transcript.length,
+      });
+    }
   }
 
   release(): void {

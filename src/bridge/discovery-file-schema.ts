@@ -1,4 +1,4 @@
-/** The per-window discovery file (written by the extension, read by the server; see discover-bridge). */
+/** The per-window discovery file (written by the extension, read by the server; see discover-bridge.ts). */
 import { z } from 'zod';
 
 export const discoveryFileSchema = z.object({

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { discoveryFileSchema, type DiscoveryFile } from '../shared/bridge-discovery';
+import { discoveryFileSchema, type DiscoveryFile } from './discovery-file-schema';
 
 function alive(pid: number): boolean {
   try {

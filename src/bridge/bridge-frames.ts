@@ -2,12 +2,20 @@
  * The frames of the MCP bridge: the stdio MCP server (a child process the editor started)
  * talks to the extension host over a local socket, one JSON object per line. Both sides parse
  * every inbound frame with these schemas; the host also checks the token before anything else.
- * Run data (inputs, results, events) is plain JSON; its shape is the CouncilService contract.
+ * The operations a `call` frame may name, and their arguments, are the table of
+ * bridge-protocol.ts. A message too big for one line travels as `part` frames (frame-writer.ts).
  */
 import { z } from 'zod';
+import { BRIDGE_METHODS } from './bridge-protocol';
 
-/** Largest frame either side accepts (a 200 KB task plus context and proposals fits easily). */
+/** Largest line either side accepts, in UTF-8 bytes. Bigger messages are sent as parts. */
 export const BRIDGE_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/** Largest message (one frame, whole or reassembled from parts) either side sends or accepts. */
+export const BRIDGE_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/** Bytes of a message carried by one `part` frame (base64, so the line stays well under the limit). */
+export const BRIDGE_PART_BYTES = 1024 * 1024;
+/** Before the hello is accepted, a peer may have at most this many bytes buffered. */
+export const BRIDGE_MAX_HELLO_BYTES = 4 * 1024;
 
 /** Environment variables the editor sets when it launches the server in bridge mode (not API keys). */
 export const BRIDGE_SOCKET_ENV = 'MLO_BRIDGE_SOCKET';
@@ -15,45 +23,27 @@ export const BRIDGE_TOKEN_ENV = 'MLO_BRIDGE_TOKEN';
 /** A folder of per-window discovery files (Cursor's static mcp.json entry; see cursor-mcp-config). */
 export const BRIDGE_DISCOVERY_ENV = 'MLO_BRIDGE_DISCOVERY_DIR';
 
-/** CouncilService methods that are a plain request/response over the bridge. */
-export const BRIDGE_METHODS = [
-  'listParticipants',
-  'findParticipantsForTask',
-  'estimate',
-  'startConsensus',
-  'startVote',
-  'runIteration',
-  'getStatus',
-  'waitForResult',
-  'getResult',
-  'cancel',
-  'listRuns',
-  'readTranscript',
-] as const;
-export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
-
 const id = z.number().int().nonnegative();
 const plainObject = z.record(z.string(), z.unknown());
 const runId = z.string().min(1).max(200);
 
-/** Argument tuples per method: checked at the host, so a bad frame never reaches the engine. */
-export const bridgeArgumentSchemas = {
-  listParticipants: z.tuple([]),
-  findParticipantsForTask: z.tuple([
-    z.string().max(1_000_000),
-    z.array(z.string().max(200)).max(50),
-  ]),
-  estimate: z.tuple([plainObject]),
-  startConsensus: z.tuple([plainObject]),
-  startVote: z.tuple([plainObject]),
-  runIteration: z.tuple([plainObject, z.array(z.string().max(300)).max(16).optional()]),
-  getStatus: z.tuple([runId]),
-  waitForResult: z.tuple([runId]),
-  getResult: z.tuple([runId]),
-  cancel: z.tuple([runId]),
-  listRuns: z.tuple([]),
-  readTranscript: z.tuple([runId]),
-} satisfies Record<BridgeMethod, z.ZodType>;
+/** One piece of a message over BRIDGE_MAX_FRAME_BYTES; `id` is the id of the frame inside. */
+const partFrame = z.object({
+  type: z.literal('part'),
+  id,
+  data: z.base64().max(Math.ceil(BRIDGE_PART_BYTES / 3) * 4),
+  more: z.boolean(),
+});
+
+export const bridgeErrorSchema = z.object({
+  message: z.string(),
+  hint: z.string().optional(),
+  /** Set when the error was a ModelError, so the server can rebuild it. */
+  kind: z.string().optional(),
+  provider: z.string().optional(),
+  modelId: z.string().optional(),
+});
+export type BridgeError = z.infer<typeof bridgeErrorSchema>;
 
 /** Server process -> extension host. */
 export const bridgeClientFrameSchema = z.discriminatedUnion('type', [
@@ -79,23 +69,14 @@ export const bridgeClientFrameSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('sample-result'),
     id,
-    text: z.string().max(BRIDGE_MAX_FRAME_BYTES).optional(),
+    text: z.string().optional(),
     model: z.string().max(300).optional(),
     stopReason: z.string().max(100).optional(),
-    error: z.lazy(() => bridgeErrorSchema).optional(),
+    error: bridgeErrorSchema.optional(),
   }),
+  partFrame,
 ]);
 export type BridgeClientFrame = z.infer<typeof bridgeClientFrameSchema>;
-
-export const bridgeErrorSchema = z.object({
-  message: z.string(),
-  hint: z.string().optional(),
-  /** Set when the error was a ModelError, so the server can rebuild it. */
-  kind: z.string().optional(),
-  provider: z.string().optional(),
-  modelId: z.string().optional(),
-});
-export type BridgeError = z.infer<typeof bridgeErrorSchema>;
 
 export const bridgeSampleRequestSchema = z.object({
   system: z.string(),
@@ -110,7 +91,12 @@ export type BridgeSampleRequest = z.infer<typeof bridgeSampleRequestSchema>;
 
 /** Extension host -> server process. */
 export const bridgeHostFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('welcome'), hostVersion: z.string() }),
+  z.object({
+    type: z.literal('welcome'),
+    hostVersion: z.string(),
+    /** A one-time token for reconnecting after a lost connection (the next welcome brings another). */
+    reconnectToken: z.string().max(512).optional(),
+  }),
   z.object({ type: z.literal('result'), id, value: z.unknown().optional() }),
   z.object({ type: z.literal('error'), id, error: bridgeErrorSchema }),
   z.object({
@@ -121,5 +107,8 @@ export const bridgeHostFrameSchema = z.discriminatedUnion('type', [
   /** Ask the MCP client's own model (sampling/createMessage) on behalf of a `sampling` participant. */
   z.object({ type: z.literal('sample'), id, request: bridgeSampleRequestSchema }),
   z.object({ type: z.literal('sample-cancel'), id }),
+  partFrame,
 ]);
 export type BridgeHostFrame = z.infer<typeof bridgeHostFrameSchema>;
+
+export type BridgeFrame = BridgeClientFrame | BridgeHostFrame;

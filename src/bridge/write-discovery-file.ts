@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiscoveryFile } from '../../shared/bridge-discovery';
+import type { DiscoveryFile } from './discovery-file-schema';
 
 export function writeBridgeDiscoveryFile(
   folder: string,
