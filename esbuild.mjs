@@ -98,11 +98,7 @@ const builds = [
 async function copyStaticAssets() {
   const out = path.join(root, 'dist/webview');
   await mkdir(out, { recursive: true });
-  // The UI toolkit is loaded as its own nonce'd module script (TESTING.md: works under the strict CSP).
-  await cp(
-    path.join(root, 'node_modules/@vscode/webview-ui-toolkit/dist/toolkit.min.js'),
-    path.join(out, 'toolkit.min.js'),
-  );
+  // The UI toolkit (@vscode-elements/elements, on Lit) is bundled into panel.js: nothing to copy.
   await cp(
     path.join(root, 'node_modules/diff2html/bundles/css/diff2html.min.css'),
     path.join(out, 'diff2html.min.css'),

@@ -1,35 +1,10 @@
 /**
- * Participants stream structured JSON ({"product": …, "rationale": …}). Showing raw JSON with
- * escaped newlines is unreadable, so the card shows the fields as text while they stream,
- * decoding the unfinished JSON string as far as it goes. The result is only ever used as
- * textContent.
+ * Participants stream structured JSON ({"product": …, "rationale": …}, {"reviews": […]}, a
+ * vote). Raw JSON with escaped newlines is unreadable, so the card shows the fields as text
+ * while they stream: partial-json reads the unfinished JSON as far as it goes (strings,
+ * arrays and objects cut off mid-way included). The result is only ever used as text.
  */
-
-function partialStringField(text: string, key: string): string | undefined {
-  const match = new RegExp(`"${key}"\\s*:\\s*"`).exec(text);
-  if (!match) return undefined;
-  let out = '';
-  for (let i = match.index + match[0].length; i < text.length; i++) {
-    const char = text[i] as string;
-    if (char === '"') break;
-    if (char !== '\\') {
-      out += char;
-      continue;
-    }
-    const next = text[i + 1];
-    if (next === undefined) break;
-    if (next === 'u') {
-      const hex = text.slice(i + 2, i + 6);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) break;
-      out += String.fromCharCode(parseInt(hex, 16));
-      i += 5;
-      continue;
-    }
-    out += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '' : next;
-    i++;
-  }
-  return out;
-}
+import { Allow, parse } from 'partial-json';
 
 function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -62,13 +37,11 @@ function describe(value: unknown): string | undefined {
 export function streamPreview(text: string): string {
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('{')) return text;
+  let value: unknown;
   try {
-    return describe(JSON.parse(trimmed)) ?? text;
+    value = parse(trimmed, Allow.ALL);
   } catch {
-    // Still streaming: fall through to the partial decoder.
+    return text;
   }
-  const product = partialStringField(trimmed, 'product') ?? partialStringField(trimmed, 'answer');
-  if (product === undefined) return text;
-  const rationale = partialStringField(trimmed, 'rationale');
-  return rationale ? `${product}\n— ${rationale}` : product;
+  return describe(value) ?? text;
 }

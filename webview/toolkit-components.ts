@@ -1,105 +1,101 @@
 /**
- * The only module that knows the UI toolkit. @vscode/webview-ui-toolkit was sunset on
- * 2025-01-01 (docs/ARCHITECTURE.md); it is loaded as its own nonce'd module script (toolkit.min.js), which
- * registers the custom elements globally. Switching to @vscode-elements/elements means changing
- * the tag names and attributes here and nothing else.
+ * The only module that knows the UI toolkit: @vscode-elements/elements, the maintained
+ * successor of the sunset @vscode/webview-ui-toolkit. Its elements are Lit components bundled
+ * into panel.js (their styles arrive as adopted stylesheets, which the strict CSP allows).
+ * Every view builds toolkit controls through these Lit templates, so switching the toolkit
+ * again means changing this file only.
  */
-export type ButtonAppearance = 'primary' | 'secondary' | 'icon';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 
-const TAGS = {
-  button: 'vscode-button',
-  progressRing: 'vscode-progress-ring',
-  textArea: 'vscode-text-area',
-  checkbox: 'vscode-checkbox',
-  divider: 'vscode-divider',
-} as const;
+export type ButtonAppearance = 'primary' | 'secondary';
 
 export interface ButtonOptions {
   label: string;
   appearance?: ButtonAppearance;
   ariaLabel?: string;
   disabled?: boolean;
+  testId?: string;
+  pressed?: boolean;
   onClick: () => void;
 }
 
-export function createButton(options: ButtonOptions): HTMLElement {
-  const button = document.createElement(TAGS.button);
-  button.textContent = options.label;
-  button.setAttribute('appearance', options.appearance ?? 'primary');
-  if (options.ariaLabel) button.setAttribute('aria-label', options.ariaLabel);
-  if (options.disabled) button.setAttribute('disabled', '');
-  // The toolkit button forwards keyboard activation (Enter/Space) to a click on the host.
-  button.addEventListener('click', () => {
-    if (!button.hasAttribute('disabled')) options.onClick();
-  });
-  return button;
+/** A toolkit button; Enter and Space on a focused button click it (the toolkit does that). */
+export function button(options: ButtonOptions): TemplateResult {
+  const onClick = (event: Event): void => {
+    const target = event.currentTarget as HTMLElement;
+    if (!target.hasAttribute('disabled')) options.onClick();
+  };
+  return html`<vscode-button
+    ?secondary=${options.appearance === 'secondary'}
+    ?disabled=${Boolean(options.disabled)}
+    aria-label=${ifDefined(options.ariaLabel)}
+    aria-pressed=${options.pressed === undefined ? nothing : String(options.pressed)}
+    data-testid=${ifDefined(options.testId)}
+    @click=${onClick}
+    >${options.label}</vscode-button
+  >`;
 }
 
-/**
- * Not the toolkit's <vscode-badge>: its template writes a `style` attribute, which the CSP
- * blocks (and reports) on every badge. A themed span looks the same.
- */
-export function createBadge(text: string): HTMLElement {
-  const badge = document.createElement('span');
-  badge.className = 'badge';
-  badge.textContent = text;
-  return badge;
+/** Not the toolkit's badge: a themed span is all the panel needs. */
+export function badge(text: string): TemplateResult {
+  return html`<span class="badge">${text}</span>`;
 }
 
-export function createProgressRing(ariaLabel: string): HTMLElement {
-  const ring = document.createElement(TAGS.progressRing);
-  ring.setAttribute('aria-label', ariaLabel);
-  return ring;
-}
-
-export function createDivider(): HTMLElement {
-  return document.createElement(TAGS.divider);
+export function progressRing(ariaLabel: string): TemplateResult {
+  return html`<vscode-progress-ring
+    class="progress"
+    aria-label=${ariaLabel}
+  ></vscode-progress-ring>`;
 }
 
 export interface TextAreaOptions {
   placeholder: string;
   ariaLabel: string;
   rows: number;
-  onInput: (value: string) => void;
+  testId: string;
+  onInput: () => void;
   onSubmit: () => void;
 }
 
-export interface TextAreaHandle {
-  element: HTMLElement;
-  getValue(): string;
-  setValue(value: string): void;
-}
-
-export function createTextArea(options: TextAreaOptions): TextAreaHandle {
-  const area = document.createElement(TAGS.textArea) as HTMLElement & { value: string };
-  area.setAttribute('placeholder', options.placeholder);
-  area.setAttribute('aria-label', options.ariaLabel);
-  area.setAttribute('rows', String(options.rows));
-  area.setAttribute('resize', 'vertical');
-  area.addEventListener('input', () => options.onInput(area.value ?? ''));
-  area.addEventListener('keydown', (event) => {
+export function textArea(options: TextAreaOptions): TemplateResult {
+  const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       options.onSubmit();
     }
-  });
-  return {
-    element: area,
-    getValue: () => String(area.value ?? ''),
-    setValue: (value) => {
-      area.value = value;
-    },
   };
+  return html`<vscode-textarea
+    class="task-input"
+    data-testid=${options.testId}
+    placeholder=${options.placeholder}
+    aria-label=${options.ariaLabel}
+    rows=${options.rows}
+    resize="vertical"
+    @input=${options.onInput}
+    @keydown=${onKeyDown}
+  ></vscode-textarea>`;
 }
 
-export interface CheckboxHandle {
-  element: HTMLElement;
-  isChecked(): boolean;
+export function checkbox(label: string, className: string): TemplateResult {
+  return html`<vscode-checkbox class=${className} label=${label}></vscode-checkbox>`;
 }
 
-export function createCheckbox(label: string, checked: boolean): CheckboxHandle {
-  const box = document.createElement(TAGS.checkbox) as HTMLElement & { checked: boolean };
-  box.textContent = label;
-  if (checked) box.setAttribute('checked', '');
-  return { element: box, isChecked: () => Boolean(box.checked) };
+/** The value of a toolkit text area or checkbox found under `root`. */
+export function valueOf(root: ParentNode, selector: string): string {
+  const element = root.querySelector(selector) as (Element & { value?: unknown }) | null;
+  return String(element?.value ?? '');
+}
+
+export function isChecked(root: ParentNode, selector: string): boolean {
+  const element = root.querySelector(selector) as (Element & { checked?: unknown }) | null;
+  return Boolean(element?.checked);
+}
+
+export function focusControl(root: ParentNode, selector: string): void {
+  (root.querySelector(selector) as HTMLElement | null)?.focus();
 }

@@ -5,6 +5,7 @@
 import type { ConsensusResult } from '../core/consensus-types';
 import type { ProtocolName, RunEvent } from '../core/run-events';
 import type { VoteResult } from '../core/vote-types';
+import { debateRoundOf } from '../shared/run-view-state';
 import type { TaskState, TaskStatus } from '../shared/council-service';
 
 export interface StatusTracker {
@@ -102,7 +103,14 @@ export function applyEventToStatus(tracker: StatusTracker, event: RunEvent): voi
     case 'phase-started':
       status.state = 'in_progress';
       status.phase = event.phase;
-      if (event.round > 0) status.round = event.round;
+      // Final versions and ratification count as the last debate round (as the panel shows).
+      if (event.round > 0) {
+        status.round = debateRoundOf(
+          event.phase,
+          event.round,
+          status.signals ? status.signals.round : 0,
+        );
+      }
       break;
     case 'call-finished':
     case 'abstained':

@@ -19,3 +19,5 @@ export const PANEL_VIEW_ID = 'multiLlm.panel';
 
 /** Shows the Council panel (the command VS Code derives from the view id). */
 export const FOCUS_PANEL_COMMAND = `${PANEL_VIEW_ID}.focus`;
+/** The same run in a wide editor-area webview (same bundle, same state as the side bar). */
+export const OPEN_IN_EDITOR_COMMAND = 'multiLlm.openDebateInEditor';

@@ -3,15 +3,18 @@
  * host and the browser tests build the very same page. The nonce comes from the caller, which
  * draws it from `crypto` (docs/STYLE.md, "Explicit webview lifecycle"); it is checked here because it is pasted into the CSP.
  */
+/** The side-bar view or the wide editor-area panel; the same bundle renders both. */
+export type PanelViewKind = 'sidebar' | 'editor';
+
 export interface PanelHtmlOptions {
   /** `webview.cspSource` in VS Code; the test server's origin in the browser tests. */
   cspSource: string;
   nonce: string;
   panelScriptUri: string;
-  toolkitScriptUri: string;
   styleUris: string[];
   locale: string;
   title: string;
+  view?: PanelViewKind;
 }
 
 const NONCE_PATTERN = /^[A-Za-z0-9+/=_-]{16,128}$/;
@@ -36,6 +39,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
+    // Model output never becomes a form or a <base> (the markdown sanitiser drops both); the
+    // policy says so too, so a sanitiser bug cannot post data away or re-point relative URLs.
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
 }
 
@@ -63,9 +70,8 @@ export function buildPanelHtml(options: PanelHtmlOptions): string {
 ${styles}
     <title>${escapeAttribute(options.title)}</title>
   </head>
-  <body>
+  <body data-view="${options.view === 'editor' ? 'editor' : 'sidebar'}">
     <main id="app" aria-live="off"></main>
-    <script type="module" nonce="${nonce}" src="${escapeAttribute(options.toolkitScriptUri)}"></script>
     <script type="module" nonce="${nonce}" src="${escapeAttribute(options.panelScriptUri)}"></script>
   </body>
 </html>

@@ -232,7 +232,11 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
   const current: RunViewState = { ...base, updatedAt: Math.max(base.updatedAt, event.at) };
   switch (event.type) {
     case 'phase-started':
-      return { ...current, phase: event.phase, round: event.round };
+      return {
+        ...current,
+        phase: event.phase,
+        round: debateRoundOf(event.phase, event.round, lastScoredRound(current.rounds)),
+      };
     case 'call-started': {
       const fresh = () => freshCall(event, event.attempt);
       return { ...current, calls: withCall(current.calls, event.callId, fresh, (call) => call) };
@@ -280,9 +284,10 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
     }
     case 'proposal': {
       const proposal = event.proposal;
+      const round = debateRoundOf(proposal.phase, proposal.round, lastScoredRound(current.rounds));
       return {
         ...current,
-        rounds: withRound(current.rounds, proposal.round, (view) => ({
+        rounds: withRound(current.rounds, round, (view) => ({
           ...view,
           proposals: [
             ...view.proposals.filter(
@@ -454,6 +459,37 @@ export function finalStatusOf(state: RunViewState): string | undefined {
   if (state.voteResult) return state.voteResult.reached ? 'reached' : 'not-reached';
   if (state.status === 'failed') return 'failed';
   return undefined;
+}
+
+/**
+ * The debate round a phase belongs to, as every surface shows it (panel, toast, CLI,
+ * get_task_status). The engine numbers the closing phases (final versions, ratification)
+ * one past the last debate round; shown as such, a 2-round run read "round 3 of 4". They
+ * belong to the last scored round instead.
+ */
+export function debateRoundOf(phase: string, round: number, lastScoredRound: number): number {
+  const closing = phase === 'final' || phase === 'ratify';
+  return closing && lastScoredRound > 0 ? Math.min(round, lastScoredRound) : round;
+}
+
+export function lastScoredRound(rounds: readonly RoundView[]): number {
+  return rounds.reduce((last, view) => (view.signals ? Math.max(last, view.round) : last), 0);
+}
+
+/**
+ * Results the council agreed on, the only ones the panel and the host offer to apply
+ * (provisional and deadlock with a visible warning). Cancelled, failed and over-budget runs
+ * have at most an unreviewed draft.
+ */
+export const AGREED_STATUSES: readonly string[] = [
+  'unanimous',
+  'majority',
+  'provisional',
+  'deadlock',
+];
+
+export function isAgreedStatus(status: string | undefined): boolean {
+  return status !== undefined && AGREED_STATUSES.includes(status);
 }
 
 // The panel (webview/) may import only src/shared: it gets the core types it renders from here.

@@ -25,11 +25,15 @@ export const webviewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export-run'), runId, format: z.enum(['json', 'markdown']) }).strict(),
   z.object({ type: z.literal('apply-result'), runId }).strict(),
   z.object({ type: z.literal('copy-result'), runId }).strict(),
+  /** A run that did not agree (cancelled, failed, over budget): its draft, opened unreviewed. */
+  z.object({ type: z.literal('open-draft'), runId }).strict(),
   z.object({ type: z.literal('discard-result'), runId }).strict(),
   z.object({ type: z.literal('show-diff'), runId }).strict(),
   z.object({ type: z.literal('set-api-key'), provider: z.string().min(1).max(100) }).strict(),
   z.object({ type: z.literal('open-settings') }).strict(),
   z.object({ type: z.literal('show-history') }).strict(),
+  /** "Open Debate in Editor": the same run in a wide editor-area panel. */
+  z.object({ type: z.literal('open-in-editor') }).strict(),
 ]);
 
 export type WebviewToHostMessage = z.infer<typeof webviewToHostSchema>;

@@ -5,11 +5,16 @@
  * - firstTokenToPanelMs: the fake vendor writes a stream's first text delta; the real SDK
  *   parses it, the adapter hands it on, it is posted to the page as the host would, and the
  *   page's MutationObserver notes when it is in the DOM (both clocks are epoch ms on one machine);
+ * - tokenUpdateMs: the median cost of one token delta (folded into the view and rendered) with
+ *   the 4-round run's 20 KB proposals on screen; nodesReplacedPerToken: DOM nodes added or
+ *   removed per delta (goal: a handful at most, whatever the run's size: Lit changes one text
+ *   node);
  * - diffMs: two 5,000-line proposals drawn by the panel's own renderDiff (jsdiff + diff2html +
  *   DOMPurify) into a page's DOM, layout included, as the panel first shows it (its first
  *   hunks); the whole diff in both layouts and the same diff in Node are printed alongside.
  */
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { createTwoFilesPatch } from 'diff';
 import { build } from 'esbuild';
 import { html as diffToHtml } from 'diff2html';
@@ -163,6 +168,72 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+interface TokenUpdateFigures {
+  medianMs: number;
+  nodesPerDelta: number;
+  deltas: number;
+  onScreenKb: number;
+}
+
+/** See tokenUpdateMs above. In-page code is a string, so tsx's keep-names helper stays out. */
+async function measureTokenUpdates(
+  page: Page,
+  runId: string,
+  events: RunEvent[],
+  version: number,
+): Promise<TokenUpdateFigures> {
+  const lastScored = events.map((e) => e.type).lastIndexOf('round-scored');
+  const base = events.slice(0, lastScored + 1);
+  const first = events.find((e) => e.type === 'call-started')!;
+  if (first.type !== 'call-started') throw new Error('no call-started');
+  const at = base.at(-1)!.at;
+  const callStarted: RunEvent = { ...first, callId: 'bench-live-call', round: 5, at };
+  const snapshot = snapshotWith(version, { runId, events: [...base, callStarted] });
+  await page.evaluate((message) => window.postMessage(message, '*'), {
+    type: 'snapshot',
+    snapshot,
+  });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="review"]').length > 0);
+  const delta = { ...first, type: 'token-delta', callId: 'bench-live-call', round: 5, at };
+  return page.evaluate<TokenUpdateFigures>(`new Promise((resolve) => {
+    const deltaTemplate = ${JSON.stringify(delta)};
+    let nodes = 0;
+    new MutationObserver((records) => {
+      for (const r of records) nodes += r.addedNodes.length + r.removedNodes.length;
+    }).observe(document.getElementById('app'), { subtree: true, childList: true });
+    const samples = [];
+    const total = 60;
+    let n = 0;
+    const onScreenKb = Math.round(document.getElementById('app').textContent.length / 1024);
+    const next = () => {
+      if (n === total) {
+        const warm = samples.slice(10).sort((a, b) => a - b);
+        resolve({
+          medianMs: warm[Math.floor(warm.length / 2)],
+          nodesPerDelta: Math.round((nodes / total) * 100) / 100,
+          deltas: total,
+          onScreenKb,
+        });
+        return;
+      }
+      n++;
+      const event = { ...deltaTemplate, delta: ' token' + n };
+      const started = performance.now();
+      window.dispatchEvent(new MessageEvent('message', { data: { type: 'run-event', runId: event.runId, event } }));
+      const folded = performance.now() - started;
+      requestAnimationFrame((frameStart) => {
+        samples.push(folded + (performance.now() - frameStart));
+        setTimeout(next, 0);
+      });
+    };
+    next();
+  })`);
+}
+
 export const panelBench: BenchModule = {
   name: 'panel (headless Chromium) and diff',
   async run() {
@@ -228,6 +299,11 @@ export const panelBench: BenchModule = {
         await panel.snapshot(snapshotWith(nextVersion()));
       }
 
+      // tokenUpdateMs / nodesReplacedPerToken: the run with its 20 KB proposals on screen and
+      // one call in flight; each delta is dispatched synchronously (the panel folds it into its
+      // view) and the frame's render is timed from the frame's start to a callback queued after
+      // the panel's own. A MutationObserver counts nodes added or removed per delta.
+      const tokenUpdate = await measureTokenUpdates(panel.page, runId, events, nextVersion());
       // diffMs: the panel's own renderDiff (jsdiff + diff2html + DOMPurify), bundled for the
       // page, drawing two 5,000-line proposals into the DOM until layout is done: its first draw
       // (the first hunks, as the panel shows them) and the whole diff.
@@ -355,6 +431,8 @@ export const panelBench: BenchModule = {
       }
       const fields = {
         panelRenderMs: Math.round(median(renderSamples)),
+        tokenUpdateMs: round2(tokenUpdate.medianMs),
+        nodesReplacedPerToken: tokenUpdate.nodesPerDelta,
         firstTokenToPanelMs: round1(median(tokenSamples)),
         diffMs: Math.round(median(diffPanelSamples[0]!)),
       };
@@ -363,6 +441,13 @@ export const panelBench: BenchModule = {
           {
             name: `open a finished ${rounds}-round, 3-participant run (20 KB proposals, ${events.length} events)`,
             values: { medianMs: fields.panelRenderMs },
+          },
+          {
+            name: `one token delta with ${tokenUpdate.onScreenKb} KB of proposals on screen (${tokenUpdate.deltas} deltas)`,
+            values: {
+              medianMs: round2(tokenUpdate.medianMs),
+              nodesAddedOrRemovedPerDelta: tokenUpdate.nodesPerDelta,
+            } as Record<string, number>,
           },
           ...Object.entries(perVendor).map(([kind, samples]) => ({
             name: `first streamed byte (${kind} SDK) → text in the panel DOM`,

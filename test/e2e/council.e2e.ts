@@ -399,6 +399,8 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
       await page.keyboard.type(typed);
       await page.keyboard.press('Enter');
       await page.locator('.tab.active.dirty', { hasText: 'math.ts' }).waitFor();
+      // Precondition of Apply below: every typed character is in the document.
+      await page.locator('.editor-instance .view-lines', { hasText: typed }).waitFor();
       await screenshot(page, 'typed-during-run');
     } finally {
       release();
@@ -443,6 +445,7 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
       for (let line = 1; line <= FUNCTION_LINES[0]; line++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('End');
       await page.keyboard.type(mine);
+      await page.locator('.editor-instance .view-lines', { hasText: mine.trim() }).waitFor();
     } finally {
       release();
     }
@@ -462,6 +465,73 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
     assert.ok(afterRefusal.includes(mine), "the user's edit is on disk");
     assert.ok(!afterRefusal.includes('// council:'), 'nothing of the result was written');
     await restoreFile(page, file, original, mine.trim());
+  });
+
+  it('7b. keystrokes typed in the editor and in the command palette while drafts stream all stay there', async function () {
+    const { page, fake, workspace } = session;
+    const file = join(workspace, FILE);
+    assert.equal(readFileSync(file, 'utf8'), original, 'the file starts as the fixture');
+    // Drafts stream slowly (one character every 150 ms), so typing happens mid-stream.
+    fake.script({
+      schemaName: 'draft',
+      times: COUNCIL.length,
+      reply: { chunkSize: 1, chunkDelayMs: 150 },
+    });
+    panel = await runOnFunction(session, 'Explain the bounds');
+    await waitForStreams(panel);
+    const streamed = (): Promise<number> =>
+      panel.evaluate(
+        () =>
+          [...document.querySelectorAll('[data-testid="participant-stream"]')]
+            .map((element) => element.textContent ?? '')
+            .join('').length,
+      );
+    const typed = `// typed mid-stream ${'0123456789'.repeat(20)}`.slice(0, 200);
+    assert.equal(typed.length, 200);
+
+    await focusEditor(page);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    // Precondition: the editor has the keyboard before anything is typed.
+    await page.locator('.monaco-editor.focused').first().waitFor({ state: 'visible' });
+    const beforeTyping = await streamed();
+    await page.keyboard.type(typed, { delay: 15 });
+    assert.ok((await streamed()) > beforeTyping, 'the drafts streamed while the user typed');
+    await page.locator('.editor-instance .view-lines', { hasText: typed }).waitFor();
+    await screenshot(page, 'typed-200-mid-stream');
+
+    // The command palette opened mid-stream stays open while more tokens arrive.
+    // Count the text updates the panel makes from here on: the stream must go on meanwhile.
+    await panel.evaluate(() => {
+      const w = window as unknown as { __updates: number };
+      w.__updates = 0;
+      new MutationObserver((records) => (w.__updates += records.length)).observe(document.body, {
+        characterData: true,
+        childList: true,
+        subtree: true,
+      });
+    });
+    await page.keyboard.press('F1');
+    const input = quickInput(page).locator('input');
+    await input.waitFor({ state: 'visible' });
+    // F1 opens the palette with its ">" already typed.
+    await input.waitFor({ state: 'visible' });
+    assert.equal(await input.inputValue(), '>', 'the palette is open and empty');
+    await page.keyboard.type('Multi-LLM', { delay: 30 });
+    await panel.waitForFunction(
+      () => (window as unknown as { __updates: number }).__updates >= 20,
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.ok(await input.isVisible(), 'the command palette is still open');
+    assert.equal(await input.inputValue(), '>Multi-LLM', 'every keystroke reached the palette');
+    await screenshot(page, 'palette-open-mid-stream');
+    await closeQuickInput(page);
+
+    await waitForFinalStatus(panel, 'unanimous');
+    await saveActiveEditor(page);
+    assert.ok(readFileSync(file, 'utf8').includes(typed), 'all 200 characters are in the file');
+    await restoreFile(page, file, original, typed.slice(0, 30));
   });
 
   it('8. a window reload mid-round leaves every finished call in the transcript and the run in the history as interrupted, with re-run', async function () {

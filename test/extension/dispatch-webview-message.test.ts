@@ -21,11 +21,13 @@ function setup() {
     'export-run': record,
     'apply-result': record,
     'copy-result': record,
+    'open-draft': record,
     'discard-result': record,
     'show-diff': record,
     'set-api-key': record,
     'open-settings': record,
     'show-history': record,
+    'open-in-editor': record,
   };
   const log = { warn: (m: string) => warnings.push(m), error: (m: string) => errors.push(m) };
   return { calls, warnings, errors, handlers, log };

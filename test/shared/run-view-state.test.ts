@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   buildRunView,
+  debateRoundOf,
   finalStatusOf,
   latestCallByParticipant,
   reduceRunView,
@@ -40,6 +41,39 @@ describe('run view state', () => {
     assert.equal(view.consensusResult?.minorityReport[0]?.participantId, 'google:gemini-2.5-pro');
     assert.equal(view.rounds[1]?.signals?.converged, true);
     assert.equal(view.cost.costUsd, 0.0786);
+  });
+
+  it('counts the closing phases (final versions, ratify) as the last debate round', () => {
+    // The engine numbers final versions one past the last scored round: a 2-round run's finals
+    // arrive as "round 3". The panel, the toast and get_task_status all say round 2.
+    const ratifyAt = events.findIndex((e) => e.type === 'phase-started' && e.phase === 'ratify');
+    const at = events[ratifyAt]!.at;
+    const closing: RunEvent[] = [
+      ...events.slice(0, ratifyAt),
+      { type: 'phase-started', runId: RUN_ID, at, phase: 'final', round: 3 },
+      {
+        type: 'proposal',
+        runId: RUN_ID,
+        at,
+        proposal: {
+          participantId: 'openai:gpt-5.1',
+          round: 3,
+          phase: 'final',
+          product: 'x',
+          rationale: '',
+        },
+      },
+    ];
+    const view = buildRunView(closing)!;
+    assert.equal(view.round, 2);
+    assert.equal(view.phase, 'final');
+    assert.deepEqual(
+      view.rounds.map((r) => r.round),
+      [1, 2],
+    );
+    assert.equal(debateRoundOf('final', 3, 2), 2);
+    assert.equal(debateRoundOf('ratify', 3, 2), 2);
+    assert.equal(debateRoundOf('review', 3, 2), 3);
   });
 
   it('builds the reviewer × author matrix without self-scores', () => {

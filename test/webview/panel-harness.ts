@@ -15,7 +15,7 @@ import type { HostToWebviewMessage, PanelSnapshot } from '../../src/shared/host-
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/webview');
-const ASSETS = ['panel.js', 'panel.css', 'toolkit.min.js', 'diff2html.min.css'] as const;
+const ASSETS = ['panel.js', 'panel.css', 'diff2html.min.css'] as const;
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
@@ -32,7 +32,6 @@ const PANEL_ONLY_BUILD = `
     entryPoints: { panel: 'webview/main.ts' }, outdir: 'dist/webview', loader: { '.css': 'css' },
   });
   await mkdir('dist/webview', { recursive: true });
-  await cp('node_modules/@vscode/webview-ui-toolkit/dist/toolkit.min.js', 'dist/webview/toolkit.min.js');
   await cp('node_modules/diff2html/bundles/css/diff2html.min.css', 'dist/webview/diff2html.min.css');
 `;
 
@@ -91,10 +90,10 @@ export async function startPanelServer(locale = 'en'): Promise<PanelServer> {
         cspSource: origin,
         nonce: randomBytes(16).toString('base64'),
         panelScriptUri: `${origin}/panel.js`,
-        toolkitScriptUri: `${origin}/toolkit.min.js`,
         styleUris: [`${origin}/diff2html.min.css`, `${origin}/panel.css`],
         locale: url.searchParams.get('locale') ?? locale,
         title: 'Council',
+        view: url.searchParams.get('view') === 'editor' ? 'editor' : 'sidebar',
       });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(html);
@@ -247,12 +246,20 @@ const INIT_SCRIPT = `
   });
 `;
 
+export interface OpenPanelOptions {
+  /** The editor-area webview instead of the side-bar view. */
+  view?: 'sidebar' | 'editor';
+  viewport?: { width: number; height: number };
+}
+
 export async function openPanel(
   browser: Browser,
   server: PanelServer,
   locale = 'en',
+  options: OpenPanelOptions = {},
 ): Promise<PanelPage> {
   const page = await browser.context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
   const requests: string[] = [];
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];
@@ -266,7 +273,8 @@ export async function openPanel(
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await page.addInitScript(INIT_SCRIPT);
-  await page.goto(`${server.origin}/?locale=${encodeURIComponent(locale)}`);
+  const view = options.view === 'editor' ? '&view=editor' : '';
+  await page.goto(`${server.origin}/?locale=${encodeURIComponent(locale)}${view}`);
   await page.waitForFunction(() =>
     (window as unknown as { __posted: { type: string }[] }).__posted.some(
       (m) => m.type === 'ready',

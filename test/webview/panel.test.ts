@@ -166,7 +166,13 @@ describe('panel in Chromium', function () {
     assert.equal(await panel.page.locator(testId('score-matrix')).count(), 2);
     // Reviewer × author: GPT-5.1's row scores Claude 8 and Gemini 7 in round 1, itself "self".
     const round1 = panel.page.locator(testId('score-matrix')).nth(1);
-    assert.match((await round1.locator('tbody tr').first().textContent()) ?? '', /GPT-5\.1self87/);
+    assert.match(
+      ((await round1.locator(testId('matrix-row')).first().textContent()) ?? '').replace(
+        /\s+/g,
+        '',
+      ),
+      /^GPT-5\.1GPT-5\.1selfClaudeSonnet4\.58GeminiPro2\.57$|^GPT-5\.1GPT-5\.1selfClaudeSonnet4\.58Gemini2\.5Pro7$/,
+    );
     assert.match(await textOf('minority-report'), /Gemini 2\.5 Pro.*approve with reservations/s);
     assert.match(await textOf('signals'), /Text divergence/);
     assert.match(await textOf('cost'), /25,200 input/);
@@ -175,7 +181,9 @@ describe('panel in Chromium', function () {
     assert.match(await textOf('final-product'), /export function add/);
     // Critiques and suggestions of each review are in the DOM.
     assert.ok((await panel.page.locator(testId('review')).count()) >= 12);
-    // The diff between merged proposals, in both layouts.
+    // The diff between merged proposals, in both layouts (side by side in the wide view).
+    await panel.page.setViewportSize({ width: 900, height: 900 });
+    await panel.settle();
     assert.ok((await panel.page.locator(`${testId('diff-view')} .d2h-file-side-diff`).count()) > 0);
     await panel.page.locator(testId('diff-layout-line-by-line')).click();
     await panel.settle();
@@ -183,7 +191,23 @@ describe('panel in Chromium', function () {
     assert.ok((await panel.page.locator(`${testId('diff-view')} .d2h-file-diff`).count()) > 0);
     await panel.page.locator(`${testId('diff-view')} select`).selectOption({ index: 1 });
     await panel.settle();
-    assert.match(await textOf('diff-view'), /Round 2: GPT-5\.1 ↔ Claude Sonnet 4\.5/);
+    // Each pair of participants once per round, never a participant against itself.
+    const labels = await panel.page
+      .locator(`${testId('diff-view')} select option`)
+      .allTextContents();
+    assert.equal(new Set(labels).size, labels.length, labels.join(' | '));
+    for (const label of labels) {
+      const [a, b] = label
+        .replace(/^Round \d+: /, '')
+        .replace(/ \(divergence.*$/, '')
+        .split(' ↔ ');
+      assert.notEqual(a, b, label);
+    }
+    assert.equal(labels.filter((l) => l.startsWith('Round 2:')).length, 3, labels.join(' | '));
+    assert.ok(
+      labels.some((l) => /Round 2: GPT-5\.1 ↔ Claude Sonnet 4\.5/.test(l)),
+      labels.join(' | '),
+    );
     await panel.page.locator(`${testId('diff-view')} select`).selectOption({ index: 0 });
     await panel.page.locator(testId('diff-layout-side-by-side')).click();
     await panel.page.locator('details.proposal summary').first().click();
@@ -283,7 +307,7 @@ describe('panel in Chromium', function () {
         applyState: 'not-applicable',
       }),
     );
-    const rows = panel.page.locator(`${testId('diff-view')} .d2h-file-side-diff tr`);
+    const rows = panel.page.locator(`${testId('diff-view')} .d2h-file-diff tr`);
     const firstDraw = await rows.count();
     const showAll = panel.page.locator(testId('diff-show-all'));
     assert.match(await showAll.innerText(), /Show the whole diff \(\d+ more changed lines\)/);
@@ -344,7 +368,7 @@ describe('panel in Chromium', function () {
   it('shows a quick vote with each answer and the outcome', async () => {
     await panel.snapshot(snapshotWith(1, { events: buildVoteRun(), runId: VOTE_RUN_ID }));
     assert.equal(await panel.page.locator(`${testId('votes')} li`).count(), 3);
-    assert.match(await textOf('votes'), /Gemini 2\.5 Pro: Tabs/);
+    assert.match(await textOf('votes'), /Gemini 2\.5 Pro:\s*Tabs/);
     assert.equal((await textOf('final-status')).trim(), 'reached');
     assert.match(
       (await panel.page.locator('.vote-outcome').textContent()) ?? '',

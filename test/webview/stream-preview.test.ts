@@ -16,6 +16,14 @@ describe('streamPreview (readable live text of structured output)', () => {
     assert.equal(streamPreview('{"vote":"object","reasons":["r"]}'), 'object — r');
   });
 
+  it('shows a half-streamed review as readable text, never raw JSON', () => {
+    const partial = '{"reviews":[{"label":"Proposal A","score":7,"critique":["Needs a te';
+    assert.equal(streamPreview(partial), 'Proposal A: 7/10 — Needs a te');
+    const second = `${partial}st"]},{"label":"Proposal B","sco`;
+    assert.equal(streamPreview(second), 'Proposal A: 7/10 — Needs a test\nProposal B: ?/10');
+    assert.doesNotMatch(streamPreview(second), /[{}"]/);
+  });
+
   it('leaves plain text and unknown JSON as they are', () => {
     assert.equal(streamPreview('Plain answer'), 'Plain answer');
     assert.equal(streamPreview('{"other":1}'), '{"other":1}');

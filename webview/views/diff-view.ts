@@ -1,11 +1,15 @@
 /**
- * The diff between merged proposals of a round (or the selection against the result), with a
- * side-by-side / line-by-line toggle. The comparison and the layout are panel-only UI state.
+ * The diff between proposals of a round (or the selection against the result). Each pair of
+ * participants is listed once, with distinct names, the most divergent pair first. The side
+ * bar is too narrow for two columns, so it always draws line by line; the wide editor view
+ * offers side by side too. The comparison and layout are panel-only UI state.
  */
-import { h } from '../dom-builder';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import { FIRST_DRAW_DIFF_LINES, renderDiff, type DiffLayout } from '../render-diff';
-import { createButton } from '../toolkit-components';
-import { participantName, type RunViewState } from '../../src/shared/run-view-state';
+import { button } from '../toolkit-components';
+import { type RunViewState, type Proposal } from '../../src/shared/run-view-state';
+import { distinctNames } from './participant-names';
 import type { RenderContext } from './render-context';
 
 interface Comparison {
@@ -15,10 +19,26 @@ interface Comparison {
   newName: string;
   oldText: string;
   newText: string;
+  divergence: number;
 }
 
-function comparisonsOf(state: RunViewState, context: RenderContext): Comparison[] {
+/** Each participant's latest proposal of a round (its merge if it merged, else its draft). */
+function latestPerParticipant(proposals: Proposal[]): Proposal[] {
+  const order = ['draft', 'merge'];
+  const byParticipant = new Map<string, Proposal>();
+  for (const p of proposals) {
+    if (!order.includes(p.phase)) continue;
+    const seen = byParticipant.get(p.participantId);
+    if (!seen || order.indexOf(p.phase) >= order.indexOf(seen.phase)) {
+      byParticipant.set(p.participantId, p);
+    }
+  }
+  return [...byParticipant.values()];
+}
+
+export function comparisonsOf(state: RunViewState, context: RenderContext): Comparison[] {
   const { t } = context;
+  const names = distinctNames(state.participants);
   const list: Comparison[] = [];
   const result = state.consensusResult;
   if (result?.product !== undefined && result.originalSelection !== undefined) {
@@ -29,101 +49,117 @@ function comparisonsOf(state: RunViewState, context: RenderContext): Comparison[
       newName: 'consensus',
       oldText: result.originalSelection,
       newText: result.product,
+      divergence: Number.POSITIVE_INFINITY,
     });
   }
   for (const round of [...state.rounds].reverse()) {
-    const proposals = round.proposals.filter((p) => p.phase !== 'final');
-    const [first, ...others] = proposals;
-    if (!first) continue;
-    for (const other of others) {
-      const a = participantName(state, first.participantId);
-      const b = participantName(state, other.participantId);
-      list.push({
-        key: `r${round.round}:${first.participantId}|${other.participantId}`,
-        label: t('diffPair', round.round, a, b),
-        oldName: `${a} (${first.phase} ${round.round})`,
-        newName: `${b} (${other.phase} ${round.round})`,
-        oldText: first.product,
-        newText: other.product,
-      });
+    const proposals = latestPerParticipant(round.proposals);
+    const pairs: Comparison[] = [];
+    for (let i = 0; i < proposals.length; i++) {
+      for (let j = i + 1; j < proposals.length; j++) {
+        const first = proposals[i]!;
+        const other = proposals[j]!;
+        const a = names.get(first.participantId) ?? first.participantId;
+        const b = names.get(other.participantId) ?? other.participantId;
+        const pairwise = round.signals?.pairwiseDivergence ?? {};
+        const divergence =
+          pairwise[`${first.participantId}|${other.participantId}`] ??
+          pairwise[`${other.participantId}|${first.participantId}`] ??
+          -1;
+        pairs.push({
+          key: `r${round.round}:${first.participantId}|${other.participantId}`,
+          label:
+            divergence >= 0
+              ? t('diffPairDivergence', round.round, a, b, divergence.toFixed(2))
+              : t('diffPair', round.round, a, b),
+          oldName: `${a} (${first.phase} ${round.round})`,
+          newName: `${b} (${other.phase} ${round.round})`,
+          oldText: first.product,
+          newText: other.product,
+          divergence,
+        });
+      }
     }
+    list.push(...pairs.sort((x, y) => y.divergence - x.divergence));
   }
   return list;
 }
 
+/**
+ * Draws a diff (and its "show all" button) only when its inputs changed: a token streaming
+ * elsewhere leaves the diff's nodes alone and costs no diffing.
+ */
+class DiffDirective extends Directive {
+  private last: unknown[] = [];
+  render(_c: Comparison, _layout: DiffLayout, _whole: boolean, _context: RenderContext): unknown {
+    return nothing;
+  }
+  override update(
+    _part: unknown,
+    [c, layout, whole, context]: [Comparison, DiffLayout, boolean, RenderContext],
+  ): unknown {
+    const inputs = [c.key, c.oldText, c.newText, layout, whole, context.t];
+    if (inputs.every((value, index) => value === this.last[index])) return noChange;
+    this.last = inputs;
+    const limit = whole ? Number.POSITIVE_INFINITY : FIRST_DRAW_DIFF_LINES;
+    const drawn = renderDiff(c.oldName, c.newName, c.oldText, c.newText, layout, limit);
+    return html`${drawn.fragment}${
+      drawn.hiddenChangedLines > 0
+        ? button({
+            label: context.t('diffShowAll', drawn.hiddenChangedLines),
+            appearance: 'secondary',
+            testId: 'diff-show-all',
+            onClick: () => {
+              context.ui.wholeDiffs.add(c.key);
+              context.rerender();
+            },
+          })
+        : nothing
+    }`;
+  }
+}
+const drawDiff = directive(DiffDirective);
+
 export function renderDiffView(
   state: RunViewState,
   context: RenderContext,
-): HTMLElement | undefined {
+): TemplateResult | typeof nothing {
   const { t, ui } = context;
   const comparisons = comparisonsOf(state, context);
-  if (!comparisons.length) return undefined;
+  if (!comparisons.length) return nothing;
   const chosen = comparisons.find((c) => c.key === ui.diffChoice) ?? comparisons[0]!;
-  const select = h(
-    'select',
-    {
-      className: 'diff-choice',
-      attrs: { 'aria-label': t('diffCompare'), 'data-focus-key': 'diff-choice' },
-    },
-    comparisons.map((c) => {
-      const option = h('option', { text: c.label, attrs: { value: c.key } });
-      option.selected = c === chosen;
-      return option;
-    }),
-  );
-  select.addEventListener('change', () => {
-    ui.diffChoice = select.value;
+  const layout: DiffLayout = context.wide ? ui.diffLayout : 'line-by-line';
+  const onChange = (event: Event): void => {
+    ui.diffChoice = (event.currentTarget as HTMLSelectElement).value;
     context.rerender();
-  });
-  const layoutButton = (layout: DiffLayout, label: string): HTMLElement => {
-    const button = createButton({
-      label,
-      appearance: ui.diffLayout === layout ? 'primary' : 'secondary',
-      onClick: () => {
-        ui.diffLayout = layout;
-        context.rerender();
-      },
-    });
-    button.setAttribute('aria-pressed', String(ui.diffLayout === layout));
-    button.dataset.focusKey = `diff-layout:${layout}`;
-    button.dataset.testid = `diff-layout-${layout}`;
-    return button;
   };
-  const body = h('div', { className: `diff-body ${ui.diffLayout}` });
-  const whole = ui.wholeDiffs.has(chosen.key);
-  const drawn = renderDiff(
-    chosen.oldName,
-    chosen.newName,
-    chosen.oldText,
-    chosen.newText,
-    ui.diffLayout,
-    whole ? Number.POSITIVE_INFINITY : FIRST_DRAW_DIFF_LINES,
-  );
-  body.appendChild(drawn.fragment);
-  if (drawn.hiddenChangedLines > 0) {
-    const showAll = createButton({
-      label: t('diffShowAll', drawn.hiddenChangedLines),
-      appearance: 'secondary',
+  const layoutButton = (value: DiffLayout, label: string): TemplateResult =>
+    button({
+      label,
+      appearance: layout === value ? 'primary' : 'secondary',
+      pressed: layout === value,
+      testId: `diff-layout-${value}`,
       onClick: () => {
-        ui.wholeDiffs.add(chosen.key);
+        ui.diffLayout = value;
         context.rerender();
       },
     });
-    showAll.dataset.focusKey = `diff-show-all:${chosen.key}`;
-    showAll.dataset.testid = 'diff-show-all';
-    body.appendChild(showAll);
-  }
-  return h(
-    'section',
-    { className: 'diff-section', testId: 'diff-view', attrs: { 'aria-label': t('diffHeading') } },
-    [
-      h('h2', { text: t('diffHeading') }),
-      h('div', { className: 'toolbar' }, [
-        select,
-        layoutButton('side-by-side', t('diffSideBySide')),
-        layoutButton('line-by-line', t('diffLineByLine')),
-      ]),
-      body,
-    ],
-  );
+  const whole = ui.wholeDiffs.has(chosen.key);
+  return html`<section class="diff-section" data-testid="diff-view" aria-label=${t('diffHeading')}>
+    <h2>${t('diffHeading')}</h2>
+    <div class="toolbar">
+      <select class="diff-choice" aria-label=${t('diffCompare')} @change=${onChange}>
+        ${comparisons.map(
+          (c) => html`<option value=${c.key} ?selected=${c === chosen}>${c.label}</option>`,
+        )}
+      </select>
+      ${
+        context.wide
+          ? html`${layoutButton('side-by-side', t('diffSideBySide'))}
+            ${layoutButton('line-by-line', t('diffLineByLine'))}`
+          : nothing
+      }
+    </div>
+    <div class="diff-body ${layout}">${drawDiff(chosen, layout, whole, context)}</div>
+  </section>`;
 }

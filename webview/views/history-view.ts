@@ -1,54 +1,41 @@
 /** Past runs: reopen, export (JSON / Markdown) and re-run. The host owns the list. */
-import { h } from '../dom-builder';
-import { createButton } from '../toolkit-components';
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { button } from '../toolkit-components';
 import type { RunSummary } from '../../src/shared/council-service';
 import type { RenderContext } from './render-context';
 
-export function renderHistory(history: RunSummary[], context: RenderContext): HTMLElement {
+export function renderHistory(history: RunSummary[], context: RenderContext): TemplateResult {
   const { t, post } = context;
-  const action = (
-    label: string,
-    ariaLabel: string,
-    key: string,
-    onClick: () => void,
-  ): HTMLElement => {
-    const button = createButton({ label, ariaLabel, appearance: 'secondary', onClick });
-    button.dataset.focusKey = key;
-    return button;
-  };
-  const items = history.map((run) => {
+  const action = (label: string, ariaLabel: string, onClick: () => void): TemplateResult =>
+    button({ label, ariaLabel, appearance: 'secondary', onClick });
+  const item = (run: RunSummary): TemplateResult => {
     const when = new Date(run.startedAt).toLocaleString();
     const state = run.outcome ?? t(`state_${run.state}`);
-    return h('li', { className: 'history-item', attrs: { 'data-run-id': run.runId } }, [
-      h('div', { className: 'history-title', text: run.title }),
-      h('div', {
-        className: 'history-meta',
-        text: `${when} · ${run.protocol} · ${state} · ${run.participants.map((p) => p.displayName).join(', ')}`,
-      }),
-      h('div', { className: 'toolbar' }, [
-        action(t('open'), t('openAria', run.title), `open:${run.runId}`, () =>
-          post({ type: 'open-run', runId: run.runId }),
-        ),
-        action(t('exportJson'), t('exportJsonAria', run.title), `json:${run.runId}`, () =>
+    const who = run.participants.map((p) => p.displayName).join(', ');
+    return html`<li class="history-item" data-run-id=${run.runId}>
+      <div class="history-title">${run.title}</div>
+      <div class="history-meta">${when} · ${run.protocol} · ${state} · ${who}</div>
+      <div class="toolbar">
+        ${action(t('open'), t('openAria', run.title), () => post({ type: 'open-run', runId: run.runId }))}
+        ${action(t('exportJson'), t('exportJsonAria', run.title), () =>
           post({ type: 'export-run', runId: run.runId, format: 'json' }),
-        ),
-        action(t('exportMarkdown'), t('exportMarkdownAria', run.title), `md:${run.runId}`, () =>
+        )}
+        ${action(t('exportMarkdown'), t('exportMarkdownAria', run.title), () =>
           post({ type: 'export-run', runId: run.runId, format: 'markdown' }),
-        ),
-        action(t('rerun'), t('rerunAria', run.title), `rerun:${run.runId}`, () =>
-          post({ type: 'rerun', runId: run.runId }),
-        ),
-      ]),
-    ]);
-  });
-  return h('section', { className: 'history', attrs: { 'aria-label': t('historyHeading') } }, [
-    h('h2', { text: t('historyHeading') }),
-    items.length
-      ? h('ul', { className: 'history-list', testId: 'history-list' }, items)
-      : h('p', {
-          className: 'history-list empty',
-          testId: 'history-list',
-          text: t('historyEmpty'),
-        }),
-  ]);
+        )}
+        ${action(t('rerun'), t('rerunAria', run.title), () => post({ type: 'rerun', runId: run.runId }))}
+      </div>
+    </li>`;
+  };
+  return html`<section class="history" aria-label=${t('historyHeading')}>
+    <h2>${t('historyHeading')}</h2>
+    ${
+      history.length
+        ? html`<ul class="history-list" data-testid="history-list">
+            ${repeat(history, (run) => run.runId, item)}
+          </ul>`
+        : html`<p class="history-list empty" data-testid="history-list">${t('historyEmpty')}</p>`
+    }
+  </section>`;
 }

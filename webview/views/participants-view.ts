@@ -1,8 +1,16 @@
-/** One card per participant with the live text of its latest call (drafts, merges, reviews). */
-import { h, type Child } from '../dom-builder';
-import { createBadge } from '../toolkit-components';
+/**
+ * One card per participant with the live text of its latest call (drafts, merges, reviews).
+ * The streamed text is one Lit text binding: a token delta changes that text node's data and
+ * nothing else, so a selection in the card, focus and scroll survive the stream.
+ */
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { badge } from '../toolkit-components';
 import { streamPreview } from '../stream-preview';
+import { liveText } from './live-text';
 import {
+  debateRoundOf,
+  lastScoredRound,
   latestCallByParticipant,
   type CallView,
   type RunViewState,
@@ -16,58 +24,52 @@ function callStatusText(context: RenderContext, call: CallView | undefined): str
   return context.t('callDone');
 }
 
-export function renderParticipants(state: RunViewState, context: RenderContext): HTMLElement {
+function streamText(call: CallView | undefined): string {
+  if (call?.error) return `${call.error.message}${call.error.hint ? `\n${call.error.hint}` : ''}`;
+  return streamPreview(call?.text ?? '');
+}
+
+export function renderParticipants(state: RunViewState, context: RenderContext): TemplateResult {
   const { t } = context;
   const latest = latestCallByParticipant(state);
   const abstained = new Set(state.abstentions.map((a) => a.participantId));
-  const cards: Child[] = state.participants.map((participant) => {
+  const lastScored = lastScoredRound(state.rounds);
+  const card = (participant: RunViewState['participants'][number]): TemplateResult => {
     const call = latest.get(participant.id);
-    const status = abstained.has(participant.id)
-      ? t('abstainedBadge')
-      : callStatusText(context, call);
-    const phase = call ? `${t(`phase_${call.phase}`)} · R${call.round}` : '';
-    const stream = h('pre', {
-      className: `participant-stream ${call?.status ?? 'idle'}`,
-      testId: 'participant-stream',
-      attrs: {
-        'aria-label': t('streamAria', participant.displayName),
-        'aria-live': call?.status === 'streaming' ? 'off' : 'polite',
-        tabindex: '0',
-        'data-focus-key': `stream:${participant.id}`,
-      },
-      // Plain text only: the raw model output is never parsed as HTML.
-      text: call?.error
-        ? `${call.error.message}${call.error.hint ? `\n${call.error.hint}` : ''}`
-        : streamPreview(call?.text ?? ''),
-    });
-    return h(
-      'article',
-      {
-        className: `participant-card status-${call?.status ?? 'idle'}${abstained.has(participant.id) ? ' abstained' : ''}`,
-        testId: 'participant-card',
-        attrs: {
-          'data-participant-id': participant.id,
-          'aria-label': `${participant.displayName}: ${status}`,
-        },
-      },
-      [
-        h('header', { className: 'card-header' }, [
-          h('span', { className: 'participant-name', text: participant.displayName }),
-          createBadge(status),
-        ]),
-        h('div', {
-          className: 'participant-meta',
-          text: [`${participant.provider} · ${participant.model}`, participant.persona?.name, phase]
-            .filter(Boolean)
-            .join(' — '),
-        }),
-        stream,
-      ],
-    );
-  });
-  return h(
-    'section',
-    { className: 'participants', attrs: { 'aria-label': t('participantsHeading') } },
-    [h('h2', { text: t('participantsHeading') }), h('div', { className: 'card-grid' }, cards)],
-  );
+    const isAbstained = abstained.has(participant.id);
+    const status = isAbstained ? t('abstainedBadge') : callStatusText(context, call);
+    const round = call ? debateRoundOf(call.phase, call.round, lastScored) : 0;
+    const phase = call ? `${t(`phase_${call.phase}`)} · R${round}` : '';
+    const meta = [
+      `${participant.provider} · ${participant.model}`,
+      participant.persona?.name,
+      phase,
+    ]
+      .filter(Boolean)
+      .join(' — ');
+    const callStatus = call?.status ?? 'idle';
+    return html`<article
+      class="participant-card status-${callStatus}${isAbstained ? ' abstained' : ''}"
+      data-testid="participant-card"
+      data-participant-id=${participant.id}
+      aria-label="${participant.displayName}: ${status}"
+    >
+      <header class="card-header">
+        <span class="participant-name">${participant.displayName}</span>${badge(status)}
+      </header>
+      <div class="participant-meta">${meta}</div>
+      <pre
+        class="participant-stream ${callStatus}"
+        data-testid="participant-stream"
+        aria-label=${t('streamAria', participant.displayName)}
+        aria-live=${callStatus === 'streaming' ? 'off' : 'polite'}
+        tabindex="0"
+      >
+${liveText(streamText(call))}</pre>
+    </article>`;
+  };
+  return html`<section class="participants" aria-label=${t('participantsHeading')}>
+    <h2>${t('participantsHeading')}</h2>
+    <div class="card-grid">${repeat(state.participants, (p) => p.id, card)}</div>
+  </section>`;
 }

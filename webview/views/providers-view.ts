@@ -1,6 +1,6 @@
 /** Which providers are ready (never a key, only whether one is present), and the no-keys state. */
-import { h } from '../dom-builder';
-import { createButton } from '../toolkit-components';
+import { html, nothing, type TemplateResult } from 'lit';
+import { button } from '../toolkit-components';
 import type { ProviderReadiness } from '../../src/shared/provider-status';
 import type { RenderContext } from './render-context';
 
@@ -11,68 +11,62 @@ export function isUsable(provider: ProviderReadiness): boolean {
 export function renderProviders(
   providers: ProviderReadiness[],
   context: RenderContext,
-): HTMLElement {
+): TemplateResult {
   const { t, post } = context;
   const usable = providers.filter(isUsable);
-  const items = providers.map((provider) => {
+  const item = (provider: ProviderReadiness): TemplateResult => {
     const ready = isUsable(provider);
     const state = provider.needsKey
       ? provider.keyPresent
         ? t('providerReady')
         : t('providerNoKey')
       : t('providerNoKeyNeeded');
-    const setKey = createButton({
-      label: t('setApiKey'),
-      ariaLabel: t('setApiKeyFor', provider.displayName),
-      appearance: ready ? 'secondary' : 'primary',
-      onClick: () => post({ type: 'set-api-key', provider: provider.provider }),
-    });
-    setKey.dataset.focusKey = `set-key:${provider.provider}`;
-    setKey.dataset.testid = 'set-api-key-button';
-    return h(
-      'li',
-      {
-        className: `provider ${ready ? 'ready' : 'missing'}`,
-        attrs: { 'data-provider': provider.provider },
-      },
-      [
-        h('span', {
-          className: 'provider-dot',
-          attrs: { 'aria-hidden': 'true' },
-          text: ready ? '●' : '○',
-        }),
-        h('span', { className: 'provider-name', text: provider.displayName }),
-        h('span', { className: 'provider-state', text: state }),
-        provider.needsKey ? setKey : null,
-        notesOf(provider, context),
-      ],
-    );
-  });
-  const settings = createButton({
-    label: t('openSettings'),
-    appearance: 'secondary',
-    onClick: () => post({ type: 'open-settings' }),
-  });
-  settings.dataset.focusKey = 'open-settings';
-  return h(
-    'section',
-    {
-      className: 'providers',
-      testId: 'provider-status',
-      attrs: { 'aria-label': t('providersHeading') },
-    },
-    [
-      h('h2', { text: t('providersHeading') }),
+    return html`<li
+      class="provider ${ready ? 'ready' : 'missing'}"
+      data-provider=${provider.provider}
+    >
+      <span class="provider-dot" aria-hidden="true">${ready ? '●' : '○'}</span>
+      <span class="provider-name">${provider.displayName}</span>
+      <span class="provider-state">${state}</span>
+      ${
+        provider.needsKey
+          ? button({
+              label: t('setApiKey'),
+              ariaLabel: t('setApiKeyFor', provider.displayName),
+              appearance: ready ? 'secondary' : 'primary',
+              testId: 'set-api-key-button',
+              onClick: () => post({ type: 'set-api-key', provider: provider.provider }),
+            })
+          : nothing
+      }
+      ${notesOf(provider, context)}
+    </li>`;
+  };
+  return html`<section
+    class="providers"
+    data-testid="provider-status"
+    aria-label=${t('providersHeading')}
+  >
+    <h2>${t('providersHeading')}</h2>
+    ${
       usable.length < 2
-        ? h('div', { className: 'no-keys callout', testId: 'no-keys', attrs: { role: 'status' } }, [
-            h('strong', { text: t('noKeysTitle') }),
-            h('p', { text: t('noKeysBody') }),
-          ])
-        : null,
-      h('ul', { className: 'provider-list' }, items),
-      h('div', { className: 'toolbar' }, [settings]),
-    ],
-  );
+        ? html`<div class="no-keys callout" data-testid="no-keys" role="status">
+            <strong>${t('noKeysTitle')}</strong>
+            <p>${t('noKeysBody')}</p>
+          </div>`
+        : nothing
+    }
+    <ul class="provider-list">
+      ${providers.map(item)}
+    </ul>
+    <div class="toolbar">
+      ${button({
+        label: t('openSettings'),
+        appearance: 'secondary',
+        onClick: () => post({ type: 'open-settings' }),
+      })}
+    </div>
+  </section>`;
 }
 
 const NOTE_KEYS = {
@@ -83,20 +77,19 @@ const NOTE_KEYS = {
 } as const;
 
 /** Lifecycle / price notes of this provider's configured models, with the setting to change. */
-function notesOf(provider: ProviderReadiness, { t }: RenderContext): HTMLElement | null {
+function notesOf(
+  provider: ProviderReadiness,
+  { t }: RenderContext,
+): TemplateResult | typeof nothing {
   const notes = provider.notes ?? [];
-  if (notes.length === 0) return null;
-  return h(
-    'ul',
-    { className: 'provider-notes', testId: 'provider-notes' },
-    notes.map((note) => {
+  if (notes.length === 0) return nothing;
+  return html`<ul class="provider-notes" data-testid="provider-notes">
+    ${notes.map((note) => {
       const date = /^\d{4}-\d{2}-\d{2}/.exec(note.shutdownDate ?? '')?.[0];
       const when = date ? t('modelShutdownOn', date) : '';
-      return h('li', {
-        className: `provider-note ${note.kind}`,
-        attrs: { 'data-kind': note.kind },
-        text: `\u26a0 ${t(NOTE_KEYS[note.kind], note.model, when, note.setting)}`,
-      });
-    }),
-  );
+      return html`<li class="provider-note ${note.kind}" data-kind=${note.kind}>
+        ⚠ ${t(NOTE_KEYS[note.kind], note.model, when, note.setting)}
+      </li>`;
+    })}
+  </ul>`;
 }

@@ -10,7 +10,7 @@ export interface UiState {
   diffChoice?: string;
   /** Comparisons the user asked to see whole (long diffs show their first hunks at first). */
   wholeDiffs: Set<string>;
-  /** Keys of the <details> the user opened, kept across re-renders. */
+  /** Keys of the <details> the user opened, so a view rebuilt from a snapshot reopens them. */
   openDetails: Set<string>;
 }
 
@@ -19,6 +19,10 @@ export interface RenderContext {
   post: PostToHost;
   ui: UiState;
   applyState: ApplyState;
-  /** Re-render after a purely local change (a toggle, a choice). */
+  /** Wide enough for side-by-side layouts (the editor-area view, a widened side bar). */
+  wide: boolean;
+  /** Which webview this is: the side-bar view offers "Open Debate in Editor". */
+  view: 'sidebar' | 'editor';
+  /** Render again after a purely local change (a toggle, a choice). */
   rerender(): void;
 }

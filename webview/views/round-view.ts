@@ -1,6 +1,11 @@
-/** One round: its proposals (drafts or merges), the score matrix and every review. */
-import { codeBlock, h, type Child } from '../dom-builder';
-import { renderMarkdownInto as markdownBlock } from './markdown-block';
+/**
+ * One round: its proposals (drafts or merges), the scores and every review. Narrow first: the
+ * reviewer × author scores are a list of rows per reviewer (a table would need 3+ columns),
+ * and every block wraps inside the side bar.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { markdownBlock } from './markdown-block';
 import {
   participantName,
   scoreMatrixOf,
@@ -8,7 +13,7 @@ import {
   type RoundView,
   type RunViewState,
 } from '../../src/shared/run-view-state';
-import { collapsible } from './collapsible';
+import { codeBlock, collapsible } from './collapsible';
 import type { RenderContext } from './render-context';
 
 export function renderProduct(
@@ -16,166 +21,164 @@ export function renderProduct(
   outputKind: RunViewState['outputKind'],
   context: RenderContext,
   testId?: string,
-): HTMLElement {
+): TemplateResult {
   if (outputKind === 'code') return codeBlock(product, testId);
-  const block = markdownBlock(product, context, 'markdown product');
-  if (testId) block.dataset.testid = testId;
-  return block;
+  return markdownBlock(product, context, 'markdown product', testId);
 }
 
 function renderProposal(
   state: RunViewState,
   proposal: Proposal,
   context: RenderContext,
-): HTMLElement {
+): TemplateResult {
   const { t } = context;
   const name = participantName(state, proposal.participantId);
-  const body: Child[] = [
-    renderProduct(proposal.product, state.outputKind, context),
-    h('h4', { text: t('rationale') }),
-    markdownBlock(proposal.rationale, context),
-  ];
-  if (proposal.critiqueResponse?.length) {
-    body.push(h('h4', { text: t('critiqueResponse') }));
-    body.push(
-      h(
-        'ul',
-        {},
-        proposal.critiqueResponse.map((item) =>
-          h('li', {}, [markdownBlock(item, context, 'markdown inline')]),
-        ),
-      ),
-    );
-  }
+  const responses = proposal.critiqueResponse ?? [];
+  const body = html`${renderProduct(proposal.product, state.outputKind, context)}
+    <h4>${t('rationale')}</h4>
+    ${markdownBlock(proposal.rationale, context)}
+    ${
+      responses.length
+        ? html`<h4>${t('critiqueResponse')}</h4>
+            <ul>
+              ${responses.map((item) => html`<li>${markdownBlock(item, context, 'markdown inline')}</li>`)}
+            </ul>`
+        : nothing
+    }`;
   return collapsible(
     context,
     `proposal:${proposal.round}:${proposal.phase}:${proposal.participantId}`,
-    [`${name} — ${t(`phase_${proposal.phase}`)}`],
+    `${name} — ${t(`phase_${proposal.phase}`)}`,
     body,
     'collapsible proposal',
   );
 }
 
+/** Reviewer × author scores as stacked rows: "GPT-5.1 → Claude 8 · Gemini 7". */
 function renderScoreMatrix(
   state: RunViewState,
   round: RoundView,
   context: RenderContext,
-): HTMLElement {
+): TemplateResult {
   const { t } = context;
   const matrix = scoreMatrixOf(state, round);
-  const head = h('tr', {}, [
-    h('th', { attrs: { scope: 'col' }, text: t('reviewer') }),
-    ...matrix.authorIds.map((id) =>
-      h('th', { attrs: { scope: 'col' }, text: participantName(state, id) }),
-    ),
-  ]);
-  const rows = matrix.reviewerIds.map((reviewerId) =>
-    h('tr', {}, [
-      h('th', { attrs: { scope: 'row' }, text: participantName(state, reviewerId) }),
-      ...matrix.authorIds.map((authorId) => {
-        const score = matrix.scores[reviewerId]?.[authorId];
-        if (score === undefined) {
-          return h('td', {
-            className: 'self',
-            text: reviewerId === authorId ? t('selfScore') : '—',
-          });
-        }
-        return h('td', { className: `score score-${Math.round(score)}`, text: String(score) });
-      }),
-    ]),
-  );
-  const mean = h('tr', { className: 'mean' }, [
-    h('th', { attrs: { scope: 'row' }, text: t('meanScore') }),
-    ...matrix.authorIds.map((id) => h('td', { text: matrix.meanByAuthor[id]?.toFixed(1) ?? '—' })),
-  ]);
-  return h('table', { className: 'score-matrix', testId: 'score-matrix' }, [
-    h('caption', { text: t('scoreMatrixCaption', round.round) }),
-    h('thead', {}, [head]),
-    h('tbody', {}, [...rows, mean]),
-  ]);
+  const cell = (reviewerId: string, authorId: string): TemplateResult => {
+    const score = matrix.scores[reviewerId]?.[authorId];
+    const author = participantName(state, authorId);
+    if (score === undefined) {
+      return html`<li class="self">
+        <span class="author">${author}</span
+        ><span class="value">${reviewerId === authorId ? t('selfScore') : '—'}</span>
+      </li>`;
+    }
+    return html`<li class="score score-${Math.round(score)}">
+      <span class="author">${author}</span><span class="value">${score}</span>
+    </li>`;
+  };
+  return html`<div
+    class="score-matrix"
+    data-testid="score-matrix"
+    role="group"
+    aria-label=${t('scoreMatrixCaption', round.round)}
+  >
+    <p class="caption">${t('scoreMatrixCaption', round.round)}</p>
+    ${matrix.reviewerIds.map(
+      (reviewerId) =>
+        html`<div class="matrix-row" data-testid="matrix-row">
+          <span class="reviewer">${participantName(state, reviewerId)}</span>
+          <ul class="matrix-cells">
+            ${matrix.authorIds.map((authorId) => cell(reviewerId, authorId))}
+          </ul>
+        </div>`,
+    )}
+    <div class="matrix-row mean">
+      <span class="reviewer">${t('meanScore')}</span>
+      <ul class="matrix-cells">
+        ${matrix.authorIds.map(
+          (id) =>
+            html`<li>
+              <span class="author">${participantName(state, id)}</span
+              ><span class="value">${matrix.meanByAuthor[id]?.toFixed(1) ?? '—'}</span>
+            </li>`,
+        )}
+      </ul>
+    </div>
+  </div>`;
 }
 
-function renderReviews(
-  state: RunViewState,
-  round: RoundView,
-  context: RenderContext,
-): HTMLElement[] {
+function reviewList(title: string, entries: string[], className: string, context: RenderContext) {
+  if (!entries.length) return nothing;
+  return html`<div class=${className}>
+    <h5>${title}</h5>
+    <ul>
+      ${entries.map((entry) => html`<li>${markdownBlock(entry, context, 'markdown inline')}</li>`)}
+    </ul>
+  </div>`;
+}
+
+function renderReviews(state: RunViewState, round: RoundView, context: RenderContext) {
   const { t } = context;
-  return round.reviews.map((report) => {
-    const reviewer = participantName(state, report.reviewerId);
-    const items = report.reviews.map((review) => {
-      const author = participantName(
-        state,
-        review.authorId || report.labelMap[review.label] || review.label,
+  return repeat(
+    round.reviews,
+    (report) => report.reviewerId,
+    (report) => {
+      const reviewer = participantName(state, report.reviewerId);
+      const items = report.reviews.map((review) => {
+        const author = participantName(
+          state,
+          review.authorId || report.labelMap[review.label] || review.label,
+        );
+        const outlook = t(`outlook_${review.agreementOutlook}`);
+        return html`<div class="review" data-testid="review">
+          <div class="review-title">${t('reviewOf', reviewer, author, review.score, outlook)}</div>
+          ${reviewList(t('critique'), review.critique, 'critique', context)}
+          ${reviewList(t('suggestions'), review.suggestions, 'suggestions', context)}
+        </div>`;
+      });
+      return collapsible(
+        context,
+        `review:${round.round}:${report.reviewerId}`,
+        `${reviewer} — ${t('improvementRoom', report.improvementRoom)}`,
+        items,
+        'collapsible review-report',
       );
-      const list = (title: string, entries: string[], className: string): Child =>
-        entries.length
-          ? h('div', { className }, [
-              h('h5', { text: title }),
-              h(
-                'ul',
-                {},
-                entries.map((entry) =>
-                  h('li', {}, [markdownBlock(entry, context, 'markdown inline')]),
-                ),
-              ),
-            ])
-          : null;
-      return h('div', { className: 'review', testId: 'review' }, [
-        h('div', {
-          className: 'review-title',
-          text: t(
-            'reviewOf',
-            reviewer,
-            author,
-            review.score,
-            t(`outlook_${review.agreementOutlook}`),
-          ),
-        }),
-        list(t('critique'), review.critique, 'critique'),
-        list(t('suggestions'), review.suggestions, 'suggestions'),
-      ]);
-    });
-    return collapsible(
-      context,
-      `review:${round.round}:${report.reviewerId}`,
-      [`${reviewer} — ${t('improvementRoom', report.improvementRoom)}`],
-      items,
-      'collapsible review-report',
-    );
-  });
+    },
+  );
 }
 
 export function renderRound(
   state: RunViewState,
   round: RoundView,
   context: RenderContext,
-): HTMLElement {
+): TemplateResult {
   const { t } = context;
-  const children: Child[] = [h('h3', { text: t('roundHeading', round.round) })];
-  if (round.proposals.length) {
-    children.push(h('h4', { text: t('proposalsHeading') }));
-    children.push(...round.proposals.map((p) => renderProposal(state, p, context)));
-  }
-  if (round.reviews.length) {
-    children.push(h('h4', { text: t('scoreMatrixHeading') }));
-    children.push(
-      h('div', { className: 'table-scroll' }, [renderScoreMatrix(state, round, context)]),
-    );
-    children.push(h('h4', { text: t('reviewsHeading') }));
-    children.push(...renderReviews(state, round, context));
-  }
-  if (round.deadlock) {
-    children.push(
-      h('p', {
-        className: 'warning',
-        text: t('deadlock', round.deadlock.signal, round.deadlock.detail),
-      }),
-    );
-  }
-  return h(
-    'section',
-    { className: 'round', attrs: { 'aria-label': t('roundHeading', round.round) } },
-    children,
-  );
+  const proposals = round.proposals;
+  return html`<section class="round" aria-label=${t('roundHeading', round.round)}>
+    <h3>${t('roundHeading', round.round)}</h3>
+    ${
+      proposals.length
+        ? html`<h4>${t('proposalsHeading')}</h4>
+            ${repeat(
+              proposals,
+              (p) => `${p.phase}:${p.participantId}`,
+              (p) => renderProposal(state, p, context),
+            )}`
+        : nothing
+    }
+    ${
+      round.reviews.length
+        ? html`<h4>${t('scoreMatrixHeading')}</h4>
+            ${renderScoreMatrix(state, round, context)}
+            <h4>${t('reviewsHeading')}</h4>
+            ${renderReviews(state, round, context)}`
+        : nothing
+    }
+    ${
+      round.deadlock
+        ? html`<p class="warning">
+            ${t('deadlock', round.deadlock.signal, round.deadlock.detail)}
+          </p>`
+        : nothing
+    }
+  </section>`;
 }

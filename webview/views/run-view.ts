@@ -1,8 +1,10 @@
 /** The whole run: status and Cancel, error, result, live cards, signals, cost, diff, rounds. */
-import { h, type Child } from '../dom-builder';
-import { createButton, createProgressRing } from '../toolkit-components';
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { button, progressRing } from '../toolkit-components';
 import { finalStatusOf, type RunViewState } from '../../src/shared/run-view-state';
 import { renderParticipants } from './participants-view';
+import { renderGlance } from './glance-view';
 import { renderRound } from './round-view';
 import { renderCost, renderSignals } from './signals-view';
 import { renderDiffView } from './diff-view';
@@ -19,80 +21,74 @@ function statusText(state: RunViewState, context: RenderContext): string {
   return status === 'failed' ? t('statusFailed') : t('statusFinished', status);
 }
 
-function renderStatusBar(state: RunViewState, context: RenderContext): HTMLElement {
+function renderStatusBar(state: RunViewState, context: RenderContext): TemplateResult {
   const { t, post } = context;
   const running = state.status === 'running';
-  const children: Child[] = [];
-  if (running) {
-    const ring = createProgressRing(t('runningAria'));
-    ring.classList.add('progress');
-    children.push(ring);
-  }
-  children.push(
-    h('span', {
-      className: 'run-status',
-      testId: 'run-status',
-      attrs: { role: 'status', 'aria-live': 'polite' },
-      text: statusText(state, context),
-    }),
-  );
-  if (running) {
-    const cancel = createButton({
-      label: t('cancel'),
-      ariaLabel: t('cancelAria'),
-      appearance: 'secondary',
-      onClick: () => post({ type: 'cancel-run', runId: state.runId }),
-    });
-    cancel.dataset.testid = 'cancel-button';
-    cancel.dataset.focusKey = 'cancel-button';
-    children.push(cancel);
-    if (state.protocol === 'consensus') {
-      const stop = createButton({
-        label: t('finishEarly'),
-        ariaLabel: t('finishEarlyAria'),
-        appearance: 'secondary',
-        onClick: () => post({ type: 'finish-early', runId: state.runId }),
-      });
-      stop.dataset.testid = 'finish-early-button';
-      stop.dataset.focusKey = 'finish-early-button';
-      children.push(stop);
-    }
-  }
-  return h('div', { className: `status-bar ${state.status}` }, [
-    h('h2', { className: 'task-title', text: state.task }),
-    h('div', { className: 'status-line' }, children),
-  ]);
+  return html`<div class="status-bar ${state.status}">
+    <h2 class="task-title">${state.task}</h2>
+    <div class="status-line">
+      ${running ? progressRing(t('runningAria')) : nothing}
+      <span class="run-status" data-testid="run-status" role="status" aria-live="polite"
+        >${statusText(state, context)}</span
+      >
+      ${
+        running
+          ? button({
+              label: t('cancel'),
+              ariaLabel: t('cancelAria'),
+              appearance: 'secondary',
+              testId: 'cancel-button',
+              onClick: () => post({ type: 'cancel-run', runId: state.runId }),
+            })
+          : nothing
+      }
+      ${
+        running && state.protocol === 'consensus'
+          ? button({
+              label: t('finishEarly'),
+              ariaLabel: t('finishEarlyAria'),
+              appearance: 'secondary',
+              testId: 'finish-early-button',
+              onClick: () => post({ type: 'finish-early', runId: state.runId }),
+            })
+          : nothing
+      }
+      ${
+        context.view === 'sidebar'
+          ? button({
+              label: t('openInEditor'),
+              ariaLabel: t('openInEditorAria'),
+              appearance: 'secondary',
+              testId: 'open-in-editor-button',
+              onClick: () => post({ type: 'open-in-editor' }),
+            })
+          : nothing
+      }
+    </div>
+  </div>`;
 }
 
-function renderError(state: RunViewState, context: RenderContext): HTMLElement | undefined {
-  if (state.status !== 'failed' || !state.error) return undefined;
-  return h(
-    'div',
-    { className: 'error-state callout error', testId: 'error-state', attrs: { role: 'alert' } },
-    [
-      h('strong', { text: context.t('errorTitle') }),
-      h('p', { text: state.error.message }),
-      state.error.hint ? h('p', { className: 'hint', text: state.error.hint }) : null,
-    ],
-  );
+function renderError(state: RunViewState, context: RenderContext): TemplateResult | typeof nothing {
+  if (state.status !== 'failed' || !state.error) return nothing;
+  return html`<div class="error-state callout error" data-testid="error-state" role="alert">
+    <strong>${context.t('errorTitle')}</strong>
+    <p>${state.error.message}</p>
+    ${state.error.hint ? html`<p class="hint">${state.error.hint}</p>` : nothing}
+  </div>`;
 }
 
-export function renderRun(state: RunViewState, context: RenderContext): HTMLElement {
-  const rounds = [...state.rounds].reverse().map((round) => renderRound(state, round, context));
-  return h(
-    'section',
-    { className: 'run', attrs: { 'aria-label': state.task, 'data-run-id': state.runId } },
-    [
-      renderStatusBar(state, context),
-      renderError(state, context),
-      renderResult(state, context),
-      renderAbstentions(state, context),
-      renderVotes(state, context),
-      renderParticipants(state, context),
-      renderSignals(state, context),
-      renderCost(state, context),
-      renderDiffView(state, context),
-      ...rounds,
-    ],
-  );
+export function renderRun(state: RunViewState, context: RenderContext): TemplateResult {
+  const rounds = [...state.rounds].reverse();
+  return html`<section class="run" aria-label=${state.task} data-run-id=${state.runId}>
+    ${renderStatusBar(state, context)} ${renderGlance(state, context)}
+    ${renderError(state, context)} ${renderResult(state, context)}
+    ${renderAbstentions(state, context)} ${renderVotes(state, context)}
+    ${renderParticipants(state, context)} ${renderSignals(state, context)}
+    ${renderCost(state, context)} ${renderDiffView(state, context)}
+    ${repeat(
+      rounds,
+      (round) => round.round,
+      (round) => renderRound(state, round, context),
+    )}
+  </section>`;
 }

@@ -1,62 +1,75 @@
 /**
- * The task input and Start button. Built once and kept (never re-rendered) so typing and focus
- * survive the streaming re-renders of the rest of the panel.
+ * The task input and Start button. Lit keeps the text area element across every update, so
+ * what the user typed, the caret and focus survive streaming. Focus moves only on a user's
+ * own action (Start with an empty task).
  */
-import { h } from '../dom-builder';
-import { createButton, createCheckbox, createTextArea } from '../toolkit-components';
-import type { Localize } from '../l10n/localize';
-import type { PostToHost } from '../vscode-api';
+import { html, type TemplateResult } from 'lit';
+import {
+  button,
+  checkbox,
+  focusControl,
+  isChecked,
+  textArea,
+  valueOf,
+} from '../toolkit-components';
+import type { RenderContext } from './render-context';
 
-export interface TaskForm {
-  element: HTMLElement;
-  setBusy(busy: boolean): void;
+export interface TaskFormState {
+  message: string;
 }
 
-export function createTaskForm(t: Localize, post: PostToHost): TaskForm {
-  const message = h('p', { className: 'form-message', attrs: { role: 'alert' } });
-  const useSelection = createCheckbox(t('useSelection'), false);
+export function renderTaskForm(
+  context: RenderContext,
+  form: TaskFormState,
+  busy: boolean,
+): TemplateResult {
+  const { t, post } = context;
+  const section = (): HTMLElement | null => document.querySelector('section.task-form');
   const submit = (): void => {
-    const task = area.getValue().trim();
+    const root = section();
+    if (!root) return;
+    const task = valueOf(root, '.task-input').trim();
     if (!task) {
-      message.textContent = t('taskRequired');
-      area.element.focus();
+      form.message = t('taskRequired');
+      context.rerender();
+      focusControl(root, '.task-input');
       return;
     }
-    message.textContent = '';
-    const withSelection = useSelection.isChecked();
+    form.message = '';
+    const withSelection = isChecked(root, '.use-selection');
     post({
       type: 'start-run',
       task,
       outputKind: withSelection ? 'code' : 'text',
       useSelection: withSelection,
     });
+    context.rerender();
   };
-  const area = createTextArea({
-    placeholder: t('taskPlaceholder'),
-    ariaLabel: t('taskLabel'),
-    rows: 3,
-    onInput: () => (message.textContent = ''),
-    onSubmit: submit,
-  });
-  area.element.dataset.testid = 'task-input';
-  area.element.classList.add('task-input');
-  const start = createButton({ label: t('start'), ariaLabel: t('startAria'), onClick: submit });
-  start.dataset.testid = 'start-button';
-  const element = h(
-    'section',
-    { className: 'task-form', attrs: { 'aria-label': t('taskLabel') } },
-    [
-      h('h2', { text: t('taskLabel') }),
-      area.element,
-      h('div', { className: 'toolbar' }, [useSelection.element, start]),
-      message,
-    ],
-  );
-  return {
-    element,
-    setBusy(busy) {
-      if (busy) start.setAttribute('disabled', '');
-      else start.removeAttribute('disabled');
-    },
+  const onInput = (): void => {
+    if (!form.message) return;
+    form.message = '';
+    context.rerender();
   };
+  return html`<section class="task-form" aria-label=${t('taskLabel')}>
+    <h2>${t('taskLabel')}</h2>
+    ${textArea({
+      placeholder: t('taskPlaceholder'),
+      ariaLabel: t('taskLabel'),
+      rows: 3,
+      testId: 'task-input',
+      onInput,
+      onSubmit: submit,
+    })}
+    <div class="toolbar">
+      ${checkbox(t('useSelection'), 'use-selection')}
+      ${button({
+        label: t('start'),
+        ariaLabel: t('startAria'),
+        testId: 'start-button',
+        disabled: busy,
+        onClick: submit,
+      })}
+    </div>
+    <p class="form-message" role="alert">${form.message}</p>
+  </section>`;
 }

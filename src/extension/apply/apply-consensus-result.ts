@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ConsensusResult } from '../../core/consensus-types';
 import type { ExtensionServices } from '../extension-services';
+import { isAgreedStatus } from '../../shared/run-view-state';
 import { locateOriginalText } from './locate-original-text';
 import { showResultDiff } from './show-result-diff';
 import { fitProductToSelection } from './fit-product-to-selection';
@@ -28,6 +29,16 @@ export async function applyConsensusResult(
   if (!target || rawProduct === undefined) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('This run has no code result to apply. Use Copy instead.'),
+    );
+    return 'not-applicable';
+  }
+  if (!isAgreedStatus((result as ConsensusResult).status)) {
+    // A cancelled, failed or over-budget run has only an unreviewed draft (the panel offers
+    // "Open draft" for it); it never replaces the user's code.
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'This run did not reach an agreement, so its draft cannot be applied. Open the draft to review it.',
+      ),
     );
     return 'not-applicable';
   }

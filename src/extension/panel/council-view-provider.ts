@@ -1,23 +1,21 @@
 /**
- * The Council panel (WebviewView). The host owns the state: nothing is posted before the
- * view says `ready`; then it gets a full snapshot, and after that the live events of the
- * active run plus a new snapshot whenever anything else changes. The view is not retained
- * while hidden, so a panel closed and reopened mid-run rebuilds from a snapshot and keeps
- * streaming (issue 4, acceptance 4).
+ * The Council panel: the side-bar WebviewView and, on "Open Debate in Editor", a wide
+ * editor-area WebviewPanel. The host owns the state and sends every connected webview the
+ * same messages: a full snapshot once it says `ready`, then the live events of the active run
+ * plus a new snapshot whenever anything else changes. The side-bar view is not retained while
+ * hidden, so a panel closed and reopened mid-run rebuilds from a snapshot and keeps streaming
+ * (issue 4, acceptance 4).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HostToWebviewMessage } from '../../shared/host-to-webview';
 import type { ExtensionServices } from '../extension-services';
-import { PANEL_VIEW_ID } from '../extension-services';
-import { buildPanelHtml } from '../panel-html';
-import { dispatchWebviewMessage } from './dispatch-webview-message';
+import { OPEN_IN_EDITOR_COMMAND, PANEL_VIEW_ID } from '../extension-services';
 import { preparePanelSnapshot } from './build-panel-snapshot';
-import { createPanelMessageHandlers } from './panel-message-handlers';
+import { connectPanelWebview, type PanelWebviewConnection } from './panel-webview-connection';
 
 export class CouncilViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
-  private view: vscode.WebviewView | undefined;
-  private ready = false;
+  private readonly connections = new Set<PanelWebviewConnection>();
+  private editorPanel: vscode.WebviewPanel | undefined;
   private snapshotInFlight = false;
   private snapshotDirty = false;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -41,41 +39,20 @@ export class CouncilViewProvider implements vscode.WebviewViewProvider, vscode.D
     );
   }
 
+  private connect(webview: vscode.Webview, view: 'sidebar' | 'editor'): PanelWebviewConnection {
+    const connection = connectPanelWebview(this.services, this.extensionUri, webview, view, () =>
+      // A webview that just said `ready` needs its first snapshot even if one is in flight.
+      this.queueSnapshot(true),
+    );
+    this.connections.add(connection);
+    return connection;
+  }
+
   resolveWebviewView(view: vscode.WebviewView): void {
-    this.view = view;
-    this.ready = false;
-    const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    view.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [assets],
-    };
-    const asset = (name: string): string =>
-      view.webview.asWebviewUri(vscode.Uri.joinPath(assets, name)).toString();
-    view.webview.html = buildPanelHtml({
-      cspSource: view.webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      panelScriptUri: asset('panel.js'),
-      toolkitScriptUri: asset('toolkit.min.js'),
-      styleUris: [asset('diff2html.min.css'), asset('panel.css')],
-      locale: vscode.env.language,
-      title: vscode.l10n.t('Council'),
-    });
-    const handlers = createPanelMessageHandlers(this.services, {
-      onReady: () => {
-        this.ready = true;
-        this.queueSnapshot();
-      },
-    });
-    const messageListener = view.webview.onDidReceiveMessage((raw: unknown) => {
-      void dispatchWebviewMessage(raw, handlers, this.services.log);
-    });
+    const connection = this.connect(view.webview, 'sidebar');
     view.onDidDispose(() => {
-      messageListener.dispose();
-      if (this.view === view) {
-        this.view = undefined;
-        this.ready = false;
-      }
+      connection.dispose();
+      this.connections.delete(connection);
     });
   }
 
@@ -83,10 +60,31 @@ export class CouncilViewProvider implements vscode.WebviewViewProvider, vscode.D
     await vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
   }
 
+  /** The same run, wide, in the editor area (one such panel; asking again reveals it). */
+  openInEditor(): void {
+    if (this.editorPanel) {
+      this.editorPanel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      'multiLlm.debate',
+      vscode.l10n.t('Council debate'),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      { enableFindWidget: true },
+    );
+    this.editorPanel = panel;
+    const connection = this.connect(panel.webview, 'editor');
+    panel.onDidDispose(() => {
+      connection.dispose();
+      this.connections.delete(connection);
+      this.editorPanel = undefined;
+    });
+  }
+
   /** Coalesces bursts of state changes into one snapshot, and never drops the last change. */
-  private queueSnapshot(): void {
-    if (!this.ready) return;
-    if (this.snapshotInFlight) {
+  private queueSnapshot(force = false): void {
+    if (![...this.connections].some((c) => c.ready)) return;
+    if (this.snapshotInFlight && !force) {
       this.snapshotDirty = true;
       return;
     }
@@ -104,12 +102,13 @@ export class CouncilViewProvider implements vscode.WebviewViewProvider, vscode.D
   }
 
   private post(message: HostToWebviewMessage): void {
-    if (!this.view || !this.ready) return;
-    void this.view.webview.postMessage(message);
+    for (const connection of this.connections) connection.post(message);
   }
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
+    for (const connection of this.connections) connection.dispose();
+    this.editorPanel?.dispose();
   }
 }
 
@@ -123,6 +122,7 @@ export function registerCouncilView(
     vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, provider, {
       webviewOptions: { retainContextWhenHidden: false },
     }),
+    vscode.commands.registerCommand(OPEN_IN_EDITOR_COMMAND, () => provider.openInEditor()),
   );
   return provider;
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConsensusInput, ConsensusResult } from '../../core/consensus-types';
 import type { ExtensionServices } from '../extension-services';
+import { OPEN_IN_EDITOR_COMMAND } from '../extension-services';
 import type { WebviewMessageHandlers } from './dispatch-webview-message';
 import { captureSelection } from '../run/selection-target';
 import { startRun, startSelectionRun } from '../run/start-runs';
@@ -80,6 +81,18 @@ export function createPanelMessageHandlers(
         text: vscode.l10n.t('Result copied to the clipboard.'),
       });
     },
+    'open-draft': async (message) => {
+      const result = await services.council.getResult(message.runId);
+      if (!result || !('product' in result) || typeof result.product !== 'string') return;
+      const code = (result as ConsensusResult).outputKind === 'code';
+      const language = code ? services.runs.targetOf(message.runId)?.languageId : 'markdown';
+      // An untitled document: the draft is the user's to read, never written over their code.
+      const document = await vscode.workspace.openTextDocument({
+        content: result.product,
+        ...(language ? { language } : {}),
+      });
+      await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+    },
     'discard-result': (message) => {
       services.runs.setApplyState(message.runId, 'discarded', {
         kind: 'info',
@@ -94,6 +107,9 @@ export function createPanelMessageHandlers(
     },
     'open-settings': async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'multiLlm');
+    },
+    'open-in-editor': async () => {
+      await vscode.commands.executeCommand(OPEN_IN_EDITOR_COMMAND);
     },
     'show-history': async () => {
       await vscode.commands.executeCommand('multiLlm.openHistory');

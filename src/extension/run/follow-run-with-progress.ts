@@ -8,6 +8,7 @@ import type { RunResult } from '../../shared/council-service';
 import type { ExtensionServices } from '../extension-services';
 import { FOCUS_PANEL_COMMAND } from '../extension-services';
 import { describeProgress } from './describe-progress';
+import { debateRoundOf } from '../../shared/run-view-state';
 
 export async function followRunWithProgress(
   services: ExtensionServices,
@@ -18,10 +19,13 @@ export async function followRunWithProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token) => {
       progress.report({ message: describeProgress(undefined, undefined) });
+      let scored = 0;
       const subscription = services.runs.onEvent((event) => {
         if (event.runId !== runId) return;
+        if (event.type === 'round-scored') scored = event.signals.round;
         if (event.type === 'phase-started') {
-          progress.report({ message: describeProgress(event.phase, event.round) });
+          const round = debateRoundOf(event.phase, event.round, scored);
+          progress.report({ message: describeProgress(event.phase, round) });
         }
       });
       const cancelListener = token.onCancellationRequested(() => {

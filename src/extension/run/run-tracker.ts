@@ -9,6 +9,7 @@ import type { ConsensusResult } from '../../core/consensus-types';
 import type { CouncilService } from '../../shared/council-service';
 import type { ApplyState } from '../../shared/host-to-webview';
 import { RunEventBuffer } from '../panel/run-event-buffer';
+import { debateRoundOf } from '../../shared/run-view-state';
 import type { SelectionTarget } from './selection-target';
 
 /** Live buffers kept for finished runs so reopening the panel does not re-read the transcript. */
@@ -30,6 +31,8 @@ export class RunTracker implements vscode.Disposable {
   /** Runs of this session that ended with a product (what Apply could write). */
   private readonly withProduct = new Set<string>();
   private readonly running = new Map<string, { phase?: string; round?: number }>();
+  /** The last scored debate round per running run (closing phases count as that round). */
+  private readonly scoredRounds = new Map<string, number>();
   private readonly eventEmitter = new vscode.EventEmitter<RunEvent>();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   private readonly unwatch: () => void;
@@ -146,9 +149,16 @@ export class RunTracker implements vscode.Disposable {
       this.active = event.runId;
       stateChanged = true;
     } else if (event.type === 'phase-started') {
-      this.running.set(event.runId, { phase: event.phase, round: event.round });
+      const scored = this.scoredRounds.get(event.runId) ?? 0;
+      this.running.set(event.runId, {
+        phase: event.phase,
+        round: debateRoundOf(event.phase, event.round, scored),
+      });
+    } else if (event.type === 'round-scored') {
+      this.scoredRounds.set(event.runId, event.signals.round);
     } else if (event.type === 'run-finished' || event.type === 'run-failed') {
       this.running.delete(event.runId);
+      this.scoredRounds.delete(event.runId);
       if (event.type === 'run-finished' && 'product' in event.result && event.result.product) {
         this.withProduct.add(event.runId);
       }

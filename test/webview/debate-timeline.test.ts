@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { debateTimeline } from '../../webview/debate-timeline';
+import { buildRunView } from '../../src/shared/run-view-state';
+import { buildFailedRun, buildRecordedRun } from './fixtures/recorded-run';
+
+describe('debateTimeline (the debate at a glance)', () => {
+  it('gives each participant its actions, received scores, trend and dissent per round', () => {
+    const timeline = debateTimeline(buildRunView(buildRecordedRun().events)!);
+    assert.deepEqual(timeline.rounds, [1, 2]);
+    const gemini = timeline.rows.find((row) => row.participantId === 'google:gemini-2.5-pro')!;
+    assert.deepEqual(
+      gemini.cells.map((cell) => cell.actions),
+      [
+        ['drafted', 'reviewed'],
+        ['merged', 'reviewed'],
+      ],
+    );
+    assert.deepEqual(gemini.trend, [6.5, 9]);
+    assert.equal(gemini.dissent, 'approve-with-reservations');
+    assert.equal(timeline.rows[0]!.dissent, undefined);
+    assert.deepEqual(timeline.decisive, [
+      { kind: 'condition', condition: 'improvementRoom', value: 'major', threshold: 'minor' },
+      { kind: 'converged' },
+    ]);
+  });
+
+  it('marks abstentions in the round they happened, with their reason kind', () => {
+    const view = buildRunView(buildFailedRun())!;
+    const timeline = debateTimeline(view);
+    const abstained = timeline.rows.flatMap((row) => row.cells.filter((c) => c.abstained));
+    assert.ok(abstained.length >= 1);
+    for (const cell of abstained) assert.match(cell.abstained!.kind, /^[a-z-]+$/);
+  });
+});
