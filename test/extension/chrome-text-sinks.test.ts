@@ -21,7 +21,7 @@ const AUDITED: Record<string, string> = {
   'run/follow-run-with-progress.ts: result.roundsCompleted': 'a number',
   'run/follow-run-with-progress.ts: describeProgress(undefined, undefined)':
     'describe-progress.ts: l10n.t of the phase enum and round number',
-  'run/follow-run-with-progress.ts: describeProgress(event.phase, event.round)':
+  'run/follow-run-with-progress.ts: describeProgress(event.phase, round)':
     'describe-progress.ts: l10n.t of the phase enum and round number',
   'run/run-status-bar.ts: describeProgress(latest.phase, latest.round)':
     'describe-progress.ts: l10n.t of the phase enum and round number',

@@ -62,6 +62,10 @@ describe('quick vote against the fake vendor (real SDKs)', function () {
   it('3 of 5 agree while 2 are still thinking: a majority is decided, the 2 are not needed', async () => {
     vendor.script({ model: 'gpt-slow', reply: { delayMs: 20_000 } });
     vendor.script({ model: 'claude-slow', reply: { delayMs: 20_000 } });
+    // The fast voters answer after a short pause, so the slow requests have surely reached the
+    // vendor when the poll decides (on a loaded machine they could otherwise still be unsent).
+    for (const model of ['gpt-sim', 'claude-sim', 'gemini-sim'])
+      vendor.script({ model, reply: { delayMs: 500 } });
     const events: RunEvent[] = [];
     const result = await runVote(
       { question: 'Tabs or spaces?', strategy: 'majority' },
