@@ -33,3 +33,30 @@ export async function pickRun(
   });
   return picked?.run;
 }
+
+/**
+ * The running run a command acts on: the one given, the only one running, or a choice among
+ * the running ones (`filter` narrows it). Says so when nothing is running.
+ */
+export async function pickRunningRun(
+  services: ExtensionServices,
+  runIdArg: unknown,
+  options: { title: string; filter?: (run: RunSummary) => boolean },
+): Promise<string | undefined> {
+  const running = [...services.runs.runningRuns.keys()];
+  let runId = typeof runIdArg === 'string' ? runIdArg : undefined;
+  if (!runId && running.length === 1) runId = running[0];
+  if (!runId && running.length > 1) {
+    const filter = options.filter ?? (() => true);
+    runId = (
+      await pickRun(services, {
+        title: options.title,
+        filter: (run) => running.includes(run.runId) && filter(run),
+      })
+    )?.runId;
+  }
+  if (!runId && running.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No council run is in progress.'));
+  }
+  return runId;
+}
