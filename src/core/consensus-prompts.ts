@@ -210,13 +210,18 @@ export function voteAnswerPrompt(
   context: string | undefined,
   persona: Persona | undefined,
 ): PromptParts {
+  const system = persona ? systemPrompt(persona) : '';
+  // With the question as the only value there is no block to open or close and nobody else's
+  // text to tell apart, so it goes as it is; the schema names the two fields (docs/PROTOCOL.md).
+  if (!context)
+    return { system, messages: [{ role: 'user', content: `${question}\n\nAnswer briefly.` }] };
   return {
-    system: persona ? systemPrompt(persona) : '',
+    system,
     messages: userMessage(
       [
         'Phase: quick vote. Answer "task" in the input in one short, self-contained answer ("answer"), and explain briefly ("reasoning").',
       ],
-      { task: question, ...(context ? { context } : {}) },
+      { task: question, context },
     ),
   };
 }

@@ -34,6 +34,8 @@ function scriptLatencies(vendor: FakeVendorServer, units: Record<string, number>
   const counts = new Map<string, number>();
   vendor.script({
     reply: (call: ModelCall) => {
+      // A rule answers before the fake's own "down" fault, so a dead voter is scripted here too.
+      if (call.model.includes('down')) return { fault: 'server-error' };
       const delayMs = (units[call.model] ?? 1) * UNIT_MS;
       const schemaName = resolveSchemaName(call.schemaName, call.schema);
       if (schemaName !== 'review' && schemaName !== 'merge') return { delayMs };
@@ -48,7 +50,10 @@ function scriptLatencies(vendor: FakeVendorServer, units: Record<string, number>
           ...(call.schemaName ? { schemaName: call.schemaName } : {}),
           schema: call.schema,
         }),
-      ) as Record<string, unknown> & { reviews?: Record<string, unknown>[]; product?: string };
+      ) as Record<string, unknown> & {
+        reviews?: Record<string, Record<string, unknown>>;
+        product?: string;
+      };
       if (schemaName === 'merge')
         return {
           delayMs,
@@ -57,11 +62,17 @@ function scriptLatencies(vendor: FakeVendorServer, units: Record<string, number>
             product: `${reply.product} ${call.model} revision ${nth} ${'x'.repeat(nth * 40)}`,
           }),
         };
-      const reviews = (reply.reviews ?? []).map((review) => ({
-        ...review,
-        score: 3 + 2 * nth,
-        critique: [`round ${nth}: ${call.model} wants ${'detail '.repeat(nth)}`],
-      }));
+      // The review schema is keyed by label (src/core/review-schema.ts): one entry per proposal.
+      const reviews = Object.fromEntries(
+        Object.entries(reply.reviews ?? {}).map(([label, review]) => [
+          label,
+          {
+            ...review,
+            score: 3 + 2 * nth,
+            critique: [`round ${nth}: ${call.model} wants ${'detail '.repeat(nth)}`],
+          },
+        ]),
+      );
       return { delayMs, text: JSON.stringify({ ...reply, reviews, improvementRoom: 'major' }) };
     },
   });

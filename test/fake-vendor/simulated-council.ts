@@ -47,6 +47,9 @@ export function simulateCouncilReply(call: SimulatedCall): string {
       ? readPromptMarkup(`${call.system}\n${call.prompt}`)
       : fromUser;
   if (schemaName === undefined) return plainAnswer(markup);
+  // A quick vote without context sends the bare question (docs/PROTOCOL.md "Embedding").
+  if (schemaName === 'vote_answer' && markup.task === undefined)
+    return JSON.stringify(structuredAnswer(schemaName, { ...markup, task: call.prompt }));
   return JSON.stringify(structuredAnswer(schemaName, markup));
 }
 
