@@ -148,6 +148,14 @@ export const speedBench: BenchModule = {
       const full = await toolsListChars();
       const core = await toolsListChars('core');
       const prompt = votePromptChars();
+      // A figure of runs that did not do what the scenario says would mean nothing.
+      for (const [name, run] of [
+        ['barrier', barrier],
+        ['dataflow', dataflow],
+      ] as const)
+        if (run.result.status === 'failed' || run.result.roundsCompleted < 2)
+          throw new Error(`the ${name} consensus did not run its 2 rounds (${run.result.status})`);
+      if (dead.result.failed.length !== 1) throw new Error('the dead voter did not fail');
       const fields = {
         dataflowSpeedup: +(dataflow.wallMs / barrier.wallMs).toFixed(3),
         dataflowWallMs: Math.round(dataflow.wallMs),
