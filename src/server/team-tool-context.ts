@@ -27,6 +27,13 @@ export interface TeamToolContext extends TeamParts {
   caller: Caller;
 }
 
+/** The annotations of a team read: no side effect, the same answer twice, only this team's Redis. */
+export const READ_ONLY_TEAM_TOOL = {
+  readOnlyHint: true,
+  idempotentHint: true,
+  openWorldHint: false,
+} as const;
+
 /** Runs a tool body: a TeamError becomes an error result the model can act on; all are counted. */
 export async function runTeamTool(
   context: TeamToolContext,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toolResult } from '../../mcp/tool-result';
 import { describeTaskState } from '../task-output';
 import { TeamError } from '../team-error';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { READ_ONLY_TEAM_TOOL, runTeamTool, type TeamToolContext } from '../team-tool-context';
 import { taskIdInput } from './get-task-status-tool';
 
 export function registerGetResultTool(context: TeamToolContext): void {
@@ -21,7 +21,7 @@ export function registerGetResultTool(context: TeamToolContext): void {
         error: z.string().nullable(),
         message: z.string(),
       },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TEAM_TOOL,
     },
     ({ task_id }) =>
       runTeamTool(context, 'get_result', async () => {

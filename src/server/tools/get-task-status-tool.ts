@@ -3,7 +3,7 @@ import { toolResult } from '../../mcp/tool-result';
 import { describeTaskState, taskOutput, taskOutputSchema } from '../task-output';
 import { isCouncilTaskType } from '../council-job';
 import { TeamError } from '../team-error';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { READ_ONLY_TEAM_TOOL, runTeamTool, type TeamToolContext } from '../team-tool-context';
 
 export const taskIdInput = z
   .string()
@@ -39,7 +39,7 @@ export function registerGetTaskStatusTool(context: TeamToolContext): void {
           .describe('For council runs (agent_type consensus / consensus_vote): where the run is.'),
         message: z.string(),
       },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TEAM_TOOL,
     },
     ({ task_id, taskId }) =>
       runTeamTool(context, 'get_task_status', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toolResult } from '../../mcp/tool-result';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { READ_ONLY_TEAM_TOOL, runTeamTool, type TeamToolContext } from '../team-tool-context';
 
 const agentOutput = z.object({
   agent_id: z.string(),
@@ -27,7 +27,7 @@ export function registerListAgentsTool(context: TeamToolContext): void {
           .describe('all, active (working on a task) or idle.'),
       },
       outputSchema: { agents: z.array(agentOutput), message: z.string() },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TEAM_TOOL,
     },
     ({ filter }) =>
       runTeamTool(context, 'list_agents', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toolResult } from '../../mcp/tool-result';
 import { DEFAULT_TTL_SECONDS } from '../shared-state';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { READ_ONLY_TEAM_TOOL, runTeamTool, type TeamToolContext } from '../team-tool-context';
 
 const keyInput = z
   .string()
@@ -24,7 +24,7 @@ export function registerSharedStateTools(context: TeamToolContext): void {
         ttl_seconds: z.number().nullable(),
         message: z.string(),
       },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TEAM_TOOL,
     },
     ({ key }) =>
       runTeamTool(context, 'get_shared_state', async () => {
