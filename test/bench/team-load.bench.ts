@@ -10,7 +10,14 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { AgentKeys } from '../../src/server/agent-keys';
 import { DEFAULT_AGENT_TYPES } from '../../src/server/team-config';
 import { startRedis } from '../server/support/redis-process';
-import { callOk, connect, startTeamServer, teamEnvironment } from '../server/support/team-server';
+import {
+  call,
+  callOk,
+  connect,
+  startTeamServer,
+  teamEnvironment,
+  textOf,
+} from '../server/support/team-server';
 import type { BenchModule } from './bench-module';
 
 const AGENTS = Number(process.env.MLO_BENCH_TEAM_AGENTS ?? 50);
@@ -65,21 +72,31 @@ export const teamLoadBench: BenchModule = {
       const total = CHAINS * CHAIN_LENGTH;
       const started = performance.now();
       let stop = false;
+      let leasesLost = 0;
       const workers = agents.map(async ({ id, client }) => {
         while (!stop) {
           const { tasks } = await callOk<{ tasks: { task_id: string }[] }>(client, 'poll_tasks', {
             agent_id: id,
           });
           if (tasks.length === 0) {
-            await new Promise((r) => setTimeout(r, 50));
+            // An idle agent waits a little (with jitter, so 50 agents do not poll in step).
+            await new Promise((r) => setTimeout(r, 150 + Math.random() * 100));
             continue;
           }
           for (const task of tasks) {
-            await callOk(client, 'submit_result', {
+            const submitted = await call(client, 'submit_result', {
               task_id: task.task_id,
               status: 'completed',
               result: { by: id },
             });
+            // On a starved machine a lease can run out before the submit lands: the server then
+            // refuses the result and offers the task again, as it would to a real agent.
+            if (submitted.isError) {
+              if (!/lease on .* expired/.test(textOf(submitted)))
+                throw new Error(textOf(submitted));
+              leasesLost++;
+              continue;
+            }
             done.set(task.task_id, (done.get(task.task_id) ?? 0) + 1);
           }
           if (done.size >= total) stop = true;
@@ -119,6 +136,7 @@ export const teamLoadBench: BenchModule = {
               'p95 queue wait (s)': p95.toFixed(2),
               lost,
               duplicated,
+              'leases expired': leasesLost,
             },
           },
         ],
