@@ -73,25 +73,43 @@ export const teamLoadBench: BenchModule = {
       const started = performance.now();
       let stop = false;
       let leasesLost = 0;
+      let dropped = 0;
+      /** A real agent retries a call whose connection dropped (undici: "fetch failed"). */
+      const retried = async <T>(send: () => Promise<T>): Promise<T> => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await send();
+          } catch (error) {
+            if (attempt >= 5 || !(error instanceof TypeError)) throw error;
+            dropped++;
+          }
+        }
+      };
       const workers = agents.map(async ({ id, client }) => {
         while (!stop) {
-          const { tasks } = await callOk<{ tasks: { task_id: string }[] }>(client, 'poll_tasks', {
-            agent_id: id,
-          });
+          const { tasks } = await retried(() =>
+            callOk<{ tasks: { task_id: string }[] }>(client, 'poll_tasks', { agent_id: id }),
+          );
           if (tasks.length === 0) {
             // An idle agent waits a little (with jitter, so 50 agents do not poll in step).
             await new Promise((r) => setTimeout(r, 150 + Math.random() * 100));
             continue;
           }
           for (const task of tasks) {
-            const submitted = await call(client, 'submit_result', {
-              task_id: task.task_id,
-              status: 'completed',
-              result: { by: id },
+            let attempts = 0;
+            const submitted = await retried(() => {
+              attempts++;
+              return call(client, 'submit_result', {
+                task_id: task.task_id,
+                status: 'completed',
+                result: { by: id },
+              });
             });
+            // A retry after a dropped connection finds the first attempt stored.
+            const landedBefore = attempts > 1 && /is already completed/.test(textOf(submitted));
             // On a starved machine a lease can run out before the submit lands: the server then
             // refuses the result and offers the task again, as it would to a real agent.
-            if (submitted.isError) {
+            if (submitted.isError && !landedBefore) {
               if (!/lease on .* expired/.test(textOf(submitted)))
                 throw new Error(textOf(submitted));
               leasesLost++;
@@ -137,6 +155,7 @@ export const teamLoadBench: BenchModule = {
               lost,
               duplicated,
               'leases expired': leasesLost,
+              'calls retried': dropped,
             },
           },
         ],
