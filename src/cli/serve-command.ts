@@ -12,6 +12,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<'serving'
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '3000' },
       'allowed-origin': { type: 'string', multiple: true, default: [] },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
     },
   });
   const port = Number(values.port);
@@ -24,6 +25,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<'serving'
     host: values.host,
     port,
     allowedOrigins: values['allowed-origin'],
+    allowedHosts: values['allowed-host'],
   });
   io.err(`mlo serve: listening on ${server.url}\n`);
   const stop = () => {

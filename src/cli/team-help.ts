@@ -9,16 +9,19 @@ const TEAM_ENVIRONMENT = `Environment:
                        interrupted (30)
   Council runs use the vendor keys and settings of \`mlo run\` from this environment.
   MLO_AGENT_TYPES      comma-separated agent types
-                       (default planning,implementation,testing,documentation)`;
+                       (default planning,implementation,testing,documentation)
+  MLO_METRICS_TOKEN    when set, GET /metrics asks for "Authorization: Bearer <token>"`;
 
-export const SERVE_HELP = `Usage: mlo serve [--host 127.0.0.1] [--port 3000] [--allowed-origin URL]...
+export const SERVE_HELP = `Usage: mlo serve [--host 127.0.0.1] [--port 3000] [--allowed-origin URL]... [--allowed-host NAME]...
 
 Starts the team server: MCP over Streamable HTTP at http://HOST:PORT/mcp, on Redis.
 Orchestrator keys get create_task, get_task_status, get_result, list_agents, cancel_task;
 agent keys get poll_tasks, submit_result, heartbeat; both get get/set_shared_state.
 Every request needs "Authorization: Bearer <key>" (keys from \`mlo agents add\`).
-GET /health and GET /metrics (Prometheus) need no key. Logs: JSON lines on stderr.
-Requests with an Origin header are served only for local origins or --allowed-origin ones.
+GET /health needs no key; GET /metrics (Prometheus) none unless MLO_METRICS_TOKEN is set.
+Logs: JSON lines on stderr. Against DNS rebinding, a request is served only when its Host is
+localhost, 127.0.0.1, [::1], the --host address or an --allowed-host name (e.g. the public
+name behind a reverse proxy), and its Origin, if any, is local or an --allowed-origin one.
 SIGTERM / Ctrl-C stops it gracefully.
 
 ${TEAM_ENVIRONMENT}

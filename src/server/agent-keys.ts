@@ -4,7 +4,7 @@
  * role (orchestrator or an agent type).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './redis-keyspace';
 
 export interface KeyRecord {
   agent_id: string;
@@ -20,17 +20,12 @@ export interface Caller {
 
 const hashOf = (key: string): string => createHash('sha256').update(key).digest('hex');
 
-export class AgentKeys {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
+export class AgentKeys extends RedisKeyspace {
   private get hashesKey(): string {
-    return `${this.prefix}:keys`;
+    return this.redisKey('keys');
   }
   private get idsKey(): string {
-    return `${this.prefix}:key-ids`;
+    return this.redisKey('key-ids');
   }
 
   /** Returns the new key; only its hash is stored. Refuses an id that already has a live key. */

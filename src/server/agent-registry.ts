@@ -3,6 +3,7 @@
  * every poll and heartbeat. An agent whose heartbeat is older than the lease counts as gone.
  */
 import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './redis-keyspace';
 
 export interface AgentRecord {
   agent_id: string;
@@ -19,15 +20,17 @@ export interface AgentRecord {
 
 type Stored = Omit<AgentRecord, 'online'>;
 
-export class AgentRegistry {
+export class AgentRegistry extends RedisKeyspace {
   constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
+    redis: Redis,
+    prefix: string,
     private readonly leaseMs: number,
-  ) {}
+  ) {
+    super(redis, prefix);
+  }
 
   private get key(): string {
-    return `${this.prefix}:agents`;
+    return this.redisKey('agents');
   }
 
   private view(stored: Stored): AgentRecord {

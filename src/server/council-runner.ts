@@ -12,6 +12,7 @@ import { isTranscriptEvent } from '../core/transcript-record';
 import type { CouncilService } from '../shared/council-service';
 import { COUNCIL_QUEUE, type CouncilJobData } from './council-job';
 import type { CouncilStore } from './council-store';
+import { FINISHED_STATUSES } from './task-record';
 import type { TaskStore } from './task-store';
 import type { TeamLog } from './team-log';
 import type { TeamMetrics } from './team-metrics';
@@ -64,7 +65,7 @@ export class CouncilRunner {
     const { store, councils, log, instance } = this.parts;
     const taskId = job.data.task_id;
     const task = await store.get(taskId);
-    if (!task || ['completed', 'failed', 'cancelled'].includes(task.status)) return;
+    if (!task || FINISHED_STATUSES.includes(task.status)) return;
     if (task.status === 'in_progress') return this.markInterrupted(taskId, task.assigned_agent_id);
     const started = await store.update(taskId, (t) =>
       t.status === 'pending'
@@ -82,11 +83,15 @@ export class CouncilRunner {
     let chain = Promise.resolve();
     const unsubscribe = council.subscribe(runId, (event) => {
       if (!isTranscriptEvent(event)) return;
+      // The status is taken now, as of this event (a live run's status is computed before the
+      // first await), and written after the event: a status in Redis never runs ahead of the
+      // events there, so whoever sees a phase also finds every call finished before it.
+      const status = council.getStatus(runId);
       chain = chain
         .then(async () => {
           await councils.appendEvent(taskId, event);
-          const status = await council.getStatus(runId);
-          if (status) await councils.setStatus(taskId, status);
+          const snapshot = await status;
+          if (snapshot) await councils.setStatus(taskId, snapshot);
         })
         .catch(() => {});
     });

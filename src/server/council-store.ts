@@ -3,27 +3,22 @@
  * finished call among them, appended as they happen), its latest status and, at the end, its
  * result or failure. Any instance reads them; only the instance running the council writes.
  */
-import type { Redis } from 'ioredis';
 import type { TranscriptEvent, TranscriptRecord } from '../core/transcript-record';
 import type { RunResult, TaskStatus } from '../shared/council-service';
+import { RedisKeyspace } from './redis-keyspace';
 
 export interface CouncilOutcome {
   result?: RunResult;
   error?: string;
 }
 
-export class CouncilStore {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
+export class CouncilStore extends RedisKeyspace {
   private key(taskId: string, part: 'events' | 'status' | 'outcome'): string {
-    return `${this.prefix}:council:${taskId}:${part}`;
+    return this.redisKey('council', taskId, part);
   }
 
   get cancelChannel(): string {
-    return `${this.prefix}:council-cancel`;
+    return this.redisKey('council-cancel');
   }
 
   async appendEvent(taskId: string, record: TranscriptEvent): Promise<void> {

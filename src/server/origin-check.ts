@@ -3,7 +3,7 @@
  * a browser page may reach a server on 127.0.0.1, so a request carrying an Origin is served only
  * when that origin is local or explicitly allowed. Clients outside a browser send no Origin.
  */
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+export const LOCAL_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
   if (origin === undefined) return true;

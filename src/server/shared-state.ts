@@ -1,5 +1,5 @@
 /** The shared state of seed §3.1: JSON values under keys, each with a TTL, in Redis. */
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './redis-keyspace';
 
 export const DEFAULT_TTL_SECONDS = 3600;
 
@@ -10,19 +10,14 @@ export interface SharedValue {
   ttl_seconds: number;
 }
 
-export class SharedState {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  private redisKey(key: string): string {
-    return `${this.prefix}:state:${key}`;
+export class SharedState extends RedisKeyspace {
+  private stateKey(key: string): string {
+    return this.redisKey('state', key);
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     await this.redis.set(
-      this.redisKey(key),
+      this.stateKey(key),
       JSON.stringify(value),
       'PX',
       Math.round(ttlSeconds * 1000),
@@ -31,8 +26,8 @@ export class SharedState {
 
   async get(key: string): Promise<SharedValue | undefined> {
     const [raw, pttl] = await Promise.all([
-      this.redis.get(this.redisKey(key)),
-      this.redis.pttl(this.redisKey(key)),
+      this.redis.get(this.stateKey(key)),
+      this.redis.pttl(this.stateKey(key)),
     ]);
     if (raw === null) return undefined;
     return { key, value: JSON.parse(raw), ttl_seconds: pttl < 0 ? -1 : Math.ceil(pttl / 1000) };

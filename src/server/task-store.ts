@@ -3,7 +3,7 @@
  * number of instances can move the same task without losing an update. Beside each task: the set
  * of tasks that wait for it (its dependents).
  */
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './redis-keyspace';
 import type { StoredTask } from './task-record';
 
 const COMPARE_AND_SET = `
@@ -13,22 +13,17 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
-export class TaskStore {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
+export class TaskStore extends RedisKeyspace {
   private taskKey(id: string): string {
-    return `${this.prefix}:task:${id}`;
+    return this.redisKey('task', id);
   }
   private dependentsKey(id: string): string {
-    return `${this.prefix}:dependents:${id}`;
+    return this.redisKey('dependents', id);
   }
 
   /** `task-YYYYMMDD-NNN`, unique across instances (one counter in Redis). */
   async nextId(now: Date): Promise<string> {
-    const n = await this.redis.incr(`${this.prefix}:task-seq`);
+    const n = await this.redis.incr(this.redisKey('task-seq'));
     const day = now.toISOString().slice(0, 10).replace(/-/g, '');
     return `task-${day}-${String(n).padStart(3, '0')}`;
   }
@@ -40,7 +35,7 @@ export class TaskStore {
 
   async insert(task: StoredTask): Promise<void> {
     await this.redis.set(this.taskKey(task.task_id), JSON.stringify(task), 'NX');
-    await this.redis.zadd(`${this.prefix}:tasks`, Date.now(), task.task_id);
+    await this.redis.zadd(this.redisKey('tasks'), Date.now(), task.task_id);
   }
 
   /**
@@ -72,6 +67,6 @@ export class TaskStore {
   }
 
   async count(): Promise<number> {
-    return this.redis.zcard(`${this.prefix}:tasks`);
+    return this.redis.zcard(this.redisKey('tasks'));
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The team server's settings, read from the environment: where Redis is, the key prefix of this
  * deployment, the lease length and the agent types. Nothing here holds a secret but REDIS_URL,
- * which may carry a password: it is only handed to the Redis client, never logged.
+ * which may carry a password, and MLO_METRICS_TOKEN: they are only used, never logged.
  */
 export const DEFAULT_AGENT_TYPES = ['planning', 'implementation', 'testing', 'documentation'];
 export const ORCHESTRATOR_ROLE = 'orchestrator';
@@ -16,6 +16,8 @@ export interface TeamConfig {
    *  instance marks its run interrupted within about this time. */
   councilLockMs: number;
   agentTypes: string[];
+  /** When set, GET /metrics asks for it as a Bearer token (MLO_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
@@ -50,5 +52,6 @@ export function teamConfigFromEnvironment(env: Record<string, string | undefined
     councilLockMs:
       positiveNumber(env.MLO_COUNCIL_LOCK_SECONDS, 30, 'MLO_COUNCIL_LOCK_SECONDS') * 1000,
     agentTypes: types.length > 0 ? types : DEFAULT_AGENT_TYPES,
+    metricsToken: env.MLO_METRICS_TOKEN?.trim() || undefined,
   };
 }

@@ -1,13 +1,15 @@
 /**
  * The HTTP face of the team server: POST /mcp (Streamable HTTP, stateless: every request gets
  * its own MCP server built for the caller's key, so any instance can answer any request),
- * GET /health, GET /metrics. Order per request: Origin, then the Bearer key, then the role's
- * tool list; a key is never echoed, logged or stored in clear.
+ * GET /health, GET /metrics. Order per request: Host (every path), Origin, then the Bearer key,
+ * then the role's tool list; a key is never echoed, logged or stored in clear.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { AgentKeys, Caller } from './agent-keys';
 import { createTeamMcpServer } from './create-team-mcp-server';
+import { hostAllowed } from './host-check';
 import { originAllowed } from './origin-check';
 import { BodyError, readJsonBody } from './read-json-body';
 import { refusalText, toolsOf } from './team-tool-access';
@@ -19,6 +21,11 @@ export interface TeamHttpOptions {
   parts: TeamParts;
   keys: AgentKeys;
   allowedOrigins: string[];
+  /** The address the server is bound to and the extra names a Host header may carry. */
+  bindHost: string;
+  allowedHosts: string[];
+  /** When set, GET /metrics needs "Authorization: Bearer <this token>" (MLO_METRICS_TOKEN). */
+  metricsToken?: string;
   health: () => Promise<{ ok: boolean; instance: string }>;
 }
 
@@ -60,6 +67,15 @@ function refusal(body: unknown, caller: Caller): unknown {
       isError: true,
     },
   };
+}
+
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/** Constant-time comparison of the metrics token (hashes first, so lengths never leak). */
+function metricsAuthorized(req: IncomingMessage, token: string | undefined): boolean {
+  if (!token) return true;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
 }
 
 async function handleMcp(
@@ -127,6 +143,15 @@ async function route(
   options: TeamHttpOptions,
 ): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (!hostAllowed(req.headers.host, options.bindHost, options.allowedHosts)) {
+    options.parts.log.event('request-refused', { reason: 'host' });
+    sendJson(
+      res,
+      403,
+      rpcError(-32000, 'Forbidden: this Host is not allowed (see --allowed-host).'),
+    );
+    return;
+  }
   if (path === '/health' && req.method === 'GET') {
     const health = await options.health();
     sendJson(res, health.ok ? 200 : 503, {
@@ -136,6 +161,17 @@ async function route(
     return;
   }
   if (path === '/metrics' && req.method === 'GET') {
+    if (!metricsAuthorized(req, options.metricsToken)) {
+      sendJson(
+        res,
+        401,
+        { error: 'Unauthorized: send "Authorization: Bearer <MLO_METRICS_TOKEN>".' },
+        {
+          'www-authenticate': 'Bearer realm="mlo-metrics"',
+        },
+      );
+      return;
+    }
     const registry = options.parts.metrics.registry;
     res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
     return;

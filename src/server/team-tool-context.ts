@@ -1,6 +1,8 @@
 /** What every team tool receives: the caller (from its key) and the shared team parts. */
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ZodRawShapeCompat } from '@modelcontextprotocol/sdk/server/zod-compat.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import { toolError } from '../mcp/tool-result';
 import type { AgentRegistry } from './agent-registry';
 import type { Caller } from './agent-keys';
@@ -27,6 +29,13 @@ export interface TeamToolContext extends TeamParts {
   caller: Caller;
 }
 
+/** The annotations of a team read: no side effect, the same answer twice, only this team's Redis. */
+export const READ_ONLY_TEAM_TOOL = {
+  readOnlyHint: true,
+  idempotentHint: true,
+  openWorldHint: false,
+} as const;
+
 /** Runs a tool body: a TeamError becomes an error result the model can act on; all are counted. */
 export async function runTeamTool(
   context: TeamToolContext,
@@ -47,4 +56,33 @@ export async function runTeamTool(
       `The team server could not ${tool.replace(/_/g, ' ')} (Redis unreachable?). Try again shortly.`,
     );
   }
+}
+
+export interface TeamToolConfig<I extends ZodRawShapeCompat, O extends ZodRawShapeCompat> {
+  title: string;
+  description: string;
+  inputSchema: I;
+  /** Without `message`: every team tool's output has it (the text its result opens with). */
+  outputSchema: O;
+  annotations?: ToolAnnotations;
+}
+
+/**
+ * Registers a team tool the one way they all work: its output schema gains `message`, and its
+ * body runs under runTeamTool with the tool's own name (errors explained, every call counted).
+ */
+export function registerTeamTool<I extends ZodRawShapeCompat, O extends ZodRawShapeCompat>(
+  context: TeamToolContext,
+  name: string,
+  config: TeamToolConfig<I, O>,
+  body: (args: Parameters<ToolCallback<I>>[0]) => Promise<CallToolResult>,
+): void {
+  const callback = (args: Parameters<ToolCallback<I>>[0]) =>
+    runTeamTool(context, name, () => body(args));
+  context.server.registerTool(
+    name,
+    { ...config, outputSchema: { ...config.outputSchema, message: z.string() } },
+    // ToolCallback<I> is a conditional type TypeScript cannot match for a generic I.
+    callback as unknown as ToolCallback<I>,
+  );
 }

@@ -10,6 +10,7 @@ import { mcpColdStartBench } from './mcp-cold-start.bench';
 import { bundlesBench } from './bundles.bench';
 import { activationBench } from './activation.bench';
 import { speedBench } from './speed.bench';
+import { teamLoadBench } from './team-load.bench';
 
 const MODULES: BenchModule[] = [
   consensusOverheadBench,
@@ -18,6 +19,7 @@ const MODULES: BenchModule[] = [
   mcpColdStartBench,
   bundlesBench,
   activationBench,
+  teamLoadBench,
 ];
 
 function table(rows: { name: string; values: Record<string, string | number> }[]): string {

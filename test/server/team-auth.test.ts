@@ -1,5 +1,6 @@
 /** Acceptance 4: keys, roles and Origin on a real `mlo serve` over Streamable HTTP. */
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { buildCliOnce, runCliProcess } from '../cli/support/cli-process';
 import { startRedis, type RedisProcess } from './support/redis-process';
 import {
@@ -114,6 +115,76 @@ describe('team server: keys and roles', function () {
       origin: 'http://localhost:5173',
     });
     assert.equal(local.status, 200);
+  });
+
+  /** A raw request with a chosen Host header (fetch ignores a Host header). */
+  const withHost = (
+    path: string,
+    host: string,
+    headers: Record<string, string> = {},
+    base = server.url,
+  ) =>
+    new Promise<number>((resolve, reject) => {
+      const url = new URL(base);
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+      const req = request(
+        {
+          hostname: url.hostname,
+          port: url.port,
+          path,
+          method: path === '/mcp' ? 'POST' : 'GET',
+          headers: {
+            host,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            ...headers,
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(path === '/mcp' ? body : undefined);
+    });
+
+  it('refuses a request whose Host is not this machine (DNS rebinding), on every path', async () => {
+    const auth = { authorization: `Bearer ${orchestratorKey}` };
+    const port = new URL(server.url).port;
+    // A page on evil.example rebound to 127.0.0.1 sends its own name as Host and, on a GET,
+    // no Origin at all: only the Host check stands between it and /metrics.
+    assert.equal(await withHost('/mcp', `evil.example:${port}`, auth), 403);
+    assert.equal(await withHost('/metrics', `evil.example:${port}`), 403);
+    assert.equal(await withHost('/health', 'evil.example'), 403);
+    assert.equal(await withHost('/mcp', `localhost:${port}`, auth), 200);
+    assert.equal(await withHost('/mcp', `[::1]:${port}`, auth), 200);
+    assert.equal(await withHost('/metrics', `127.0.0.1:${port}`), 200);
+    assert.ok(server.logs().some((l) => l.event === 'request-refused' && l.reason === 'host'));
+  });
+
+  it('serves a Host named with --allowed-host, and /metrics only with MLO_METRICS_TOKEN when set', async () => {
+    const second = await startTeamServer({ ...env, MLO_METRICS_TOKEN: 'scrape-secret' }, [
+      '--allowed-host',
+      'team.example.com',
+    ]);
+    try {
+      const metrics = second.url.replace(/\/mcp$/, '/metrics');
+      assert.equal((await fetch(metrics)).status, 401);
+      assert.equal(
+        (await fetch(metrics, { headers: { authorization: 'Bearer wrong' } })).status,
+        401,
+      );
+      const scraped = await fetch(metrics, { headers: { authorization: 'Bearer scrape-secret' } });
+      assert.equal(scraped.status, 200);
+      assert.match(await scraped.text(), /mlo_tool_calls_total/);
+      const auth = { authorization: `Bearer ${orchestratorKey}` };
+      assert.equal(await withHost('/mcp', 'team.example.com', auth, second.url), 200);
+      assert.equal(await withHost('/mcp', 'other.example.com', auth, second.url), 403);
+      assert.ok(!second.cli.stderr().includes('scrape-secret'));
+    } finally {
+      await second.stop();
+    }
   });
 
   it('lists keys without revealing them and never logs a key', async () => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { toolResult } from '../../mcp/tool-result';
 import { describeTaskState, taskOutput, taskOutputSchema } from '../task-output';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { registerTeamTool, type TeamToolContext } from '../team-tool-context';
 
 export function registerCreateTaskTool(context: TeamToolContext): void {
-  context.server.registerTool(
+  registerTeamTool(
+    context,
     'create_task',
     {
       title: 'Create a task for an agent',
@@ -28,13 +29,12 @@ export function registerCreateTaskTool(context: TeamToolContext): void {
           .optional()
           .describe('task_ids that must complete first.'),
       },
-      outputSchema: { task: taskOutputSchema, message: z.string() },
+      outputSchema: { task: taskOutputSchema },
     },
-    (input) =>
-      runTeamTool(context, 'create_task', async () => {
-        const task = await context.board.create(context.caller, input);
-        const message = `Created ${task.task_id} for a ${task.agent_type} agent. ${describeTaskState(task)}`;
-        return toolResult(message, { task: taskOutput(task), message });
-      }),
+    async (input) => {
+      const task = await context.board.create(context.caller, input);
+      const message = `Created ${task.task_id} for a ${task.agent_type} agent. ${describeTaskState(task)}`;
+      return toolResult(message, { task: taskOutput(task), message });
+    },
   );
 }

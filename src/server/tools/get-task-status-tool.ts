@@ -3,7 +3,7 @@ import { toolResult } from '../../mcp/tool-result';
 import { describeTaskState, taskOutput, taskOutputSchema } from '../task-output';
 import { isCouncilTaskType } from '../council-job';
 import { TeamError } from '../team-error';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { READ_ONLY_TEAM_TOOL, registerTeamTool, type TeamToolContext } from '../team-tool-context';
 
 export const taskIdInput = z
   .string()
@@ -12,7 +12,8 @@ export const taskIdInput = z
   .describe('The task_id that create_task returned.');
 
 export function registerGetTaskStatusTool(context: TeamToolContext): void {
-  context.server.registerTool(
+  registerTeamTool(
+    context,
     'get_task_status',
     {
       title: 'Status of a task',
@@ -37,43 +38,41 @@ export function registerGetTaskStatusTool(context: TeamToolContext): void {
           })
           .optional()
           .describe('For council runs (agent_type consensus / consensus_vote): where the run is.'),
-        message: z.string(),
       },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TEAM_TOOL,
     },
-    ({ task_id, taskId }) =>
-      runTeamTool(context, 'get_task_status', async () => {
-        const id = task_id ?? taskId;
-        if (!id)
-          throw new TeamError(
-            'Pass task_id: the id that create_task or start_consensus_task returned.',
-          );
-        const task = await context.board.view(id);
-        if (!task) throw new TeamError(`No task "${id}"; use a task_id that create_task returned.`);
-        const run = isCouncilTaskType(task.agent_type)
-          ? await context.councils.councils.status(id)
-          : undefined;
-        const council = run
-          ? {
-              ...(run.phase ? { phase: run.phase } : {}),
-              ...(run.round !== undefined ? { round: run.round } : {}),
-              progress: run.progress,
-              message: run.message ?? '',
-            }
-          : undefined;
-        const where = council
-          ? ` Council: phase ${council.phase ?? 'starting'}, round ${council.round ?? 0}, progress ${Math.round(council.progress * 100)}%.`
+    async ({ task_id, taskId }) => {
+      const id = task_id ?? taskId;
+      if (!id)
+        throw new TeamError(
+          'Pass task_id: the id that create_task or start_consensus_task returned.',
+        );
+      const task = await context.board.view(id);
+      if (!task) throw new TeamError(`No task "${id}"; use a task_id that create_task returned.`);
+      const run = isCouncilTaskType(task.agent_type)
+        ? await context.councils.councils.status(id)
+        : undefined;
+      const council = run
+        ? {
+            ...(run.phase ? { phase: run.phase } : {}),
+            ...(run.round !== undefined ? { round: run.round } : {}),
+            progress: run.progress,
+            message: run.message ?? '',
+          }
+        : undefined;
+      const where = council
+        ? ` Council: phase ${council.phase ?? 'starting'}, round ${council.round ?? 0}, progress ${Math.round(council.progress * 100)}%.`
+        : '';
+      const next =
+        isCouncilTaskType(task.agent_type) && task.status === 'completed'
+          ? ' Call get_task_result for the product.'
           : '';
-        const next =
-          isCouncilTaskType(task.agent_type) && task.status === 'completed'
-            ? ' Call get_task_result for the product.'
-            : '';
-        const message = `${describeTaskState(task)}${where}${next}`;
-        return toolResult(message, {
-          task: taskOutput(task),
-          ...(council ? { council } : {}),
-          message,
-        });
-      }),
+      const message = `${describeTaskState(task)}${where}${next}`;
+      return toolResult(message, {
+        task: taskOutput(task),
+        ...(council ? { council } : {}),
+        message,
+      });
+    },
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toolResult } from '../../mcp/tool-result';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { READ_ONLY_TEAM_TOOL, registerTeamTool, type TeamToolContext } from '../team-tool-context';
 
 const agentOutput = z.object({
   agent_id: z.string(),
@@ -14,7 +14,8 @@ const agentOutput = z.object({
 });
 
 export function registerListAgentsTool(context: TeamToolContext): void {
-  context.server.registerTool(
+  registerTeamTool(
+    context,
     'list_agents',
     {
       title: 'List agents',
@@ -26,22 +27,21 @@ export function registerListAgentsTool(context: TeamToolContext): void {
           .default('all')
           .describe('all, active (working on a task) or idle.'),
       },
-      outputSchema: { agents: z.array(agentOutput), message: z.string() },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      outputSchema: { agents: z.array(agentOutput) },
+      annotations: READ_ONLY_TEAM_TOOL,
     },
-    ({ filter }) =>
-      runTeamTool(context, 'list_agents', async () => {
-        const all = await context.agents.list();
-        const agents = filter === 'all' ? all : all.filter((a) => a.status === filter);
-        const online = agents.filter((a) => a.online);
-        const byType = context.agentTypes
-          .map((type) => `${type}: ${online.filter((a) => a.agent_type === type).length}`)
-          .join(', ');
-        const message =
-          agents.length === 0
-            ? `No ${filter === 'all' ? '' : `${filter} `}agents registered yet. Agents appear after their first poll_tasks or heartbeat; tasks wait in the queue until then.`
-            : `${agents.length} ${filter === 'all' ? '' : `${filter} `}agent(s), ${online.length} online (${byType}). Create work for a type with create_task.`;
-        return toolResult(message, { agents, message });
-      }),
+    async ({ filter }) => {
+      const all = await context.agents.list();
+      const agents = filter === 'all' ? all : all.filter((a) => a.status === filter);
+      const online = agents.filter((a) => a.online);
+      const byType = context.agentTypes
+        .map((type) => `${type}: ${online.filter((a) => a.agent_type === type).length}`)
+        .join(', ');
+      const message =
+        agents.length === 0
+          ? `No ${filter === 'all' ? '' : `${filter} `}agents registered yet. Agents appear after their first poll_tasks or heartbeat; tasks wait in the queue until then.`
+          : `${agents.length} ${filter === 'all' ? '' : `${filter} `}agent(s), ${online.length} online (${byType}). Create work for a type with create_task.`;
+      return toolResult(message, { agents, message });
+    },
   );
 }

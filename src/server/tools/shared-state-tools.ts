@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toolResult } from '../../mcp/tool-result';
 import { DEFAULT_TTL_SECONDS } from '../shared-state';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { READ_ONLY_TEAM_TOOL, registerTeamTool, type TeamToolContext } from '../team-tool-context';
 
 const keyInput = z
   .string()
@@ -11,7 +11,8 @@ const keyInput = z
   .describe('The key, e.g. "plan/auth".');
 
 export function registerSharedStateTools(context: TeamToolContext): void {
-  context.server.registerTool(
+  registerTeamTool(
+    context,
     'get_shared_state',
     {
       title: 'Read shared state',
@@ -22,34 +23,33 @@ export function registerSharedStateTools(context: TeamToolContext): void {
         found: z.boolean(),
         value: z.unknown(),
         ttl_seconds: z.number().nullable(),
-        message: z.string(),
       },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TEAM_TOOL,
     },
-    ({ key }) =>
-      runTeamTool(context, 'get_shared_state', async () => {
-        const found = await context.state.get(key);
-        if (!found) {
-          const message = `Nothing is stored under "${key}" (never set, or its ttl ran out). Store it with set_shared_state if you produce it.`;
-          return toolResult(message, {
-            key,
-            found: false,
-            value: null,
-            ttl_seconds: null,
-            message,
-          });
-        }
-        const message = `Value of "${key}" (written by an agent; expires in ${found.ttl_seconds} s).`;
-        return toolResult(
+    async ({ key }) => {
+      const found = await context.state.get(key);
+      if (!found) {
+        const message = `Nothing is stored under "${key}" (never set, or its ttl ran out). Store it with set_shared_state if you produce it.`;
+        return toolResult(message, {
+          key,
+          found: false,
+          value: null,
+          ttl_seconds: null,
           message,
-          { key, found: true, value: found.value, ttl_seconds: found.ttl_seconds, message },
-          {
-            blocks: [JSON.stringify(found.value, null, 2)],
-          },
-        );
-      }),
+        });
+      }
+      const message = `Value of "${key}" (written by an agent; expires in ${found.ttl_seconds} s).`;
+      return toolResult(
+        message,
+        { key, found: true, value: found.value, ttl_seconds: found.ttl_seconds, message },
+        {
+          blocks: [JSON.stringify(found.value, null, 2)],
+        },
+      );
+    },
   );
-  context.server.registerTool(
+  registerTeamTool(
+    context,
     'set_shared_state',
     {
       title: 'Write shared state',
@@ -64,14 +64,13 @@ export function registerSharedStateTools(context: TeamToolContext): void {
           .default(DEFAULT_TTL_SECONDS)
           .describe('Seconds until it expires.'),
       },
-      outputSchema: { key: z.string(), ttl_seconds: z.number(), message: z.string() },
+      outputSchema: { key: z.string(), ttl_seconds: z.number() },
       annotations: { idempotentHint: true, openWorldHint: false },
     },
-    ({ key, value, ttl }) =>
-      runTeamTool(context, 'set_shared_state', async () => {
-        await context.state.set(key, value, ttl);
-        const message = `Stored "${key}" for ${ttl} s; any agent can read it with get_shared_state.`;
-        return toolResult(message, { key, ttl_seconds: ttl, message });
-      }),
+    async ({ key, value, ttl }) => {
+      await context.state.set(key, value, ttl);
+      const message = `Stored "${key}" for ${ttl} s; any agent can read it with get_shared_state.`;
+      return toolResult(message, { key, ttl_seconds: ttl, message });
+    },
   );
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { toolResult } from '../../mcp/tool-result';
 import { taskOutput, taskOutputSchema } from '../task-output';
-import { runTeamTool, type TeamToolContext } from '../team-tool-context';
+import { registerTeamTool, type TeamToolContext } from '../team-tool-context';
 import { taskIdInput } from './get-task-status-tool';
 
 export function registerSubmitResultTool(context: TeamToolContext): void {
-  context.server.registerTool(
+  registerTeamTool(
+    context,
     'submit_result',
     {
       title: 'Submit the result of your task',
@@ -20,13 +21,12 @@ export function registerSubmitResultTool(context: TeamToolContext): void {
           .describe('Your output; put follow-up work under "subtasks".'),
         error: z.string().max(10_000).optional().describe('Why it failed (with status failed).'),
       },
-      outputSchema: { task: taskOutputSchema, message: z.string() },
+      outputSchema: { task: taskOutputSchema },
     },
-    (input) =>
-      runTeamTool(context, 'submit_result', async () => {
-        const task = await context.board.submit(context.caller, input);
-        const message = `Stored your ${task.status === 'completed' ? 'result' : 'failure report'} for ${task.task_id}; the orchestrator will see it with get_result${task.status === 'completed' ? ', and tasks waiting for it are now offered to their agents' : ''}. Call poll_tasks for more work.`;
-        return toolResult(message, { task: taskOutput(task), message });
-      }),
+    async (input) => {
+      const task = await context.board.submit(context.caller, input);
+      const message = `Stored your ${task.status === 'completed' ? 'result' : 'failure report'} for ${task.task_id}; the orchestrator will see it with get_result${task.status === 'completed' ? ', and tasks waiting for it are now offered to their agents' : ''}. Call poll_tasks for more work.`;
+      return toolResult(message, { task: taskOutput(task), message });
+    },
   );
 }
