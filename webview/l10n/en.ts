@@ -23,6 +23,13 @@ export const en = {
     'Add a key for at least two providers (or use the editor\u2019s language models) to start a run.',
   openSettings: 'Settings',
   emptyTitle: 'No run yet',
+  trySimulated: 'Try with simulated participants',
+  trySimulatedAria:
+    'Run a scripted debate of three simulated participants on a sample function (no key needed, no model is called)',
+  trySimulatedBody:
+    'No key yet? Watch a scripted council of three simulated participants debate a sample function (about 40 seconds, nothing is sent anywhere).',
+  simulatedTag: 'simulated',
+  simulatedStatus: '{0} (simulated participants)',
   emptyBody:
     'Describe a task above, or select code and run \u201cMulti-LLM: Run Consensus on Selection\u201d.',
   statusRunning: 'Running \u2014 {0}, round {1} of {2}',

@@ -10,8 +10,14 @@ import { renderCost, renderSignals } from './signals-view';
 import { renderDiffView } from './diff-view';
 import { renderAbstentions, renderResult, renderVotes } from './result-view';
 import type { RenderContext } from './render-context';
+import { isSimulatedRun } from './participant-names';
 
 function statusText(state: RunViewState, context: RenderContext): string {
+  const text = plainStatusText(state, context);
+  return isSimulatedRun(state) ? context.t('simulatedStatus', text) : text;
+}
+
+function plainStatusText(state: RunViewState, context: RenderContext): string {
   const { t } = context;
   if (state.status === 'running') {
     if (!state.phase) return t('statusStarting');
