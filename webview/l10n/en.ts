@@ -29,6 +29,15 @@ export const en = {
   trySimulatedBody:
     'No key yet? Watch a scripted council of three simulated participants debate a sample function (about 40 seconds, nothing is sent anywhere).',
   simulatedTag: 'simulated',
+  'notice_no-usable-reviews':
+    'Round {0}: no usable review arrived, so this round has no scores (its score spread is unknown; it says nothing about agreement). Check that the models support structured output (JSON schema), or try other models.',
+  transcriptIncomplete:
+    'The transcript of this run could not be fully written (a full disk or a folder that is not writable): history and exports of this run miss some records.',
+  finalSkipped:
+    'Final versions skipped: the merged proposals of round {0} were identical, so they went straight to ratification.',
+  callNotNeeded_decided: 'not needed (decided)',
+  callNotNeeded_straggler: 'too slow, skipped',
+  callNotNeeded_stopped: 'not needed (stopped)',
   simulatedStatus: '{0} (simulated participants)',
   emptyBody:
     'Describe a task above, or select code and run \u201cMulti-LLM: Run Consensus on Selection\u201d.',

@@ -197,6 +197,13 @@ export function renderResult(
             : nothing
       }
     </p>
+    ${
+      state.finalSkipped
+        ? html`<p class="final-skipped" data-testid="final-skipped">
+            ${t('finalSkipped', state.finalSkipped.round)}
+          </p>`
+        : nothing
+    }
     ${productSection(state, status, context)}
     ${
       vote
