@@ -23,7 +23,8 @@ export function unregisterWriterInstance(instance: string): void {
   liveInstances.delete(instance);
 }
 
-function processExists(pid: number): boolean {
+/** Whether a process with this id exists (also one of another user). */
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
