@@ -5,7 +5,6 @@
 // http://127.0.0.1:PORT. Without --real the council is the SIMULATED one of
 // src/providers/simulated/ (three scripted participants, "Simulated Ada/Basil/Cleo"): no model
 // is called, no key and no server is needed. Ctrl-C stops everything.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer } from './install-code-server.mjs';
