@@ -13,6 +13,8 @@ const { VENDORS } = await tsImport('./src/providers/provider-registry.ts', impor
 const vendorFolders = {
   ...Object.fromEntries(VENDORS.map((vendor) => [vendor.id, [vendor.sdk.module]])),
   'openai-compatible': ['openai'],
+  // the scripted council: no SDK, no network
+  simulated: [],
 };
 
 const providerCommon = 'src/providers/(common|pricing)';
@@ -52,7 +54,7 @@ export default {
       to: {
         path: [
           layer('src/core', providerCommon, `src/providers/${folder}`),
-          npm(...sdks),
+          ...(sdks.length > 0 ? [npm(...sdks)] : []),
           // the vendor-neutral shape of a model list entry (id, lifecycle facts)
           '^src/providers/model-listing\\.ts$',
           // the OpenAI-compatible adapter is the OpenAI one over Chat Completions

@@ -2,13 +2,11 @@
 // npm run dev [-- --port 8080] [-- --real]
 // Builds and packages the extension, installs it into the cached code-server (a real VS Code in
 // the browser) with a persistent profile under .dev/, and opens the sample workspace on
-// http://127.0.0.1:PORT. Without --real the providers point at the fake vendor server: every
-// answer is SIMULATED (no model is called, no key is needed beyond a placeholder).
-// Ctrl-C stops everything.
-import { spawn } from 'node:child_process';
+// http://127.0.0.1:PORT. Without --real the council is the SIMULATED one of
+// src/providers/simulated/ (three scripted participants, "Simulated Ada/Basil/Cleo"): no model
+// is called, no key and no server is needed. Ctrl-C stops everything.
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ensureCodeServer } from './install-code-server.mjs';
 import {
   PROJECT_ROOT,
@@ -16,16 +14,12 @@ import {
   installExtension,
   packageExtension,
   startCodeServer,
-  stopProcessGroup,
   writeUserSettings,
 } from './code-server-launcher.mjs';
 
-const SIMULATED_SUFFIX = ' (simulated)';
-const BASE_URL_KEYS = {
-  openai: 'multiLlm.openai.baseUrl',
-  anthropic: 'multiLlm.anthropic.baseUrl',
-  google: 'multiLlm.google.baseUrl',
-};
+const SIMULATED_PARTICIPANTS = ['simulated:Ada', 'simulated:Basil', 'simulated:Cleo'];
+/** What earlier versions of this script wrote (the fake vendor server's base URLs). */
+const BASE_URL_KEYS = ['multiLlm.openai.baseUrl', 'multiLlm.anthropic.baseUrl', 'multiLlm.google.baseUrl'];
 
 function parseArgs(argv) {
   const options = { port: 8080, real: false };
@@ -38,7 +32,7 @@ function parseArgs(argv) {
       process.stdout.write(
         'npm run dev [-- --port 8080] [-- --real]\n' +
           '  Opens the extension in code-server on 127.0.0.1 with a sample workspace.\n' +
-          '  Default: a SIMULATED council (local fake vendor server). --real: the vendors\n' +
+          '  Default: a SIMULATED council (scripted, no key, no network). --real: the vendors\n' +
           '  you configure, with the keys you set in the editor.\n',
       );
       process.exit(0);
@@ -54,32 +48,6 @@ function log(message) {
   process.stderr.write(`[dev] ${message}\n`);
 }
 
-/** The fake vendor server in its own process (it is TypeScript; tsx runs it). */
-function startFakeVendor() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        'test/fake-vendor/serve.ts',
-        '--port',
-        '0',
-      ],
-      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
-    );
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`fake vendor server exited (${code})`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      try {
-        const { url, baseUrls } = JSON.parse(line);
-        resolve({ child, url, baseUrls });
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
-
 function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -89,7 +57,7 @@ function readJson(path) {
 }
 
 /** Keeps what the developer changed in the persistent profile; only our keys are managed. */
-function devSettings(existing, fake) {
+function devSettings(existing, simulated) {
   const settings = {
     'workbench.startupEditor': 'none',
     'security.workspace.trust.enabled': false,
@@ -100,33 +68,18 @@ function devSettings(existing, fake) {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...existing,
   };
-  const simulatedParticipants = (settings['multiLlm.participants'] ?? []).some?.(
-    (entry) =>
-      typeof entry === 'object' && String(entry.displayName ?? '').endsWith(SIMULATED_SUFFIX),
-  );
-  if (fake) {
-    for (const [vendor, key] of Object.entries(BASE_URL_KEYS))
-      settings[key] = fake.baseUrls[vendor];
-    settings['multiLlm.participants'] = [
-      { provider: 'openai', model: 'gpt-5.1', displayName: `OpenAI gpt-5.1${SIMULATED_SUFFIX}` },
-      {
-        provider: 'anthropic',
-        model: 'claude-sonnet-4-6',
-        displayName: `Anthropic claude-sonnet-4-6${SIMULATED_SUFFIX}`,
-      },
-      {
-        provider: 'google',
-        model: 'gemini-3.1-pro-preview',
-        displayName: `Gemini 3.1 Pro${SIMULATED_SUFFIX}`,
-      },
-    ];
-  } else {
-    // --real: drop what a simulated session left behind (base URLs of a dead local server).
-    for (const key of Object.values(BASE_URL_KEYS)) {
-      if (String(settings[key] ?? '').startsWith('http://127.0.0.1:')) delete settings[key];
-    }
-    if (simulatedParticipants) delete settings['multiLlm.participants'];
+  // Base URLs of a fake vendor server an older session started (it is gone now).
+  for (const key of BASE_URL_KEYS) {
+    if (String(settings[key] ?? '').startsWith('http://127.0.0.1:')) delete settings[key];
   }
+  const participants = settings['multiLlm.participants'];
+  const wasSimulated =
+    Array.isArray(participants) &&
+    participants.some((entry) =>
+      /simulated/i.test(typeof entry === 'string' ? entry : `${entry.provider} ${entry.displayName}`),
+    );
+  if (simulated) settings['multiLlm.participants'] = SIMULATED_PARTICIPANTS;
+  else if (wasSimulated) delete settings['multiLlm.participants'];
   return settings;
 }
 
@@ -157,14 +110,9 @@ async function main() {
       });
     }
 
-    let fake;
-    if (!options.real) {
-      fake = await startFakeVendor();
-      stops.push(() => stopProcessGroup(fake.child, 2000));
-      log(`fake vendor server (SIMULATED council) on ${fake.url}`);
-    }
+    if (!options.real) log('SIMULATED council: scripted participants, no model is called');
     const settingsPath = join(folders.userDataDir, 'User', 'settings.json');
-    writeUserSettings(folders, devSettings(readJson(settingsPath), fake));
+    writeUserSettings(folders, devSettings(readJson(settingsPath), !options.real));
 
     const server = await startCodeServer(codeServer, folders, {
       port: options.port,
@@ -179,10 +127,10 @@ async function main() {
       '',
       `  Multi-LLM Orchestration in code-server: ${url}`,
       '',
-      fake
-        ? '  SIMULATED COUNCIL: every answer comes from a local fake vendor server, no real model\n' +
-          '  is called. Set any placeholder key once per provider (Multi-LLM: Set API Key…, e.g.\n' +
-          '  "demo"), select a function in src/math.ts and run Multi-LLM: Run Consensus on Selection.'
+      !options.real
+        ? '  SIMULATED COUNCIL: three scripted participants (Simulated Ada, Basil, Cleo), no key,\n' +
+          '  no model is called. Open the Council view and click "Try with simulated participants",\n' +
+          '  or select a function in src/math.ts and run Multi-LLM: Run Consensus on Selection.'
         : '  REAL vendors: set your keys with Multi-LLM: Set API Key… (stored in this profile under\n' +
           '  .dev/). Runs call the vendors and cost money.',
       '',

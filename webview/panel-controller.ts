@@ -21,6 +21,7 @@ import { renderTaskForm, type TaskFormState } from './views/task-form';
 import { renderProviders } from './views/providers-view';
 import { renderHistory } from './views/history-view';
 import { renderRun } from './views/run-view';
+import { button } from './toolkit-components';
 
 /** Wider than this (the editor-area view, a widened side bar) the diff can go side by side. */
 const WIDE_PX = 640;
@@ -170,6 +171,16 @@ export class PanelController {
             : html`<div class="empty-state callout" data-testid="empty-state">
                 <strong>${t('emptyTitle')}</strong>
                 <p>${t('emptyBody')}</p>
+                <p>${t('trySimulatedBody')}</p>
+                <div class="toolbar">
+                  ${button({
+                    label: t('trySimulated'),
+                    ariaLabel: t('trySimulatedAria'),
+                    appearance: 'secondary',
+                    testId: 'try-simulated-button',
+                    onClick: () => this.host.post({ type: 'try-simulated' }),
+                  })}
+                </div>
               </div>`
         }
       </div>

@@ -16,6 +16,8 @@ import {
   VSCODE_LM_PROVIDER,
 } from './lm/vscode-lm-language-model';
 import type { LanguageModel } from '../core/language-model';
+import { SIMULATED_PROVIDER_ID } from '../providers/simulated/simulated-provider';
+import { createSimulatedModel } from '../providers/simulated/simulated-language-model';
 
 export function transcriptsFolder(context: vscode.ExtensionContext): vscode.Uri {
   const inWorkspace =
@@ -49,11 +51,14 @@ export function createExtensionCouncil(
     settings: readCouncilSettings,
     transcripts: new JsonlTranscriptStore(folder.fsPath),
     // `vscode-lm:` = the editor's own models; `sampling` = the model of the MCP client that
-    // started a run over the bridge (MCP sampling, relayed by the bridge server).
+    // started a run over the bridge (MCP sampling, relayed by the bridge server);
+    // `simulated:` = the scripted council of src/providers/simulated/ (no key, no network).
     extraModelFactory: (providerId, model) =>
       providerId === VSCODE_LM_PROVIDER
         ? new VscodeLmLanguageModel(model)
-        : samplingModels(providerId, model),
+        : providerId === SIMULATED_PROVIDER_ID
+          ? createSimulatedModel(model)
+          : samplingModels(providerId, model),
     extraParticipants: async (): Promise<ParticipantStatus[]> =>
       (await listEditorModels()).map((model) => ({
         id: `${VSCODE_LM_PROVIDER}:${model.id}`,

@@ -8,6 +8,7 @@ import { anthropicVendor } from './anthropic/anthropic-vendor';
 import type { VendorDefinition } from './common/vendor-definition';
 import { googleVendor } from './google/google-vendor';
 import { openaiVendor } from './openai/openai-vendor';
+import { SIMULATED_DISPLAY_NAME, SIMULATED_PROVIDER_ID } from './simulated/simulated-provider';
 
 const DEFINITIONS = [openaiVendor, anthropicVendor, googleVendor] as const;
 
@@ -87,5 +88,7 @@ export const COMPATIBLE_DISPLAY_NAMES: Record<string, string> = {
 
 export function providerDisplayName(providerId: string): string {
   if (isVendorId(providerId)) return vendorOf(providerId).displayName;
+  // The scripted council (src/providers/simulated/): needs no key, never a vendor.
+  if (providerId === SIMULATED_PROVIDER_ID) return SIMULATED_DISPLAY_NAME;
   return COMPATIBLE_DISPLAY_NAMES[providerId.toLowerCase()] ?? providerId;
 }

@@ -17,6 +17,8 @@ export const webviewToHostSchema = z.discriminatedUnion('type', [
       useSelection: z.boolean(),
     })
     .strict(),
+  /** "Try with simulated participants": the scripted demo council, no key needed. */
+  z.object({ type: z.literal('try-simulated') }).strict(),
   z.object({ type: z.literal('cancel-run'), runId }).strict(),
   /** Stop the run now with the best proposal so far (status provisional). */
   z.object({ type: z.literal('finish-early'), runId }).strict(),

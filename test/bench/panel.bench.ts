@@ -53,12 +53,12 @@ function benchModel(index: number): LanguageModel {
     modelId: 'bench',
     async generate(request: ModelRequest) {
       const name = request.jsonSchema?.name;
-      const labels = [
-        ...request.messages
-          .map((m) => m.content)
-          .join('\n')
-          .matchAll(/<proposal label="([^"]+)">/g),
-      ].map((m) => m[1]!);
+      // The labels a reviewer was shown: the review schema names one property per label
+      // (src/core/review-schema.ts); the prompt's proposals are JSON, not markup.
+      const shown = (
+        request.jsonSchema?.schema as { properties?: { reviews?: { required?: string[] } } }
+      )?.properties?.reviews?.required;
+      const labels = shown ?? [];
       calls += 1;
       const seed = index * 31 + request.messages.length;
       const body =
@@ -470,3 +470,11 @@ export const panelBench: BenchModule = {
     }
   },
 };
+
+// Runnable alone: `npx tsx test/bench/panel.bench.ts` prints this module's rows and fields.
+if (require.main === module) {
+  void panelBench.run().then((outcome) => {
+    for (const row of outcome.rows) console.log(`${row.name}: ${JSON.stringify(row.values)}`);
+    console.log(JSON.stringify(outcome.fields));
+  });
+}

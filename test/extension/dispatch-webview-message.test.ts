@@ -14,6 +14,7 @@ function setup() {
   const handlers: WebviewMessageHandlers = {
     ready: record,
     'start-run': record,
+    'try-simulated': record,
     'cancel-run': record,
     'finish-early': record,
     'open-run': record,

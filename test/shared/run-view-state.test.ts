@@ -148,4 +148,54 @@ describe('run view state', () => {
     assert.equal(view.runId, RUN_ID);
     assert.equal(view.status, 'running');
   });
+
+  describe('states the engine emits', () => {
+    const at = events[midRunIndex]!.at;
+    const upTo = events.slice(0, midRunIndex);
+    const callOf = events.find((e) => e.type === 'call-started')!;
+    assert.ok(callOf.type === 'call-started');
+
+    it('a call the run no longer needed is marked with its reason, not as streaming', () => {
+      const view = buildRunView([
+        ...upTo,
+        {
+          type: 'call-not-needed',
+          runId: RUN_ID,
+          at,
+          callId: callOf.callId,
+          participantId: callOf.participantId,
+          phase: callOf.phase,
+          round: callOf.round,
+          reason: 'straggler',
+          latencyMs: 5,
+        },
+      ])!;
+      const call = view.calls.find((c) => c.callId === callOf.callId)!;
+      assert.equal(call.status, 'not-needed');
+      assert.equal(call.notNeeded, 'straggler');
+    });
+
+    it('keeps a skipped final phase, a round notice and an incomplete transcript', () => {
+      const view = buildRunView([
+        ...upTo,
+        {
+          type: 'final-skipped',
+          runId: RUN_ID,
+          at,
+          round: 2,
+          reason: 'identical-merged-proposals',
+        },
+        {
+          type: 'notice',
+          runId: RUN_ID,
+          at,
+          notice: { cause: 'no-usable-reviews', round: 1, message: 'none', hint: 'h' },
+        },
+        { type: 'transcript-incomplete', runId: RUN_ID, at },
+      ])!;
+      assert.deepEqual(view.finalSkipped, { round: 2 });
+      assert.equal(view.rounds.find((r) => r.round === 1)?.notice?.cause, 'no-usable-reviews');
+      assert.equal(view.transcriptIncomplete, true);
+    });
+  });
 });

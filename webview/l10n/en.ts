@@ -23,6 +23,22 @@ export const en = {
     'Add a key for at least two providers (or use the editor\u2019s language models) to start a run.',
   openSettings: 'Settings',
   emptyTitle: 'No run yet',
+  trySimulated: 'Try with simulated participants',
+  trySimulatedAria:
+    'Run a scripted debate of three simulated participants on a sample function (no key needed, no model is called)',
+  trySimulatedBody:
+    'No key yet? Watch a scripted council of three simulated participants debate a sample function (about 40 seconds, nothing is sent anywhere).',
+  simulatedTag: 'simulated',
+  'notice_no-usable-reviews':
+    'Round {0}: no usable review arrived, so this round has no scores (its score spread is unknown; it says nothing about agreement). Check that the models support structured output (JSON schema), or try other models.',
+  transcriptIncomplete:
+    'The transcript of this run could not be fully written (a full disk or a folder that is not writable): history and exports of this run miss some records.',
+  finalSkipped:
+    'Final versions skipped: the merged proposals of round {0} were identical, so they went straight to ratification.',
+  callNotNeeded_decided: 'not needed (decided)',
+  callNotNeeded_straggler: 'too slow, skipped',
+  callNotNeeded_stopped: 'not needed (stopped)',
+  simulatedStatus: '{0} (simulated participants)',
   emptyBody:
     'Describe a task above, or select code and run \u201cMulti-LLM: Run Consensus on Selection\u201d.',
   statusRunning: 'Running \u2014 {0}, round {1} of {2}',

@@ -18,3 +18,8 @@ export function distinctNames(participants: readonly ParticipantInfo[]): Map<str
   }
   return names;
 }
+
+/** A run of the scripted council (src/providers/simulated/) says so in its status and result. */
+export function isSimulatedRun(state: { participants: readonly { provider: string }[] }): boolean {
+  return state.participants.some((participant) => participant.provider === 'simulated');
+}

@@ -21,6 +21,8 @@ function callStatusText(context: RenderContext, call: CallView | undefined): str
   if (!call) return context.t('callIdle');
   if (call.status === 'streaming') return context.t('callStreaming');
   if (call.status === 'failed') return context.t('callFailed');
+  if (call.status === 'not-needed')
+    return context.t(`callNotNeeded_${call.notNeeded ?? 'stopped'}`);
   return context.t('callDone');
 }
 

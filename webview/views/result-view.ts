@@ -16,6 +16,7 @@ import {
 import { renderProduct } from './round-view';
 import { markdownBlock } from './markdown-block';
 import type { RenderContext } from './render-context';
+import { isSimulatedRun } from './participant-names';
 
 const AGREED_WITH_WARNING = new Set(['provisional', 'deadlock']);
 
@@ -186,8 +187,23 @@ export function renderResult(
     <p class="final-status-line">
       ${t('finalStatusLabel')}:
       <span class="final-status status-${status}" data-testid="final-status">${status}</span>
-      ${result?.singleVendor ? html`<span class="tag"> ${t('singleVendor')}</span>` : nothing}
+      ${
+        isSimulatedRun(state)
+          ? html`<span class="tag simulated" data-testid="simulated-tag">
+              ${t('simulatedTag')}</span
+            >`
+          : result?.singleVendor
+            ? html`<span class="tag"> ${t('singleVendor')}</span>`
+            : nothing
+      }
     </p>
+    ${
+      state.finalSkipped
+        ? html`<p class="final-skipped" data-testid="final-skipped">
+            ${t('finalSkipped', state.finalSkipped.round)}
+          </p>`
+        : nothing
+    }
     ${productSection(state, status, context)}
     ${
       vote

@@ -174,6 +174,13 @@ export function renderRound(
         : nothing
     }
     ${
+      round.notice
+        ? html`<p class="callout warning round-notice" data-testid="round-notice" role="status">
+            ${t(`notice_${round.notice.cause}`, round.notice.round)}
+          </p>`
+        : nothing
+    }
+    ${
       round.deadlock
         ? html`<p class="warning">
             ${t('deadlock', round.deadlock.signal, round.deadlock.detail)}

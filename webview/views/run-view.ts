@@ -10,8 +10,14 @@ import { renderCost, renderSignals } from './signals-view';
 import { renderDiffView } from './diff-view';
 import { renderAbstentions, renderResult, renderVotes } from './result-view';
 import type { RenderContext } from './render-context';
+import { isSimulatedRun } from './participant-names';
 
 function statusText(state: RunViewState, context: RenderContext): string {
+  const text = plainStatusText(state, context);
+  return isSimulatedRun(state) ? context.t('simulatedStatus', text) : text;
+}
+
+function plainStatusText(state: RunViewState, context: RenderContext): string {
   const { t } = context;
   if (state.status === 'running') {
     if (!state.phase) return t('statusStarting');
@@ -77,14 +83,21 @@ function renderError(state: RunViewState, context: RenderContext): TemplateResul
   </div>`;
 }
 
+function renderTranscriptIncomplete(state: RunViewState, context: RenderContext) {
+  if (!state.transcriptIncomplete) return nothing;
+  return html`<p class="callout warning" data-testid="transcript-incomplete" role="status">
+    ${context.t('transcriptIncomplete')}
+  </p>`;
+}
+
 export function renderRun(state: RunViewState, context: RenderContext): TemplateResult {
   const rounds = [...state.rounds].reverse();
   return html`<section class="run" aria-label=${state.task} data-run-id=${state.runId}>
     ${renderStatusBar(state, context)} ${renderGlance(state, context)}
-    ${renderError(state, context)} ${renderResult(state, context)}
-    ${renderAbstentions(state, context)} ${renderVotes(state, context)}
-    ${renderParticipants(state, context)} ${renderSignals(state, context)}
-    ${renderCost(state, context)} ${renderDiffView(state, context)}
+    ${renderError(state, context)} ${renderTranscriptIncomplete(state, context)}
+    ${renderResult(state, context)} ${renderAbstentions(state, context)}
+    ${renderVotes(state, context)} ${renderParticipants(state, context)}
+    ${renderSignals(state, context)} ${renderCost(state, context)} ${renderDiffView(state, context)}
     ${repeat(
       rounds,
       (round) => round.round,

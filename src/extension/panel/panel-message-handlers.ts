@@ -4,24 +4,26 @@ import type { ConsensusInput, ConsensusResult } from '../../core/consensus-types
 import type { ExtensionServices } from '../extension-services';
 import { OPEN_IN_EDITOR_COMMAND } from '../extension-services';
 import type { WebviewMessageHandlers } from './dispatch-webview-message';
+
+type Handlers<K extends keyof WebviewMessageHandlers> = Pick<WebviewMessageHandlers, K>;
 import { captureSelection } from '../run/selection-target';
 import { startRun, startSelectionRun } from '../run/start-runs';
 import { applyConsensusResult } from '../apply/apply-consensus-result';
 import { showDiffForRun } from '../commands/apply-result-command';
 import { exportRun } from '../commands/export-run-command';
 import { setApiKeyFlow } from '../commands/set-api-key-command';
+import { trySimulatedCouncil } from './try-simulated-council';
 
 async function productOf(services: ExtensionServices, runId: string): Promise<string | undefined> {
   const result = await services.council.getResult(runId);
   return result && 'product' in result ? (result as ConsensusResult).product : undefined;
 }
 
-export function createPanelMessageHandlers(
+/** Starting, stopping and re-running runs. */
+function runHandlers(
   services: ExtensionServices,
-  hooks: { onReady: () => void },
-): WebviewMessageHandlers {
+): Handlers<'start-run' | 'try-simulated' | 'cancel-run' | 'finish-early' | 'open-run' | 'rerun'> {
   return {
-    ready: () => hooks.onReady(),
     'start-run': async (message) => {
       await services.recentInstructions.remember(message.task);
       if (message.useSelection) {
@@ -43,6 +45,9 @@ export function createPanelMessageHandlers(
         'panel',
         undefined,
       );
+    },
+    'try-simulated': async () => {
+      await trySimulatedCouncil(services);
     },
     'cancel-run': async (message) => {
       services.log.info(`run ${message.runId}: cancel requested from the panel`);
@@ -66,6 +71,16 @@ export function createPanelMessageHandlers(
       const { runId: _old, seed: _seed, ...input } = started.input as ConsensusInput;
       await startRun(services, input, 'panel', services.runs.targetOf(message.runId));
     },
+  };
+}
+
+/** What the user does with a finished run's result. */
+function resultHandlers(
+  services: ExtensionServices,
+): Handlers<
+  'export-run' | 'apply-result' | 'copy-result' | 'open-draft' | 'discard-result' | 'show-diff'
+> {
+  return {
     'export-run': async (message) => {
       await exportRun(services, message.runId, message.format);
     },
@@ -102,6 +117,17 @@ export function createPanelMessageHandlers(
     'show-diff': async (message) => {
       await showDiffForRun(services, message.runId);
     },
+  };
+}
+
+export function createPanelMessageHandlers(
+  services: ExtensionServices,
+  hooks: { onReady: () => void },
+): WebviewMessageHandlers {
+  return {
+    ready: () => hooks.onReady(),
+    ...runHandlers(services),
+    ...resultHandlers(services),
     'set-api-key': async (message) => {
       await setApiKeyFlow(services, message.provider);
     },

@@ -17,6 +17,8 @@ export async function startSelectionRun(
   target: SelectionTarget,
   instruction: string,
   origin: RunOrigin,
+  /** `provider:model` specs instead of the configured council (the simulated demo). */
+  participants?: string[],
 ): Promise<string> {
   const input: ConsensusInput = {
     task: instruction,
@@ -32,7 +34,7 @@ export async function startSelectionRun(
         : {}),
     },
   };
-  return startRun(services, input, origin, target);
+  return startRun(services, input, origin, target, participants);
 }
 
 export async function startTextRun(
@@ -48,6 +50,7 @@ export async function startRun(
   input: ConsensusInput,
   origin: RunOrigin,
   target: SelectionTarget | undefined,
+  participants?: string[],
 ): Promise<string> {
   // A host-chosen run id lets the target be known before the run's first event arrives.
   const runId = input.runId ?? newRunId();
@@ -56,7 +59,11 @@ export async function startRun(
     `starting ${input.outputKind} run ${runId} from ${origin}${target ? ` on ${target.label}` : ''}`,
   );
   try {
-    const started = await services.council.startConsensus({ input: { ...input, runId }, origin });
+    const started = await services.council.startConsensus({
+      input: { ...input, runId },
+      origin,
+      ...(participants ? { participants } : {}),
+    });
     services.runs.setActiveRun(started.runId);
     showRunWarnings(services, started.warnings);
     if (target && started.runId !== runId) services.runs.registerTarget(started.runId, target);
