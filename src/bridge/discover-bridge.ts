@@ -6,16 +6,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { processExists } from '../app/process-exists';
 import { discoveryFileSchema, type DiscoveryFile } from './discovery-file-schema';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function inside(folder: string, path: string): boolean {
   const f = resolve(folder);
@@ -42,7 +34,7 @@ export function discoverBridge(
       // Refuse files other users could have written or read.
       if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) continue;
       const parsed = discoveryFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (parsed.success && alive(parsed.data.pid)) candidates.push(parsed.data);
+      if (parsed.success && processExists(parsed.data.pid)) candidates.push(parsed.data);
     } catch {
       // An unreadable or half-written file is skipped.
     }

@@ -3,17 +3,17 @@
  * panel is a projection of the one stream). A pure reducer, so a snapshot (all events so far)
  * and a live stream (one event at a time) always produce the same view.
  */
-import type { Usage } from '../core/language-model';
+import { addUsage, ZERO_USAGE, type Usage } from '../core/language-model';
+import { DEFAULT_MAX_ROUNDS, DEFAULT_THRESHOLDS, resolveThresholds } from '../core/run-defaults';
 import type { ParticipantInfo } from '../core/participant';
 import type { SerializedModelError } from '../core/model-error';
-import type { ProtocolName, RunEvent } from '../core/run-events';
+import type { ProtocolName, RunEvent, RunStartedEvent } from '../core/run-events';
 import type {
   Abstention,
   ConsensusInput,
   ConsensusResult,
   DeadlockSignal,
   RunNotice,
-  ImprovementRoom,
   OutputKind,
   Phase,
   Proposal,
@@ -87,48 +87,20 @@ export interface RunViewState {
   finishedAt?: number;
 }
 
-const FALLBACK_THRESHOLDS: Thresholds = {
-  maxTextDivergence: 0.15,
-  maxScoreSpread: 1.0,
-  maxImprovementRoom: 'minor',
-};
-
-const ROOMS: readonly ImprovementRoom[] = ['none', 'minor', 'major'];
-
-function emptyUsage(): Usage {
-  return { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Settings are a loose record in the event; read only fields of the expected type. */
-function thresholdsFrom(settings: unknown, input: unknown): Thresholds {
-  const fromSettings =
-    isRecord(settings) && isRecord(settings.thresholds) ? settings.thresholds : {};
-  const fromInput = isRecord(input) && isRecord(input.thresholds) ? input.thresholds : {};
-  const merged: Record<string, unknown> = { ...fromInput, ...fromSettings };
-  const room = merged.maxImprovementRoom;
+/**
+ * The round cap and thresholds of a run: the engine's resolved settings, else (a run the engine
+ * never started) the input over core's defaults.
+ */
+function limitsOf(event: RunStartedEvent): { maxRounds: number; thresholds: Thresholds } {
+  const settings = event.settings;
+  if (settings && 'maxRounds' in settings) {
+    return { maxRounds: settings.maxRounds, thresholds: resolveThresholds(settings.thresholds) };
+  }
+  const input = isVoteInput(event.input) ? undefined : event.input;
   return {
-    maxTextDivergence:
-      typeof merged.maxTextDivergence === 'number'
-        ? merged.maxTextDivergence
-        : FALLBACK_THRESHOLDS.maxTextDivergence,
-    maxScoreSpread:
-      typeof merged.maxScoreSpread === 'number'
-        ? merged.maxScoreSpread
-        : FALLBACK_THRESHOLDS.maxScoreSpread,
-    maxImprovementRoom: ROOMS.includes(room as ImprovementRoom)
-      ? (room as ImprovementRoom)
-      : FALLBACK_THRESHOLDS.maxImprovementRoom,
+    maxRounds: input?.maxRounds ?? DEFAULT_MAX_ROUNDS,
+    thresholds: resolveThresholds(input?.thresholds),
   };
-}
-
-function maxRoundsFrom(settings: unknown, input: unknown): number {
-  if (isRecord(settings) && typeof settings.maxRounds === 'number') return settings.maxRounds;
-  if (isRecord(input) && typeof input.maxRounds === 'number') return input.maxRounds;
-  return 4;
 }
 
 function isVoteInput(input: ConsensusInput | VoteInput): input is VoteInput {
@@ -143,8 +115,8 @@ function initialState(event: RunEvent): RunViewState {
     task: '',
     outputKind: 'text',
     participants: [],
-    maxRounds: 4,
-    thresholds: { ...FALLBACK_THRESHOLDS },
+    maxRounds: DEFAULT_MAX_ROUNDS,
+    thresholds: { ...DEFAULT_THRESHOLDS },
     status: 'running',
     round: 0,
     calls: [],
@@ -152,7 +124,7 @@ function initialState(event: RunEvent): RunViewState {
     abstentions: [],
     ratifications: [],
     votes: [],
-    cost: { usage: emptyUsage(), costUsd: 0, unpricedCalls: 0, calls: 0 },
+    cost: { usage: ZERO_USAGE, costUsd: 0, unpricedCalls: 0, calls: 0 },
     startedAt: event.at,
     updatedAt: event.at,
   };
@@ -202,14 +174,6 @@ function withCall(
   return next;
 }
 
-function addUsage(a: Usage, b: Usage): Usage {
-  return {
-    inputTokens: a.inputTokens + b.inputTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
-  };
-}
-
 function isVoteResult(result: ConsensusResult | VoteResult): result is VoteResult {
   return 'strategy' in result;
 }
@@ -224,8 +188,7 @@ export function reduceRunView(state: RunViewState | undefined, event: RunEvent):
       task: vote ? input.question : input.task,
       outputKind: vote ? 'text' : input.outputKind,
       participants: event.participants,
-      maxRounds: maxRoundsFrom(event.settings, input),
-      thresholds: thresholdsFrom(event.settings, input),
+      ...limitsOf(event),
     };
   }
   const base = state && state.runId === event.runId ? state : initialState(event);
