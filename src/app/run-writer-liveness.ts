@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RunHost, RunStartedEvent } from '../core/run-events';
-import { processExists } from './process-exists';
 
 export interface RunWriter {
   pid?: number;
@@ -23,6 +22,17 @@ export function registerWriterInstance(): string {
 
 export function unregisterWriterInstance(instance: string): void {
   liveInstances.delete(instance);
+}
+
+/** Whether a process with this id exists (also one of another user). */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function writerIsAlive(writer: RunWriter): boolean {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { processExists } from '../app/process-exists';
+import { processExists } from '../app/run-writer-liveness';
 import { discoveryFileSchema, type DiscoveryFile } from './discovery-file-schema';
 
 function inside(folder: string, path: string): boolean {

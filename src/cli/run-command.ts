@@ -10,10 +10,8 @@ import type {
 } from '../core/consensus-types';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
-import { createCliCouncil } from './create-cli-council';
 import { exitCodeOf } from './exit-codes';
-import { followRun } from './follow-run';
-import { participantsFlag } from './parse-participants-flag';
+import { runOnCliCouncil } from './run-on-cli-council';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.ts': 'typescript',
@@ -121,25 +119,15 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     ...(maxCostUsd === undefined ? {} : { budget: { maxCostUsd } }),
   };
 
-  const { council, dataDir } = createCliCouncil(io.env, io.err, values.verbose ? 'info' : 'warn');
-  try {
-    const participants = participantsFlag(values.participants);
-    const { runId } = await council.startConsensus({
-      input,
-      ...(participants ? { participants } : {}),
-      origin: 'cli',
-    });
-    const result = (await followRun(council, runId, io, values.quiet)) as ConsensusResult;
-    if (values.json) {
-      await io.out(JSON.stringify(result, null, 2) + '\n');
-    } else if (result.product !== undefined) {
-      await io.out(result.product.endsWith('\n') ? result.product : result.product + '\n');
-    }
-    io.err(summaryLines(result, dataDir));
-    return exitCodeOf(REACHED.has(result.status), result);
-  } finally {
-    council.dispose();
-  }
+  return runOnCliCouncil<ConsensusResult>(io, values, {
+    start: (council, participants) =>
+      council.startConsensus({ input, ...(participants ? { participants } : {}), origin: 'cli' }),
+    answer: (result) => result.product,
+    report: (result, dataDir) => {
+      io.err(summaryLines(result, dataDir));
+      return exitCodeOf(REACHED.has(result.status), result);
+    },
+  });
 }
 
 function summaryLines(result: ConsensusResult, dataDir: string): string {

@@ -3,10 +3,8 @@ import { parseArgs } from 'node:util';
 import type { VoteInput, VoteResult, VoteStrategy } from '../core/vote-types';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
-import { createCliCouncil } from './create-cli-council';
 import { exitCodeOf } from './exit-codes';
-import { followRun } from './follow-run';
-import { participantsFlag } from './parse-participants-flag';
+import { runOnCliCouncil } from './run-on-cli-council';
 
 const STRATEGIES: VoteStrategy[] = ['majority', 'supermajority', 'unanimous'];
 
@@ -36,36 +34,32 @@ export async function voteCommand(args: string[], io: CliIo): Promise<number> {
     strategy,
     ...(values.context ? { context: values.context } : {}),
   };
-  const { council, dataDir } = createCliCouncil(io.env, io.err, values.verbose ? 'info' : 'warn');
-  try {
-    const participants = participantsFlag(values.participants);
-    const { runId } = await council.startVote({
-      input,
-      ...(participants ? { participants } : {}),
-      ...(values.judge ? { judge: values.judge.trim() } : {}),
-      origin: 'cli',
-    });
-    const result = (await followRun(council, runId, io, values.quiet)) as VoteResult;
-    if (values.json) {
-      await io.out(JSON.stringify(result, null, 2) + '\n');
-    } else if (result.winningAnswer !== undefined) {
-      await io.out(
-        result.winningAnswer.endsWith('\n') ? result.winningAnswer : `${result.winningAnswer}\n`,
-      );
-    }
-    const lines = [
-      `vote: ${result.reached ? 'reached' : 'not reached'} (${strategy}), confidence ${Math.round(result.confidence * 100)}% (${result.agreeing.length} of ${result.responding} responding), grouped by ${result.clusteredBy}${result.judge ? ` (judge ${result.judge.id})` : ''}`,
-      ...(result.judgeFallbackReason ? [`judge fallback: ${result.judgeFallbackReason}`] : []),
-      ...result.dissent.map((d) => `dissent: ${d.participantId}: ${d.answer.split('\n')[0]}`),
-      ...result.failed.map((f) => `failed: ${f.participantId}: ${f.error.message}`),
-      ...(result.error
-        ? [`error: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`]
-        : []),
-      `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
-    ];
-    io.err(lines.map((line) => `mlo: ${line}\n`).join(''));
-    return exitCodeOf(result.reached, result);
-  } finally {
-    council.dispose();
-  }
+  return runOnCliCouncil<VoteResult>(io, values, {
+    start: (council, participants) =>
+      council.startVote({
+        input,
+        ...(participants ? { participants } : {}),
+        ...(values.judge ? { judge: values.judge.trim() } : {}),
+        origin: 'cli',
+      }),
+    answer: (result) => result.winningAnswer,
+    report: (result, dataDir) => {
+      io.err(summaryLines(result, strategy, dataDir));
+      return exitCodeOf(result.reached, result);
+    },
+  });
+}
+
+function summaryLines(result: VoteResult, strategy: VoteStrategy, dataDir: string): string {
+  const lines = [
+    `vote: ${result.reached ? 'reached' : 'not reached'} (${strategy}), confidence ${Math.round(result.confidence * 100)}% (${result.agreeing.length} of ${result.responding} responding), grouped by ${result.clusteredBy}${result.judge ? ` (judge ${result.judge.id})` : ''}`,
+    ...(result.judgeFallbackReason ? [`judge fallback: ${result.judgeFallbackReason}`] : []),
+    ...result.dissent.map((d) => `dissent: ${d.participantId}: ${d.answer.split('\n')[0]}`),
+    ...result.failed.map((f) => `failed: ${f.participantId}: ${f.error.message}`),
+    ...(result.error
+      ? [`error: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`]
+      : []),
+    `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
+  ];
+  return lines.map((line) => `mlo: ${line}\n`).join('');
 }

@@ -23,6 +23,38 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const nonEmptyString = (value: unknown): value is string =>
   typeof value === 'string' && value.trim() !== '';
 
+/**
+ * A record's string fields: the required ones trimmed (undefined when one is missing or blank),
+ * the optional ones that are set, as written.
+ */
+function stringFields<Required extends string, Optional extends string>(
+  value: unknown,
+  required: readonly Required[],
+  optional: readonly Optional[],
+): (Record<Required, string> & Partial<Record<Optional, string>>) | undefined {
+  if (!isRecord(value)) return undefined;
+  const fields: Partial<Record<Required, string>> = {};
+  for (const key of required) {
+    const field = value[key];
+    if (!nonEmptyString(field)) return undefined;
+    fields[key] = field.trim();
+  }
+  return { ...(fields as Record<Required, string>), ...optionalStrings(value, optional) };
+}
+
+/** The record's optional string fields that are set (blank ones are dropped), as written. */
+function optionalStrings<Key extends string>(
+  record: Record<string, unknown>,
+  keys: readonly Key[],
+): Partial<Record<Key, string>> {
+  const picked: Partial<Record<Key, string>> = {};
+  for (const key of keys) {
+    const field = record[key];
+    if (nonEmptyString(field)) picked[key] = field;
+  }
+  return picked;
+}
+
 export function parseParticipant(value: unknown): ParticipantSetting | undefined {
   if (typeof value === 'string') {
     // The one `provider:model` parser of every host; a malformed entry is skipped here.
@@ -33,16 +65,10 @@ export function parseParticipant(value: unknown): ParticipantSetting | undefined
       throw error;
     }
   }
-  if (!isRecord(value) || !nonEmptyString(value.provider) || !nonEmptyString(value.model)) {
-    return undefined;
-  }
-  return {
-    provider: value.provider.trim(),
-    model: value.model.trim(),
-    ...(nonEmptyString(value.persona) ? { persona: value.persona } : {}),
-    ...(nonEmptyString(value.displayName) ? { displayName: value.displayName } : {}),
-    ...(isReasoningEffort(value.effort) ? { effort: value.effort } : {}),
-  };
+  const fields = stringFields(value, ['provider', 'model'], ['persona', 'displayName']);
+  if (!fields) return undefined;
+  const { effort } = value as Record<string, unknown>;
+  return isReasoningEffort(effort) ? { ...fields, effort } : fields;
 }
 
 export function participantSpec(participant: ParticipantSetting): string {
@@ -59,22 +85,15 @@ function parsePersona(value: unknown): Persona | undefined {
     id: value.id,
     name: value.name,
     expertise,
-    ...(nonEmptyString(value.interactionStyle) ? { interactionStyle: value.interactionStyle } : {}),
-    ...(nonEmptyString(value.instructions) ? { instructions: value.instructions } : {}),
-    ...(nonEmptyString(value.description) ? { description: value.description } : {}),
+    ...optionalStrings(value, ['interactionStyle', 'instructions', 'description']),
   };
 }
 
 function parseEndpoint(value: unknown): CompatibleEndpoint | undefined {
-  if (!isRecord(value) || !nonEmptyString(value.id) || !nonEmptyString(value.baseUrl)) {
-    return undefined;
-  }
-  return {
-    id: value.id.trim(),
-    baseUrl: value.baseUrl.trim(),
-    ...(nonEmptyString(value.name) ? { name: value.name } : {}),
-    ...(typeof value.apiKeyRequired === 'boolean' ? { apiKeyRequired: value.apiKeyRequired } : {}),
-  };
+  const fields = stringFields(value, ['id', 'baseUrl'], ['name']);
+  if (!fields) return undefined;
+  const { apiKeyRequired } = value as Record<string, unknown>;
+  return typeof apiKeyRequired === 'boolean' ? { ...fields, apiKeyRequired } : fields;
 }
 
 function numberIn(value: unknown, min: number, max: number): number | undefined {

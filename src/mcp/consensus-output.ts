@@ -4,112 +4,72 @@
  */
 import { z } from 'zod';
 import type { ConsensusResult } from '../core/consensus-types';
-import { costOutputSchema, describeCost, toCostOutput } from './cost-output';
-import { participantOutputSchema, toParticipantOutput } from './participant-output';
-import { signalsOutputSchema, toSignalsOutput } from './signals-output';
+import { describeCost } from './cost-output';
+import { participantOutputSchema } from './participant-output';
+import { signalsOutputSchema } from './signals-output';
+import { briefly, elsewhere, failureOutputSchema, outputOf } from './output-schema';
+import { runOutputFields, runOutputValues, toFailureOutput } from './run-output-fields';
 import { finalUri, transcriptUri } from './run-resource-uris';
 import { errorText } from './error-text';
 import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
 
-export const consensusOutputShape = {
-  taskId: z
-    .string()
-    .describe(
-      'The run id; use it with get_iteration_log, get_task_status and the mlo://runs/{id}/… resources.',
-    ),
-  status: z
-    .enum(['unanimous', 'majority', 'provisional', 'deadlock', 'budget', 'cancelled', 'failed'])
-    .describe(
-      'unanimous/majority = agreed; provisional = best effort after the round cap; deadlock/budget/cancelled/failed = stopped early.',
-    ),
+export const consensusOutputSchema = z.object({
+  ...runOutputFields,
+  status: z.enum([
+    'unanimous',
+    'majority',
+    'provisional',
+    'deadlock',
+    'budget',
+    'cancelled',
+    'failed',
+  ]),
   stopReason: z.string(),
   converged: z.boolean(),
   roundsCompleted: z.number(),
   outputKind: z.enum(['code', 'text']),
-  product: z
-    .string()
-    .optional()
-    .describe('The agreed product (for "code": a full replacement of the selection).'),
+  product: z.string().optional().describe('For "code": a full replacement of the selection.'),
   rationale: z.string().optional(),
-  minorityReport: z
-    .array(z.object({ participantId: z.string(), vote: z.string(), reasons: z.array(z.string()) }))
-    .describe('Objections and reservations, kept as the dissent.'),
-  abstentions: z
-    .array(
-      z.object({
-        participantId: z.string(),
-        phase: z.string(),
-        round: z.number(),
-        error: z.string(),
-        hint: z.string().optional(),
-      }),
-    )
-    .describe('Participants that dropped out (errors), with what to do about it.'),
-  notices: z
-    .array(
+  minorityReport: briefly(
+    z.array(
+      z.object({ participantId: z.string(), vote: z.string(), reasons: z.array(z.string()) }),
+    ),
+  ),
+  abstentions: briefly(
+    z.array(failureOutputSchema.extend({ phase: z.string(), round: z.number() })),
+  ),
+  notices: briefly(
+    z.array(
       z.object({
         cause: z.enum(['no-usable-reviews']),
         round: z.number(),
         message: z.string(),
         hint: z.string(),
       }),
-    )
-    .optional()
-    .describe(
-      'What went wrong without stopping the run (e.g. a round with no usable reviews), with what to do.',
     ),
-  participants: z.array(participantOutputSchema),
-  singleVendor: z
-    .boolean()
-    .describe('True when every participant came from one vendor (less independent).'),
-  lastSignals: signalsOutputSchema.optional(),
-  cost: costOutputSchema,
-  error: z.object({ message: z.string(), hint: z.string().optional() }).optional(),
-  transcriptIncomplete: z
-    .boolean()
-    .optional()
-    .describe('true when some records of the run could not be written to its transcript.'),
+  ).optional(),
+  participants: z.array(elsewhere(participantOutputSchema, 'list_participants')),
+  singleVendor: z.boolean(),
+  lastSignals: elsewhere(signalsOutputSchema, 'get_task_status: signals').optional(),
   transcriptUri: z.string(),
   finalUri: z.string(),
-};
-export const consensusOutputSchema = z.object(consensusOutputShape);
+});
 export type ConsensusOutput = z.infer<typeof consensusOutputSchema>;
 
 export function toConsensusOutput(result: ConsensusResult): ConsensusOutput {
-  const last = result.signals[result.signals.length - 1];
-  return {
-    taskId: result.runId,
-    status: result.status,
-    stopReason: result.stopReason,
-    converged: result.converged,
-    roundsCompleted: result.roundsCompleted,
-    outputKind: result.outputKind,
-    ...(result.product !== undefined ? { product: result.product } : {}),
-    ...(result.rationale !== undefined ? { rationale: result.rationale } : {}),
-    minorityReport: result.minorityReport.map((r) => ({
-      participantId: r.participantId,
-      vote: r.vote,
-      reasons: [...r.reasons],
-    })),
+  return outputOf(consensusOutputSchema, {
+    ...result,
+    ...runOutputValues(result),
     abstentions: result.abstentions.map((a) => ({
-      participantId: a.participantId,
+      ...toFailureOutput(a),
       phase: a.phase,
       round: a.round,
-      error: `${a.error.kind}: ${a.error.message}`,
-      ...(a.error.hint !== undefined ? { hint: a.error.hint } : {}),
     })),
-    ...(result.notices && result.notices.length > 0
-      ? { notices: result.notices.map((notice) => ({ ...notice })) }
-      : {}),
-    participants: result.participants.map(toParticipantOutput),
-    singleVendor: result.singleVendor,
-    ...(last ? { lastSignals: toSignalsOutput(last) } : {}),
-    cost: toCostOutput(result.cost),
-    ...(result.error ? { error: { ...result.error } } : {}),
-    ...(result.transcriptIncomplete ? { transcriptIncomplete: true } : {}),
+    notices: result.notices && result.notices.length > 0 ? result.notices : undefined,
+    lastSignals: result.signals[result.signals.length - 1],
     transcriptUri: transcriptUri(result.runId),
     finalUri: finalUri(result.runId),
-  };
+  });
 }
 
 const MEANING: Record<ConsensusResult['status'], string> = {

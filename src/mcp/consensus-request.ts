@@ -1,14 +1,18 @@
-/** Tool arguments -> the CouncilService request (one place, so run_ and start_ agree). */
-import type { ConsensusInput } from '../core/consensus-types';
+/** Tool arguments -> the CouncilService request (one place, so run_, start_ and run_iteration agree). */
+import type { CodeContext, ConsensusInput, OutputKind } from '../core/consensus-types';
 import type { StartConsensusRequest } from '../shared/council-service';
 
-export interface ConsensusToolArgs {
+/** The code fields every task-taking tool accepts (input-schemas.ts `codeInputFields`). */
+export interface CodeToolArgs {
   task: string;
   selection?: string;
   filePath?: string;
   languageId?: string;
   extraContext?: string;
   outputKind?: 'code' | 'text';
+}
+
+export interface ConsensusToolArgs extends CodeToolArgs {
   participants?: string[];
   maxRounds?: number;
   thresholds?: { maxTextDivergence?: number; maxScoreSpread?: number };
@@ -16,9 +20,14 @@ export interface ConsensusToolArgs {
   seed?: number;
 }
 
-export function toConsensusRequest(args: ConsensusToolArgs): StartConsensusRequest {
+/** The task with its output kind ("code" when a selection is given) and its code context. */
+export function toTaskInput(args: CodeToolArgs): {
+  task: string;
+  outputKind: OutputKind;
+  context?: CodeContext;
+} {
   const hasContext = args.selection !== undefined || args.extraContext !== undefined;
-  const input: ConsensusInput = {
+  return {
     task: args.task,
     outputKind: args.outputKind ?? (args.selection !== undefined ? 'code' : 'text'),
     ...(hasContext
@@ -31,6 +40,12 @@ export function toConsensusRequest(args: ConsensusToolArgs): StartConsensusReque
           },
         }
       : {}),
+  };
+}
+
+export function toConsensusRequest(args: ConsensusToolArgs): StartConsensusRequest {
+  const input: ConsensusInput = {
+    ...toTaskInput(args),
     ...(args.maxRounds !== undefined ? { maxRounds: args.maxRounds } : {}),
     ...(args.thresholds !== undefined ? { thresholds: args.thresholds } : {}),
     ...(args.budget !== undefined ? { budget: args.budget } : {}),

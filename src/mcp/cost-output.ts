@@ -1,23 +1,20 @@
 import { z } from 'zod';
 import type { CostSummary } from '../core/consensus-types';
+import { briefly, outputOf } from './output-schema';
 
-export const costOutputSchema = z.object({
-  costUsd: z.number().describe('Sum of the priced calls, USD.'),
-  unpricedCalls: z.number().describe('Calls of models with no known price (not in costUsd).'),
+/** USD of the priced calls; `unpricedCalls` are calls of models with no known price. */
+const costFields = z.object({
+  costUsd: z.number(),
+  unpricedCalls: z.number(),
   calls: z.number(),
   inputTokens: z.number(),
   outputTokens: z.number(),
 });
-export type CostOutput = z.infer<typeof costOutputSchema>;
+export const costOutputSchema = briefly(costFields);
+export type CostOutput = z.infer<typeof costFields>;
 
 export function toCostOutput(cost: CostSummary): CostOutput {
-  return {
-    costUsd: cost.costUsd,
-    unpricedCalls: cost.unpricedCalls,
-    calls: cost.calls,
-    inputTokens: cost.usage.inputTokens,
-    outputTokens: cost.usage.outputTokens,
-  };
+  return outputOf(costFields, { ...cost, ...cost.usage });
 }
 
 export function describeCost(cost: CostSummary): string {

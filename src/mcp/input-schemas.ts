@@ -25,9 +25,7 @@ export const taskField = z
   .max(MAX_TASK_CHARS, {
     error: `"task" is longer than ${kb(MAX_TASK_CHARS)}. Shorten the instruction and pass the material as "selection" (the text to change) or "extraContext" (reference only), or summarise it.`,
   })
-  .describe(
-    `What the council should produce or change, in plain language (at most ${kb(MAX_TASK_CHARS)}).`,
-  );
+  .describe('What to produce or change.');
 
 export const participantsField = z
   .array(
@@ -43,7 +41,7 @@ export const participantsField = z
   .max(MAX_PARTICIPANTS, { error: `At most ${MAX_PARTICIPANTS} participants per run.` })
   .optional()
   .describe(
-    'Optional council members as "provider:model" strings (providers: openai, anthropic, google, the id of a configured OpenAI-compatible endpoint, or "sampling" for the calling client\'s own model via MCP sampling). Omit to use the configured participants (see list_participants).',
+    'Members as "provider:model", or "sampling" for your own model. Default: the configured ones.',
   );
 
 export const codeInputFields = {
@@ -53,32 +51,17 @@ export const codeInputFields = {
       error: `"selection" is longer than ${kb(MAX_SELECTION_CHARS)}; send the part that must change and put the rest in "extraContext" or leave it out.`,
     })
     .optional()
-    .describe(
-      'The code or text to change. When given, the product is a complete replacement for it (output kind "code" unless outputKind says otherwise).',
-    ),
-  filePath: z
-    .string()
-    .max(1000)
-    .optional()
-    .describe('Path of the file the selection comes from (shown to the council).'),
-  languageId: z
-    .string()
-    .max(100)
-    .optional()
-    .describe('Language of the selection, e.g. "typescript".'),
+    .describe('Code or text the product replaces.'),
+  filePath: z.string().max(1000).optional().describe('File of the selection.'),
+  languageId: z.string().max(100).optional().describe('e.g. "typescript".'),
   extraContext: z
     .string()
     .max(MAX_CONTEXT_CHARS, {
       error: `"extraContext" is longer than ${kb(MAX_CONTEXT_CHARS)}; keep only what the council needs to read.`,
     })
     .optional()
-    .describe('Reference material the council may read but must not rewrite (other files, notes).'),
-  outputKind: z
-    .enum(['code', 'text'])
-    .optional()
-    .describe(
-      '"code" = the product replaces the selection; "text" = a document or answer. Default: "code" with a selection, else "text".',
-    ),
+    .describe('Reference to read, not rewrite.'),
+  outputKind: z.enum(['code', 'text']).optional().describe('Default: code with a selection.'),
 };
 
 export const runSettingsFields = {
@@ -88,47 +71,22 @@ export const runSettingsFields = {
     .min(1)
     .max(8)
     .optional()
-    .describe(
-      'Most review/merge rounds (1..8, default 4). Each round costs one review and one merge call per participant.',
-    ),
+    .describe('Default 4; a round is 2 calls per model.'),
   thresholds: z
     .object({
-      maxTextDivergence: z
-        .number()
-        .min(0)
-        .max(1)
-        .optional()
-        .describe('Converged when merged proposals differ by less than this (0..1, default 0.15).'),
-      maxScoreSpread: z
-        .number()
-        .min(0)
-        .max(9)
-        .optional()
-        .describe('Converged when mean peer scores are within this spread (default 1.0).'),
+      maxTextDivergence: z.number().min(0).max(1).optional(),
+      maxScoreSpread: z.number().min(0).max(9).optional(),
     })
     .optional()
-    .describe('Convergence thresholds; defaults suit most tasks.'),
+    .describe('Converged below: divergence 0.15, score spread 1.0.'),
   budget: z
     .object({
-      maxCostUsd: z
-        .number()
-        .min(0)
-        .optional()
-        .describe('Stop with status "budget" before spending more than this (USD).'),
-      maxTotalTokens: z
-        .number()
-        .int()
-        .min(0)
-        .optional()
-        .describe('Stop with status "budget" past this many tokens.'),
+      maxCostUsd: z.number().min(0).optional(),
+      maxTotalTokens: z.number().int().min(0).optional(),
     })
     .optional()
-    .describe('Optional spending cap.'),
-  seed: z
-    .number()
-    .int()
-    .optional()
-    .describe('Seed of the anonymous shuffles, for a reproducible run.'),
+    .describe('Stop (status budget) past this.'),
+  seed: z.number().int().optional().describe('For reproducible shuffles.'),
 };
 
 export const consensusInputShape = {
@@ -144,6 +102,4 @@ export const taskIdField = z
   })
   .min(1)
   .max(200)
-  .describe(
-    'The task (run) id returned by start_consensus_task, run_consensus_task or consensus_vote.',
-  );
+  .describe('Id from a run, start or vote.');

@@ -1,53 +1,32 @@
 /** Convergence signals as tools return them (RoundSignals, without the pairwise detail). */
 import { z } from 'zod';
 import type { RoundSignals } from '../core/consensus-types';
+import { briefly, outputOf } from './output-schema';
 
-export const signalsOutputShape = {
+export const signalsOutputSchema = z.object({
   round: z.number(),
   converged: z.boolean(),
   textDivergence: z.number(),
-  scoreSpread: z
-    .number()
-    .nullable()
-    .describe(
-      'Max minus min of the mean peer scores; null when no usable score arrived (see cause).',
-    ),
-  cause: z
-    .enum(['no-usable-reviews'])
-    .optional()
-    .describe('Why the round could not be judged on its scores, when it could not.'),
-  meanScores: z.record(z.string(), z.number()),
-  improvementRoom: z.record(z.string(), z.string()),
+  scoreSpread: z.number().nullable().describe('null: no usable score (see cause).'),
+  cause: z.enum(['no-usable-reviews']).optional(),
+  meanScores: briefly(z.record(z.string(), z.number())),
+  improvementRoom: briefly(z.record(z.string(), z.string())),
   majorIssueCount: z.number(),
-  verdicts: z.array(
-    z.object({
-      condition: z.string(),
-      holds: z.boolean(),
-      value: z.union([z.number(), z.string()]),
-      threshold: z.union([z.number(), z.string()]),
-    }),
+  verdicts: briefly(
+    z.array(
+      z.object({
+        condition: z.string(),
+        holds: z.boolean(),
+        value: z.union([z.number(), z.string()]),
+        threshold: z.union([z.number(), z.string()]),
+      }),
+    ),
   ),
-};
-export const signalsOutputSchema = z.object(signalsOutputShape);
+});
 export type SignalsOutput = z.infer<typeof signalsOutputSchema>;
 
 export function toSignalsOutput(signals: RoundSignals): SignalsOutput {
-  return {
-    round: signals.round,
-    converged: signals.converged,
-    textDivergence: signals.textDivergence,
-    scoreSpread: signals.scoreSpread,
-    ...(signals.cause ? { cause: signals.cause } : {}),
-    meanScores: { ...signals.meanScores },
-    improvementRoom: { ...signals.improvementRoom },
-    majorIssueCount: signals.majorIssueCount,
-    verdicts: signals.verdicts.map((v) => ({
-      condition: v.condition,
-      holds: v.holds,
-      value: v.value,
-      threshold: v.threshold,
-    })),
-  };
+  return outputOf(signalsOutputSchema, signals);
 }
 
 export function describeVerdicts(signals: RoundSignals): string {

@@ -1,44 +1,28 @@
 /** A background task's status as the poll tools return it (seed 001 task model). */
 import { z } from 'zod';
 import type { TaskStatus } from '../shared/council-service';
-import { signalsOutputSchema, toSignalsOutput } from './signals-output';
+import { signalsOutputSchema } from './signals-output';
 import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
+import { briefly, outputOf } from './output-schema';
 
-export const statusOutputShape = {
+export const statusOutputSchema = z.object({
   taskId: z.string(),
   protocol: z.enum(['consensus', 'vote']),
   state: z.enum(['pending', 'queued', 'in_progress', 'completed', 'failed', 'cancelled']),
-  phase: z.string().optional().describe('draft, review, merge, final, ratify, vote or judge.'),
+  phase: z.string().optional(),
   round: z.number().optional(),
   maxRounds: z.number().optional(),
-  progress: z.number().describe('0..1, rough share of the expected model calls done.'),
-  signals: signalsOutputSchema.optional().describe("The latest round's convergence signals."),
+  progress: z.number().describe('0..1 of the expected model calls.'),
+  signals: briefly(signalsOutputSchema).optional(),
   message: z.string(),
-  transcriptIncomplete: z
-    .boolean()
-    .optional()
-    .describe('true when some records of the run could not be written to its transcript.'),
+  transcriptIncomplete: z.boolean().optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
-};
-export const statusOutputSchema = z.object(statusOutputShape);
+});
 export type StatusOutput = z.infer<typeof statusOutputSchema>;
 
 export function toStatusOutput(status: TaskStatus): StatusOutput {
-  return {
-    taskId: status.taskId,
-    protocol: status.protocol,
-    state: status.state,
-    ...(status.phase !== undefined ? { phase: status.phase } : {}),
-    ...(status.round !== undefined ? { round: status.round } : {}),
-    ...(status.maxRounds !== undefined ? { maxRounds: status.maxRounds } : {}),
-    progress: status.progress,
-    ...(status.signals ? { signals: toSignalsOutput(status.signals) } : {}),
-    message: status.message,
-    ...(status.transcriptIncomplete ? { transcriptIncomplete: true } : {}),
-    startedAt: status.startedAt,
-    updatedAt: status.updatedAt,
-  };
+  return outputOf(statusOutputSchema, status);
 }
 
 export function isFinished(status: TaskStatus): boolean {

@@ -1,63 +1,38 @@
 /** The quick vote's result as consensus_vote returns it (seed 003). */
 import { z } from 'zod';
 import type { VoteResult } from '../core/vote-types';
-import { costOutputSchema, describeCost, toCostOutput } from './cost-output';
-import { participantOutputSchema, toParticipantOutput } from './participant-output';
+import { describeCost } from './cost-output';
+import { participantOutputSchema } from './participant-output';
+import { briefly, elsewhere, failureOutputSchema, outputOf } from './output-schema';
+import { runOutputFields, runOutputValues, toFailureOutput } from './run-output-fields';
 import { errorText } from './error-text';
 import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
 
-export const voteOutputShape = {
-  taskId: z.string(),
-  reached: z.boolean().describe("Whether the strategy's threshold was met."),
+const participant = elsewhere(participantOutputSchema, 'list_participants');
+
+export const voteOutputSchema = z.object({
+  ...runOutputFields,
+  reached: z.boolean(),
   strategy: z.enum(['majority', 'supermajority', 'unanimous']),
   winningAnswer: z.string().optional(),
-  confidence: z.number().describe('agreeing / responding, 0..1.'),
+  confidence: z.number().describe('agreeing / responding.'),
   agreeing: z.array(z.string()),
   responding: z.number(),
-  clusters: z.array(z.object({ answer: z.string(), participantIds: z.array(z.string()) })),
-  dissent: z.array(z.object({ participantId: z.string(), answer: z.string() })),
-  failed: z.array(
-    z.object({ participantId: z.string(), error: z.string(), hint: z.string().optional() }),
-  ),
+  clusters: briefly(z.array(z.object({ answer: z.string(), participantIds: z.array(z.string()) }))),
+  dissent: briefly(z.array(z.object({ participantId: z.string(), answer: z.string() }))),
+  failed: briefly(z.array(failureOutputSchema)),
   clusteredBy: z.enum(['model', 'local-similarity']),
-  judge: participantOutputSchema.optional(),
-  participants: z.array(participantOutputSchema),
-  cost: costOutputSchema,
-  error: z.object({ message: z.string(), hint: z.string().optional() }).optional(),
-  transcriptIncomplete: z
-    .boolean()
-    .optional()
-    .describe('true when some records of the run could not be written to its transcript.'),
-};
-export const voteOutputSchema = z.object(voteOutputShape);
+  judge: participant.optional(),
+  participants: z.array(participant),
+});
 export type VoteOutput = z.infer<typeof voteOutputSchema>;
 
 export function toVoteOutput(result: VoteResult): VoteOutput {
-  return {
-    taskId: result.runId,
-    reached: result.reached,
-    strategy: result.strategy,
-    ...(result.winningAnswer !== undefined ? { winningAnswer: result.winningAnswer } : {}),
-    confidence: result.confidence,
-    agreeing: [...result.agreeing],
-    responding: result.responding,
-    clusters: result.clusters.map((c) => ({
-      answer: c.answer,
-      participantIds: [...c.participantIds],
-    })),
-    dissent: result.dissent.map((d) => ({ participantId: d.participantId, answer: d.answer })),
-    failed: result.failed.map((f) => ({
-      participantId: f.participantId,
-      error: `${f.error.kind}: ${f.error.message}`,
-      ...(f.error.hint !== undefined ? { hint: f.error.hint } : {}),
-    })),
-    clusteredBy: result.clusteredBy,
-    ...(result.judge ? { judge: toParticipantOutput(result.judge) } : {}),
-    participants: result.participants.map(toParticipantOutput),
-    cost: toCostOutput(result.cost),
-    ...(result.error ? { error: { ...result.error } } : {}),
-    ...(result.transcriptIncomplete ? { transcriptIncomplete: true } : {}),
-  };
+  return outputOf(voteOutputSchema, {
+    ...result,
+    ...runOutputValues(result),
+    failed: result.failed.map(toFailureOutput),
+  });
 }
 
 export function describeVote(result: VoteResult): string {

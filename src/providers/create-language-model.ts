@@ -12,8 +12,8 @@ import type { ProviderIdentity } from './common/provider-identity';
 import type { RetryOptions } from './common/with-retries';
 import { findVendor, providerDisplayName, vendorOf, type VendorId } from './provider-registry';
 import type { ModelListing } from './model-listing';
-import { listOpenAIModels } from './openai/list-openai-models';
-import { OpenAICompatibleLanguageModel } from './openai-compatible/openai-compatible-language-model';
+import { AdapterLanguageModel, listModelsThrough } from './common/vendor-adapter';
+import { openAICompatibleAdapter } from './openai-compatible/openai-compatible-language-model';
 
 /** A registry vendor, or an OpenAI-compatible endpoint (Ollama, OpenRouter, …). */
 export type ProviderKind = VendorId | 'openai-compatible';
@@ -56,7 +56,7 @@ export function createLanguageModel(
     return new MissingKeyLanguageModel(modelId, settings.identity);
   }
   if (connection.kind === 'openai-compatible') {
-    return new OpenAICompatibleLanguageModel(modelId, settings);
+    return new AdapterLanguageModel(modelId, settings, openAICompatibleAdapter);
   }
   return vendorOf(connection.kind).createModel(modelId, settings);
 }
@@ -71,7 +71,9 @@ export async function listModels(
     throw missingKeyError(settings.identity, '');
   }
   const abortSignal = signal ?? new AbortController().signal;
-  if (connection.kind === 'openai-compatible') return listOpenAIModels(settings, abortSignal);
+  if (connection.kind === 'openai-compatible') {
+    return listModelsThrough(openAICompatibleAdapter, settings, abortSignal);
+  }
   const vendor = findVendor(connection.kind);
   if (vendor) return vendor.listModels(settings, abortSignal);
   throw new ModelError({

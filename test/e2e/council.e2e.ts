@@ -655,4 +655,106 @@ describe('Multi-LLM Orchestration in a real VS Code (code-server)', function () 
     }
     assert.deepEqual(leaks, [], 'no key in logs, settings, transcripts or state files');
   });
+
+  it('10. a run whose vendor error and model answers carry a command link fails with a fixed toast without a link; the panel shows the detail as text', async function () {
+    const { page, fake, workspace } = session;
+    // The OpenAI participant's model id carries the link, and the vendor quotes it back in its
+    // 404; Anthropic answers prose around it, Gemini puts it in a JSON key (docs/SECURITY.md).
+    const workspaceSettings = join(workspace, '.vscode', 'settings.json');
+    mkdirSync(dirname(workspaceSettings), { recursive: true });
+    writeFileSync(workspaceSettings, '{}\n');
+    await openFile(page, '.vscode/settings.json');
+    writeFileSync(
+      workspaceSettings,
+      JSON.stringify(
+        { 'multiLlm.participants': [`openai:gpt-5.1${LINK}`, COUNCIL[1], COUNCIL[2]] },
+        null,
+        2,
+      ),
+    );
+    await page
+      .locator('.editor-instance .view-lines', { hasText: 'sendSequence' })
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    fake.script({ vendor: 'openai', schemaName: 'draft', reply: { fault: 'model-not-found' } });
+    fake.script({
+      vendor: 'anthropic',
+      schemaName: 'draft',
+      reply: { text: `Sure! ${LINK} {"product":` },
+    });
+    fake.script({
+      vendor: 'google',
+      schemaName: 'draft',
+      reply: { text: JSON.stringify({ product: 'x', rationale: 'y', [LINK]: 1 }) },
+    });
+    const callsBefore = fake.calls.length;
+    try {
+      panel = await runOnFunction(session, 'Harden the bounds');
+      await byTestId(panel, 'error-state').waitFor({ state: 'visible', timeout: 120_000 });
+      const failedToast = page.locator('.notification-toast', {
+        hasText: 'The council run failed.',
+      });
+      await failedToast.waitFor({ state: 'visible', timeout: 60_000 });
+      const message = failedToast.locator('.notification-list-item-message');
+      assert.equal(
+        (await message.innerText()).trim(),
+        FAILED_RUN_MESSAGE,
+        'the toast says only the fixed text',
+      );
+      assert.equal(await message.locator('a').count(), 0, 'no link in the toast message');
+      assert.equal(
+        await failedToast.locator('[href*="command:"]').count(),
+        0,
+        'nothing in the toast points at a command',
+      );
+      for (const toast of await notificationTexts(page)) {
+        assert.doesNotMatch(toast, /\]\(command:/, `no toast holds link syntax: ${toast}`);
+      }
+      const japanese = JSON.parse(
+        readFileSync(join(PROJECT_ROOT_FOR_L10N, 'l10n', 'bundle.l10n.ja.json'), 'utf8'),
+      ) as Record<string, string>;
+      assert.ok(
+        japanese[FAILED_RUN_MESSAGE] && japanese[FAILED_RUN_MESSAGE] !== FAILED_RUN_MESSAGE,
+        'the toast text is localised',
+      );
+
+      // The panel has the detail, as text: the vendor's words with the link spelled out.
+      const error = byTestId(panel, 'error-state');
+      const detail = await error.innerText();
+      assert.match(detail, /command:workbench\.action\.terminal\.sendSequence/);
+      assert.match(detail, /does not know the model/);
+      assert.equal(await error.locator('a').count(), 0, 'the detail is text, not a link');
+      assert.equal(
+        await panel.locator('a[href*="command:"]').count(),
+        0,
+        'no command link anywhere in the panel',
+      );
+      await scrollToTestId(panel, 'error-state');
+      const shot = await screenshot(page, 'failed-run-toast-no-link');
+      console.log(`[e2e] failed-run toast: ${shot}`);
+      const calls = fake.calls.slice(callsBefore);
+      assert.ok(
+        calls.some(
+          (call) => call.vendor === 'openai' && (call.model ?? '').includes('sendSequence'),
+        ),
+        'the OpenAI call carried the model id with the link',
+      );
+      assert.ok(
+        calls.some((call) => call.vendor === 'anthropic') &&
+          calls.some((call) => call.vendor === 'google'),
+        'the answers with the link were really given',
+      );
+    } finally {
+      fake.reset();
+      rmSync(workspaceSettings);
+    }
+  });
 });
+
+/** A `[x](command:…)` link that would type a command into a terminal if VS Code opened it. */
+const LINK =
+  '[x](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
+/** The failed run's fixed notification (src/extension/run/follow-run-with-progress.ts). */
+const FAILED_RUN_MESSAGE =
+  'The council run failed. The panel shows why, participant by participant.';
+const PROJECT_ROOT_FOR_L10N = join(__dirname, '..', '..');

@@ -11,6 +11,7 @@ import { locateOriginalText } from './locate-original-text';
 import { showResultDiff } from './show-result-diff';
 import { fitProductToSelection } from './fit-product-to-selection';
 import { chromeText } from '../notify/chrome-text';
+import type { SelectionTarget } from '../run/selection-target';
 
 export type ApplyOutcome = 'applied' | 'declined' | 'stale' | 'not-applicable' | 'failed';
 
@@ -18,6 +19,37 @@ export async function applyConsensusResult(
   services: ExtensionServices,
   runId: string,
 ): Promise<ApplyOutcome> {
+  const applicable = await applicableProduct(services, runId);
+  if (typeof applicable === 'string') return applicable;
+  const { target, product } = applicable;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+  const located = locateOriginalText(target, {
+    text: document.getText(),
+    version: document.version,
+  });
+
+  if (located.kind === 'not-found') {
+    const message = vscode.l10n.t(
+      'Not applied: the text selected in {0} was changed since the run started, and the council’s result would overwrite your edit. Copy the result or run the council again.',
+      chromeText(target.label),
+    );
+    services.log.warn(`run ${runId}: apply refused, original text no longer in ${target.path}`);
+    services.runs.setApplyState(runId, 'stale', { kind: 'warning', text: message });
+    void vscode.window.showWarningMessage(message);
+    return 'stale';
+  }
+  if (located.kind === 'relocated') {
+    const start = document.positionAt(located.startOffset);
+    if (!(await confirmRelocated(services, runId, target, product, start))) return 'declined';
+  }
+  return writeProduct(services, runId, target, product, document, located.startOffset);
+}
+
+/** The run's product fitted to its selection, or why there is nothing to apply (said to the user). */
+async function applicableProduct(
+  services: ExtensionServices,
+  runId: string,
+): Promise<{ target: SelectionTarget; product: string } | ApplyOutcome> {
   const target = services.runs.targetOf(runId);
   if (services.runs.applyStateOf(runId) === 'applied') {
     void vscode.window.showInformationMessage(vscode.l10n.t('This result was already applied.'));
@@ -42,50 +74,50 @@ export async function applyConsensusResult(
     );
     return 'not-applicable';
   }
-  const product = fitProductToSelection(target.text, rawProduct);
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
-  const located = locateOriginalText(target, {
-    text: document.getText(),
-    version: document.version,
-  });
+  return { target, product: fitProductToSelection(target.text, rawProduct) };
+}
 
-  if (located.kind === 'not-found') {
-    const message = vscode.l10n.t(
-      'Not applied: the text selected in {0} was changed since the run started, and the council’s result would overwrite your edit. Copy the result or run the council again.',
-      chromeText(target.label),
-    );
-    services.log.warn(`run ${runId}: apply refused, original text no longer in ${target.path}`);
-    services.runs.setApplyState(runId, 'stale', { kind: 'warning', text: message });
-    void vscode.window.showWarningMessage(message);
-    return 'stale';
-  }
+/** The selected text moved: show the diff and ask (modal) whether to apply it where it is now. */
+async function confirmRelocated(
+  services: ExtensionServices,
+  runId: string,
+  target: SelectionTarget,
+  product: string,
+  start: vscode.Position,
+): Promise<boolean> {
+  await showResultDiff(
+    services,
+    runId,
+    target,
+    product,
+    target.text,
+    vscode.l10n.t('document changed'),
+  );
+  const apply = vscode.l10n.t('Apply');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t(
+      '{0} changed since the run started. The selected text is unchanged and now starts at line {1}. Apply the result there?',
+      chromeText(target.path),
+      start.line + 1,
+    ),
+    { modal: true },
+    apply,
+  );
+  return choice === apply;
+}
 
-  if (located.kind === 'relocated') {
-    const start = document.positionAt(located.startOffset);
-    await showResultDiff(
-      services,
-      runId,
-      target,
-      product,
-      target.text,
-      vscode.l10n.t('document changed'),
-    );
-    const apply = vscode.l10n.t('Apply');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        '{0} changed since the run started. The selected text is unchanged and now starts at line {1}. Apply the result there?',
-        chromeText(target.path),
-        start.line + 1,
-      ),
-      { modal: true },
-      apply,
-    );
-    if (choice !== apply) return 'declined';
-  }
-
+/** One WorkspaceEdit (one undo step), after checking once more that the original text is there. */
+async function writeProduct(
+  services: ExtensionServices,
+  runId: string,
+  target: SelectionTarget,
+  product: string,
+  document: vscode.TextDocument,
+  startOffset: number,
+): Promise<ApplyOutcome> {
   // Re-check right before writing: the user may have typed while the dialog was open.
   const recheck = locateOriginalText(
-    { text: target.text, startOffset: located.startOffset, version: document.version },
+    { text: target.text, startOffset, version: document.version },
     { text: document.getText(), version: document.version },
   );
   if (recheck.kind !== 'unchanged') {
@@ -97,7 +129,6 @@ export async function applyConsensusResult(
     );
     return 'declined';
   }
-
   const range = new vscode.Range(
     document.positionAt(recheck.startOffset),
     document.positionAt(recheck.endOffset),

@@ -64,27 +64,54 @@ export function registerMcp(
       disposables.push({ dispose: () => void bridge.close() });
       // Only Cursor's static config needs the discovery file (and the window token in it);
       // VS Code hands each server a one-time token at launch instead.
-      if (!isCursor(cursor)) return;
-      try {
-        const workspaceFolders = (): string[] =>
-          (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-        const discovery = writeBridgeDiscoveryFile(bridgeDiscoveryFolder(context), {
-          socketPath: bridge.socketPath,
-          token: bridge.windowToken,
-          workspaceFolders: workspaceFolders(),
-        });
-        disposables.push(
-          { dispose: () => discovery.dispose() },
-          vscode.workspace.onDidChangeWorkspaceFolders(() => discovery.update(workspaceFolders())),
-        );
-      } catch (error) {
-        log.warn(`MCP bridge discovery file not written: ${(error as Error).message}`);
-      }
+      if (isCursor(cursor)) disposables.push(...writeDiscovery(context, bridge, log));
     },
     (error: unknown) => log.error(`MCP bridge did not start: ${(error as Error).message}`),
   );
+  if (typeof vscode.lm.registerMcpServerDefinitionProvider === 'function') {
+    const provider = definitionProvider(context, version, bridgeReady, log);
+    disposables.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
+  }
+  if (cursor && typeof cursor.registerServer === 'function') {
+    disposables.push(...registerWithCursor(cursor, context, log));
+  }
+  const all = vscode.Disposable.from({ dispose: () => disposables.forEach((d) => d.dispose()) });
+  context.subscriptions.push(all);
+  return all;
+}
 
-  const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
+/** The 0600 discovery file Cursor's static config finds this window by, kept up to date. */
+function writeDiscovery(
+  context: vscode.ExtensionContext,
+  bridge: BridgeServer,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
+  try {
+    const workspaceFolders = (): string[] =>
+      (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const discovery = writeBridgeDiscoveryFile(bridgeDiscoveryFolder(context), {
+      socketPath: bridge.socketPath,
+      token: bridge.windowToken,
+      workspaceFolders: workspaceFolders(),
+    });
+    return [
+      { dispose: () => discovery.dispose() },
+      vscode.workspace.onDidChangeWorkspaceFolders(() => discovery.update(workspaceFolders())),
+    ];
+  } catch (error) {
+    log.warn(`MCP bridge discovery file not written: ${(error as Error).message}`);
+    return [];
+  }
+}
+
+/** VS Code's definition: cached without a token; the token is added when VS Code resolves it. */
+function definitionProvider(
+  context: vscode.ExtensionContext,
+  version: string,
+  bridgeReady: Promise<BridgeServer>,
+  log: vscode.LogOutputChannel,
+): vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> {
+  return {
     provideMcpServerDefinitions: () => {
       const launch = buildServerLaunch(context.extensionUri.fsPath);
       return [
@@ -116,22 +143,20 @@ export function registerMcp(
       return resolved;
     },
   };
-  if (typeof vscode.lm.registerMcpServerDefinitionProvider === 'function') {
-    disposables.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
-  }
+}
 
-  if (cursor && typeof cursor.registerServer === 'function') {
-    try {
-      const entry = cursorServerEntry(context.extensionUri.fsPath, bridgeDiscoveryFolder(context));
-      cursor.registerServer({ name: MCP_SERVER_NAME, server: entry });
-      disposables.push({ dispose: () => cursor.unregisterServer?.(MCP_SERVER_NAME) });
-      log.info(`MCP server registered with Cursor (discovery via ${BRIDGE_DISCOVERY_ENV})`);
-    } catch (error) {
-      log.warn(`Cursor MCP registration failed: ${(error as Error).message}`);
-    }
+function registerWithCursor(
+  cursor: CursorMcpApi,
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
+  try {
+    const entry = cursorServerEntry(context.extensionUri.fsPath, bridgeDiscoveryFolder(context));
+    cursor.registerServer({ name: MCP_SERVER_NAME, server: entry });
+    log.info(`MCP server registered with Cursor (discovery via ${BRIDGE_DISCOVERY_ENV})`);
+    return [{ dispose: () => cursor.unregisterServer?.(MCP_SERVER_NAME) }];
+  } catch (error) {
+    log.warn(`Cursor MCP registration failed: ${(error as Error).message}`);
+    return [];
   }
-
-  const all = vscode.Disposable.from({ dispose: () => disposables.forEach((d) => d.dispose()) });
-  context.subscriptions.push(all);
-  return all;
 }

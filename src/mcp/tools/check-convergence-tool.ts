@@ -1,25 +1,26 @@
 import { z } from 'zod';
 import { checkConvergence } from '../../core/engine';
 import { MAX_PRODUCT_CHARS } from '../input-limits';
-import { describeError } from '../describe-error';
-import { describeVerdicts, signalsOutputShape, toSignalsOutput } from '../signals-output';
+import { registerTool } from '../register-tool';
+import { describeVerdicts, signalsOutputSchema, toSignalsOutput } from '../signals-output';
 import type { ToolContext } from '../tool-context';
-import { toolError, toolResult } from '../tool-result';
+import { toolResult } from '../tool-result';
+
+const improvementRoom = z.enum(['none', 'minor', 'major']);
 
 export function registerCheckConvergenceTool({ server }: ToolContext): void {
-  server.registerTool(
+  registerTool(
+    server,
     'check_convergence',
     {
-      title: 'Check convergence of proposals',
-      description: `Compute the Consensus Protocol's convergence signals for proposals you supply, with the verdict per condition: text divergence between the proposals (diff-based, 0..1), spread of the mean peer scores, the reviewers' remaining improvement room, and the round cap.
-Instant and free: a local computation, no model calls.
-Use it after run_iteration (pass its merged proposals and review scores) to decide whether another round is worth it.`,
-      inputSchema: {
+      title: 'Check convergence',
+      description: `Convergence signals with a verdict per condition (text divergence, score spread, improvement room, round cap) for the proposals and scores you give. Instant and free, no model call. Next: merge_results if converged, else run_iteration.`,
+      input: {
         proposals: z
           .array(
             z.object({
-              authorId: z.string().min(1).max(100).describe('Id of the proposal.'),
-              product: z.string().max(MAX_PRODUCT_CHARS).describe('The proposal text.'),
+              authorId: z.string().min(1).max(100),
+              product: z.string().max(MAX_PRODUCT_CHARS),
             }),
           )
           .min(1, { error: 'Give at least one proposal.' })
@@ -36,42 +37,28 @@ Use it after run_iteration (pass its merged proposals and review scores) to deci
           )
           .max(256)
           .optional()
-          .describe('Peer scores: which reviewer gave which proposal which score (1..10).'),
-        improvementRoom: z
-          .record(z.string(), z.enum(['none', 'minor', 'major']))
-          .optional()
-          .describe('Per reviewer, how much room for improvement remains.'),
-        round: z.number().int().min(1).max(8).optional().describe('The round these belong to.'),
-        maxRounds: z.number().int().min(1).max(8).optional().describe('The round cap (default 4).'),
+          .describe('Peer scores.'),
+        improvementRoom: z.record(z.string(), improvementRoom).optional().describe('Per reviewer.'),
+        round: z.number().int().min(1).max(8).optional().describe('Their round.'),
+        maxRounds: z.number().int().min(1).max(8).optional().describe('Default 4.'),
         thresholds: z
           .object({
             maxTextDivergence: z.number().min(0).max(1).optional(),
             maxScoreSpread: z.number().min(0).max(9).optional(),
-            maxImprovementRoom: z.enum(['none', 'minor', 'major']).optional(),
+            maxImprovementRoom: improvementRoom.optional(),
           })
           .optional()
-          .describe('Thresholds (defaults 0.15, 1.0, "minor").'),
-        previousMeanScore: z
-          .number()
-          .optional()
-          .describe("Last round's mean score, for the score movement."),
+          .describe('Defaults 0.15, 1.0, minor.'),
+        previousMeanScore: z.number().optional().describe('Of the last round.'),
       },
-      outputSchema: signalsOutputShape,
-      annotations: {
-        title: 'Check convergence',
-        readOnlyHint: true,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      output: signalsOutputSchema,
+      effect: 'local',
+      doing: 'compute the convergence signals',
     },
     async (args) => {
-      try {
-        const signals = checkConvergence(args);
-        const text = `${signals.converged ? 'Converged' : 'Not converged'}: ${describeVerdicts(signals)}.\nNext: ${signals.converged ? 'combine the proposals with merge_results.' : 'run another round with run_iteration, or stop and take the best-scored proposal.'}`;
-        return toolResult(text, toSignalsOutput(signals));
-      } catch (error) {
-        return toolError(describeError(error, 'compute the convergence signals'));
-      }
+      const signals = checkConvergence(args);
+      const text = `${signals.converged ? 'Converged' : 'Not converged'}: ${describeVerdicts(signals)}.\nNext: ${signals.converged ? 'combine the proposals with merge_results.' : 'run another round with run_iteration, or stop and take the best-scored proposal.'}`;
+      return toolResult(text, toSignalsOutput(signals));
     },
   );
 }

@@ -1,24 +1,22 @@
 import { z } from 'zod';
+import { awaitRun } from '../await-run';
+import { describeError } from '../describe-error';
 import { participantsField } from '../input-schemas';
 import { MAX_CONTEXT_CHARS, MAX_TASK_CHARS } from '../input-limits';
-import { describeError } from '../describe-error';
-import { reportProgress } from '../progress-reporter';
+import { registerTool } from '../register-tool';
+import { withRunWarnings } from '../run-warnings-text';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
-import { describeVote, toVoteOutput, voteOutputShape } from '../vote-output';
-import type { ModelNote } from '../../shared/model-note';
-import { withRunWarnings } from '../run-warnings-text';
+import { describeVote, toVoteOutput, voteOutputSchema } from '../vote-output';
 
 export function registerConsensusVoteTool({ server, council }: ToolContext): void {
-  server.registerTool(
+  registerTool(
+    server,
     'consensus_vote',
     {
-      title: 'Quick vote among the models',
-      description: `Ask every participant the same question once, group equivalent answers (a judge model not among the voters, or local similarity as a fallback) and report whether a majority (>50%), supermajority (≥2/3) or unanimous agreement was reached, with the winning answer, confidence (agreeing/responding) and the dissenting answers.
-Takes 10–60 s and calls paid vendor APIs (one call per participant plus the judge). Sends progress notifications.
-No agreement is a normal result (reached=false, with the groups of answers); participants that fail are listed with the reason.
-Use it for questions with a short answer (a decision, a choice, a fact check); for producing or changing code or a document use run_consensus_task.`,
-      inputSchema: {
+      title: 'Quick vote',
+      description: `Every model answers one short question once; a judge groups the answers and reports majority (>50%), supermajority (≥2/3) or unanimity, with the winner, confidence and dissent. 10–60 s, paid (a call per voter plus the judge), progress sent. For code or documents: run_consensus_task.`,
+      input: {
         question: z
           .string({ error: 'Missing "question": the question every participant answers.' })
           .trim()
@@ -26,20 +24,18 @@ Use it for questions with a short answer (a decision, a choice, a fact check); f
           .max(MAX_TASK_CHARS, {
             error: `"question" is over ${MAX_TASK_CHARS / 1000} KB; ask a shorter question and put material in "context".`,
           })
-          .describe('The question every participant answers independently.'),
+          .describe('Asked of every model.'),
         strategy: z
           .enum(['majority', 'supermajority', 'unanimous'])
           .optional()
-          .describe(
-            'Agreement needed: majority (>50%, default), supermajority (≥2/3) or unanimous.',
-          ),
+          .describe('Default: majority.'),
         context: z
           .string()
           .max(MAX_CONTEXT_CHARS, {
             error: `"context" is over ${MAX_CONTEXT_CHARS / 1000} KB; keep only what the voters need.`,
           })
           .optional()
-          .describe('Material every voter reads with the question.'),
+          .describe('Read by every voter.'),
         participants: participantsField,
         judge: z
           .string()
@@ -48,41 +44,25 @@ Use it for questions with a short answer (a decision, a choice, a fact check); f
           })
           .max(200)
           .optional()
-          .describe(
-            '"provider:model" of the model that groups the answers; must not be a voter. Picked automatically when absent.',
-          ),
+          .describe('"provider:model", not a voter. Default: picked.'),
       },
-      outputSchema: voteOutputShape,
-      annotations: {
-        title: 'Consensus vote',
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      output: voteOutputSchema,
+      effect: 'paid',
+      doing: 'start the vote',
     },
     async (args, extra) => {
-      let runId: string;
-      let warnings: ModelNote[] | undefined;
+      const { runId, warnings } = await council.startVote({
+        input: {
+          question: args.question,
+          strategy: args.strategy ?? 'majority',
+          ...(args.context !== undefined ? { context: args.context } : {}),
+        },
+        ...(args.participants !== undefined ? { participants: args.participants } : {}),
+        ...(args.judge !== undefined ? { judge: args.judge } : {}),
+        origin: 'mcp',
+      });
       try {
-        ({ runId, warnings } = await council.startVote({
-          input: {
-            question: args.question,
-            strategy: args.strategy ?? 'majority',
-            ...(args.context !== undefined ? { context: args.context } : {}),
-          },
-          ...(args.participants !== undefined ? { participants: args.participants } : {}),
-          ...(args.judge !== undefined ? { judge: args.judge } : {}),
-          origin: 'mcp',
-        }));
-      } catch (error) {
-        return toolError(describeError(error, 'start the vote'));
-      }
-      const stopProgress = reportProgress(council, runId, extra);
-      const cancelRun = (): void => void council.cancel(runId).catch(() => {});
-      extra.signal.addEventListener('abort', cancelRun, { once: true });
-      try {
-        const result = await council.waitForResult(runId);
+        const result = await awaitRun(council, runId, extra);
         if ('status' in result) return toolError(`Run ${runId} is not a vote.`);
         const output = withRunWarnings(
           toolResult(describeVote(result), toVoteOutput(result)),
@@ -91,9 +71,6 @@ Use it for questions with a short answer (a decision, a choice, a fact check); f
         return result.error && result.responding === 0 ? { ...output, isError: true } : output;
       } catch (error) {
         return toolError(describeError(error, 'finish the vote'));
-      } finally {
-        stopProgress();
-        extra.signal.removeEventListener('abort', cancelRun);
       }
     },
   );

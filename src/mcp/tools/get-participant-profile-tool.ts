@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { describeError } from '../describe-error';
-import { participantStatusOutputShape, toParticipantStatusOutput } from '../participant-output';
+import { participantStatusOutputSchema, toParticipantStatusOutput } from '../participant-output';
+import { registerTool } from '../register-tool';
 import { SAMPLING_PROVIDER } from '../sampling-language-model';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
 
 export function registerGetParticipantProfileTool({ server, council, mode }: ToolContext): void {
-  server.registerTool(
+  registerTool(
+    server,
     'get_participant_profile',
     {
-      title: "One participant's profile",
-      description: `Return one participant's profile: provider, model, display name, persona (expertise, interaction style, description) and availability. Pass "self" to ask whether you — the calling client's own model — can sit on the council through MCP sampling (participant "sampling").
-Instant and free (no model calls). list_participants lists all ids; find_participants_for_task ranks them.`,
-      inputSchema: {
+      title: 'Participant profile',
+      description: `One participant's provider, model, persona and availability; "self": can your own model join through MCP sampling (participant "sampling")? Instant and free. Next: add the id to "participants".`,
+      input: {
         participantId: z
           .string({
             error:
@@ -20,65 +20,54 @@ Instant and free (no model calls). list_participants lists all ids; find_partici
           })
           .min(1)
           .max(200)
-          .describe('An id from list_participants ("provider:model"), a persona id, or "self".'),
+          .describe('From list_participants, a persona id, or "self".'),
       },
-      outputSchema: {
-        ...participantStatusOutputShape,
-        isSelf: z.boolean().describe("True for the calling client's own model (sampling)."),
-      },
-      annotations: {
-        title: 'Get participant profile',
-        readOnlyHint: true,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      output: participantStatusOutputSchema.extend({ isSelf: z.boolean() }),
+      effect: 'local',
+      doing: 'read the profile',
     },
     async ({ participantId }) => {
-      try {
-        if (participantId === 'self') {
-          const client = server.server.getClientVersion();
-          const sampling = server.server.getClientCapabilities()?.sampling !== undefined;
-          const name = client?.name ?? 'the calling client';
-          const usable = sampling;
-          const reason = sampling
-            ? undefined
-            : `${name} did not declare the MCP "sampling" capability, so its model cannot be a participant. Enable sampling / model access for this server in the client (VS Code: the server's "Configure Model Access"), or use provider participants.`;
-          const text = usable
-            ? `You (${name}) can join the council through MCP sampling: add "${SAMPLING_PROVIDER}" (or "${SAMPLING_PROVIDER}:<model hint>") to "participants". Your model will be asked for drafts, reviews and merges via sampling/createMessage${mode === 'bridge' ? ', relayed from the editor' : ''}.`
-            : `You (${name}) cannot join the council right now: ${reason}`;
-          return toolResult(text, {
-            id: `${SAMPLING_PROVIDER}:any`,
-            provider: SAMPLING_PROVIDER,
-            model: 'any',
-            displayName: client ? `${client.name} (your model)` : 'Your model',
-            available: usable,
-            keyPresent: false,
-            ...(reason !== undefined ? { reason } : {}),
-            isSelf: true,
-          });
-        }
-        const all = await council.listParticipants();
-        const found =
-          all.find((p) => p.id === participantId) ??
-          all.find((p) => `${p.provider}:${p.model}` === participantId) ??
-          all.find((p) => p.persona?.id === participantId);
-        if (!found) {
-          return toolError(
-            `No participant "${participantId}". Known ids: ${all.map((p) => p.id).join(', ') || '(none configured)'}. Call list_participants for details.`,
-          );
-        }
-        const p = found;
-        const text = [
-          `${p.id} is ${p.displayName} (${p.provider}, model ${p.model}), ${p.available ? 'available now' : `unavailable: ${p.reason ?? 'no key'}`}.`,
-          p.persona
-            ? `Persona ${p.persona.name}: expertise ${p.persona.expertise.join(', ') || 'none listed'}${p.persona.interactionStyle ? `; style: ${p.persona.interactionStyle}` : ''}.`
-            : 'No persona: a general participant.',
-          'Next: include it in "participants" of run_consensus_task or consensus_vote.',
-        ].join('\n');
-        return toolResult(text, { ...toParticipantStatusOutput(p), isSelf: false });
-      } catch (error) {
-        return toolError(describeError(error, 'read the profile'));
+      if (participantId === 'self') {
+        const client = server.server.getClientVersion();
+        const sampling = server.server.getClientCapabilities()?.sampling !== undefined;
+        const name = client?.name ?? 'the calling client';
+        const usable = sampling;
+        const reason = sampling
+          ? undefined
+          : `${name} did not declare the MCP "sampling" capability, so its model cannot be a participant. Enable sampling / model access for this server in the client (VS Code: the server's "Configure Model Access"), or use provider participants.`;
+        const text = usable
+          ? `You (${name}) can join the council through MCP sampling: add "${SAMPLING_PROVIDER}" (or "${SAMPLING_PROVIDER}:<model hint>") to "participants". Your model will be asked for drafts, reviews and merges via sampling/createMessage${mode === 'bridge' ? ', relayed from the editor' : ''}.`
+          : `You (${name}) cannot join the council right now: ${reason}`;
+        return toolResult(text, {
+          id: `${SAMPLING_PROVIDER}:any`,
+          provider: SAMPLING_PROVIDER,
+          model: 'any',
+          displayName: client ? `${client.name} (your model)` : 'Your model',
+          available: usable,
+          keyPresent: false,
+          ...(reason !== undefined ? { reason } : {}),
+          isSelf: true,
+        });
       }
+      const all = await council.listParticipants();
+      const found =
+        all.find((p) => p.id === participantId) ??
+        all.find((p) => `${p.provider}:${p.model}` === participantId) ??
+        all.find((p) => p.persona?.id === participantId);
+      if (!found) {
+        return toolError(
+          `No participant "${participantId}". Known ids: ${all.map((p) => p.id).join(', ') || '(none configured)'}. Call list_participants for details.`,
+        );
+      }
+      const p = found;
+      const text = [
+        `${p.id} is ${p.displayName} (${p.provider}, model ${p.model}), ${p.available ? 'available now' : `unavailable: ${p.reason ?? 'no key'}`}.`,
+        p.persona
+          ? `Persona ${p.persona.name}: expertise ${p.persona.expertise.join(', ') || 'none listed'}${p.persona.interactionStyle ? `; style: ${p.persona.interactionStyle}` : ''}.`
+          : 'No persona: a general participant.',
+        'Next: include it in "participants" of run_consensus_task or consensus_vote.',
+      ].join('\n');
+      return toolResult(text, { ...toParticipantStatusOutput(p), isSelf: false });
     },
   );
 }

@@ -1,138 +1,108 @@
 import { z } from 'zod';
-import type { IterationInput } from '../../core/engine-api-types';
+import type { IterationResult } from '../../core/engine-api-types';
+import { toTaskInput } from '../consensus-request';
+import { describeCost } from '../cost-output';
+import { errorText } from '../error-text';
 import { codeInputFields, participantsField, runSettingsFields, taskField } from '../input-schemas';
 import { MAX_PRODUCT_CHARS } from '../input-limits';
-import { costOutputSchema, describeCost, toCostOutput } from '../cost-output';
-import { describeError } from '../describe-error';
-import { describeVerdicts, signalsOutputSchema, toSignalsOutput } from '../signals-output';
+import { briefly, elsewhere, failureOutputSchema, outputOf } from '../output-schema';
+import { runOutputFields, runOutputValues, toFailureOutput } from '../run-output-fields';
+import { registerTool } from '../register-tool';
+import { describeVerdicts, signalsOutputSchema } from '../signals-output';
 import type { ToolContext } from '../tool-context';
-import { toolError, toolResult } from '../tool-result';
-import { errorText } from '../error-text';
+import { toolResult } from '../tool-result';
 
 const proposalField = z.object({
-  authorId: z.string().min(1).max(100).describe('Any id you choose for this proposal, e.g. "A".'),
-  product: z
-    .string()
-    .max(MAX_PRODUCT_CHARS, {
-      error: `A proposal's "product" is over ${MAX_PRODUCT_CHARS / 1000} KB; shorten it.`,
-    })
-    .describe('The proposal itself (code or text).'),
-  rationale: z.string().max(20_000).optional().describe('Why it is written this way (optional).'),
+  authorId: z.string().min(1).max(100),
+  product: z.string().max(MAX_PRODUCT_CHARS, {
+    error: `A proposal's "product" is over ${MAX_PRODUCT_CHARS / 1000} KB; shorten it.`,
+  }),
+  rationale: z.string().max(20_000).optional(),
 });
 
+const iterationOutputShape = {
+  taskId: runOutputFields.taskId,
+  round: z.number(),
+  merged: briefly(
+    z.array(z.object({ participantId: z.string(), product: z.string(), rationale: z.string() })),
+  ),
+  reviews: briefly(
+    z.array(
+      z.object({
+        reviewerId: z.string(),
+        authorId: z.string(),
+        score: z.number(),
+        majorIssues: z.number(),
+        critique: z.array(z.string()),
+      }),
+    ),
+  ),
+  signals: elsewhere(signalsOutputSchema, 'check_convergence'),
+  abstentions: briefly(z.array(failureOutputSchema)),
+  cost: runOutputFields.cost,
+};
+const iterationOutputSchema = z.object(iterationOutputShape);
+
+function toIterationOutput(result: IterationResult): z.output<typeof iterationOutputSchema> {
+  return outputOf(iterationOutputSchema, {
+    ...result,
+    ...runOutputValues(result),
+    abstentions: result.abstentions.map(toFailureOutput),
+  });
+}
+
+function describeIteration(result: IterationResult, proposals: number): string {
+  return [
+    `Round ${result.round} done: ${result.participants.length} participants reviewed ${proposals} proposal(s) and produced ${result.merged.length} merged proposal(s). ${result.signals.converged ? 'The proposals have converged.' : 'Not converged yet.'}`,
+    `Signals: ${describeVerdicts(result.signals)}.`,
+    ...result.abstentions.map((a) => `${a.participantId} dropped out: ${errorText(a.error)}`),
+    `Cost: ${describeCost(result.cost)}.`,
+    result.signals.converged
+      ? 'Next: combine the merged proposals with merge_results, or take the top-scored one.'
+      : 'Next: call run_iteration again with the merged proposals, or use run_consensus_task to let the council finish on its own.',
+  ].join('\n');
+}
+
 export function registerRunIterationTool({ server, council }: ToolContext): void {
-  server.registerTool(
+  registerTool(
+    server,
     'run_iteration',
     {
-      title: 'Run one review-and-merge round',
-      description: `Run ONE round of the Consensus Protocol on proposals you supply: every participant reviews the proposals anonymously (score 1–10, critique, major issues), then merges them into an improved proposal; returns the merged proposals, the scores and the convergence signals.
-Takes 30 s–3 min and calls paid vendor APIs (2 calls per participant). Sends no progress.
-Use it to drive the protocol step by step yourself (e.g. with your own drafts); for the whole protocol use run_consensus_task. To judge convergence of proposals you already scored use check_convergence (free).`,
-      inputSchema: {
+      title: 'Run one round',
+      description: `One round on your proposals: each model scores (1–10) and critiques them anonymously, then merges them. Returns merged proposals, scores, signals. 30 s–3 min, paid (2 calls per model). Next: run_iteration again, or merge_results once converged.`,
+      input: {
         task: taskField,
         proposals: z
           .array(proposalField)
           .min(1, { error: 'Give at least one proposal in "proposals".' })
           .max(8, { error: 'At most 8 proposals per round.' })
-          .describe('The current proposals to review and merge.'),
-        round: z
-          .number()
-          .int()
-          .min(1)
-          .max(8)
-          .optional()
-          .describe('Round number to record (default 1).'),
-        selection: codeInputFields.selection,
-        filePath: codeInputFields.filePath,
-        languageId: codeInputFields.languageId,
-        extraContext: codeInputFields.extraContext,
-        outputKind: codeInputFields.outputKind,
+          .describe('authorId is any id.'),
+        round: z.number().int().min(1).max(8).optional().describe('Default 1.'),
+        ...codeInputFields,
         thresholds: runSettingsFields.thresholds,
         seed: runSettingsFields.seed,
         participants: participantsField,
       },
-      outputSchema: {
-        taskId: z.string(),
-        round: z.number(),
-        merged: z.array(
-          z.object({ participantId: z.string(), product: z.string(), rationale: z.string() }),
-        ),
-        reviews: z.array(
-          z.object({
-            reviewerId: z.string(),
-            authorId: z.string(),
-            score: z.number(),
-            majorIssues: z.number(),
-            critique: z.array(z.string()),
-          }),
-        ),
-        signals: signalsOutputSchema,
-        abstentions: z.array(z.object({ participantId: z.string(), error: z.string() })),
-        cost: costOutputSchema,
-      },
-      annotations: {
-        title: 'Run one iteration',
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      output: iterationOutputShape,
+      effect: 'paid',
+      doing: 'run the iteration',
     },
     async (args, extra) => {
-      const input: IterationInput = {
-        task: args.task,
-        outputKind: args.outputKind ?? (args.selection !== undefined ? 'code' : 'text'),
-        proposals: args.proposals,
-        ...(args.round !== undefined ? { round: args.round } : {}),
-        ...(args.thresholds !== undefined ? { thresholds: args.thresholds } : {}),
-        ...(args.seed !== undefined ? { seed: args.seed } : {}),
-        ...(args.selection !== undefined || args.extraContext !== undefined
-          ? {
-              context: {
-                selection: args.selection ?? '',
-                ...(args.filePath !== undefined ? { filePath: args.filePath } : {}),
-                ...(args.languageId !== undefined ? { languageId: args.languageId } : {}),
-                ...(args.extraContext !== undefined ? { extra: args.extraContext } : {}),
-              },
-            }
-          : {}),
-      };
-      try {
-        const result = await council.runIteration(input, args.participants, extra.signal);
-        const text = [
-          `Round ${result.round} done: ${result.participants.length} participants reviewed ${args.proposals.length} proposal(s) and produced ${result.merged.length} merged proposal(s). ${result.signals.converged ? 'The proposals have converged.' : 'Not converged yet.'}`,
-          `Signals: ${describeVerdicts(result.signals)}.`,
-          ...result.abstentions.map((a) => `${a.participantId} dropped out: ${errorText(a.error)}`),
-          `Cost: ${describeCost(result.cost)}.`,
-          result.signals.converged
-            ? 'Next: combine the merged proposals with merge_results, or take the top-scored one.'
-            : 'Next: call run_iteration again with the merged proposals, or use run_consensus_task to let the council finish on its own.',
-        ].join('\n');
-        return toolResult(text, {
-          taskId: result.runId,
-          round: result.round,
-          merged: result.merged.map((p) => ({
-            participantId: p.participantId,
-            product: p.product,
-            rationale: p.rationale,
-          })),
-          reviews: result.reviews.map((r) => ({
-            reviewerId: r.reviewerId,
-            authorId: r.authorId,
-            score: r.score,
-            majorIssues: r.majorIssues,
-            critique: [...r.critique],
-          })),
-          signals: toSignalsOutput(result.signals),
-          abstentions: result.abstentions.map((a) => ({
-            participantId: a.participantId,
-            error: `${a.error.kind}: ${a.error.message}`,
-          })),
-          cost: toCostOutput(result.cost),
-        });
-      } catch (error) {
-        return toolError(describeError(error, 'run the iteration'));
-      }
+      const result = await council.runIteration(
+        {
+          ...toTaskInput(args),
+          proposals: args.proposals,
+          ...(args.round !== undefined ? { round: args.round } : {}),
+          ...(args.thresholds !== undefined ? { thresholds: args.thresholds } : {}),
+          ...(args.seed !== undefined ? { seed: args.seed } : {}),
+        },
+        args.participants,
+        extra.signal,
+      );
+      return toolResult(
+        describeIteration(result, args.proposals.length),
+        toIterationOutput(result),
+      );
     },
   );
 }

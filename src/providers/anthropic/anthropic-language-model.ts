@@ -4,55 +4,30 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
-import { buildModelError } from '../common/build-model-error';
+import type { ModelRequest, ModelResponse } from '../../core/language-model';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { generateWithRetries } from '../common/generate-with-retries';
+import type { VendorAdapter } from '../common/vendor-adapter';
 import { convertToAnthropicInput } from './convert-to-anthropic-input';
 import { mapAnthropicError } from './map-anthropic-error';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
 import { mapAnthropicUsage, type AnthropicUsageLike } from './map-anthropic-usage';
+import { listAnthropicModels } from './list-anthropic-models';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
-export class AnthropicLanguageModel implements LanguageModel {
-  readonly provider: string;
-
-  constructor(
-    readonly modelId: string,
-    private readonly settings: ModelAdapterSettings,
-  ) {
-    this.provider = settings.identity.providerId;
-  }
-
-  generate(request: ModelRequest): Promise<ModelResponse> {
-    const { identity } = this.settings;
-    return generateWithRetries(
-      this.settings,
-      this.modelId,
-      request,
-      mapAnthropicError,
-      async (watchedFetch) => {
-        const client = await createAnthropicClient(this.settings, watchedFetch);
-        const stream = await client.messages.create(
-          convertToAnthropicInput(this.modelId, request, this.settings.effort),
-          {
-            signal: request.signal,
-          },
-        );
-        const response = await readAnthropicStream(stream, request, this.modelId);
-        if (response === undefined) {
-          throw buildModelError(
-            { kind: 'network', vendorMessage: 'the stream ended before message_stop' },
-            identity,
-            this.modelId,
-          );
-        }
-        return response;
-      },
-    );
-  }
-}
+/** The Messages API over the Anthropic SDK, for the adapter skeleton (../common/vendor-adapter.ts). */
+export const anthropicAdapter: VendorAdapter<Anthropic> = {
+  createClient: createAnthropicClient,
+  classify: mapAnthropicError,
+  async stream(client, { modelId, request, effort, fail }) {
+    const body = convertToAnthropicInput(modelId, request, effort);
+    const stream = await client.messages.create(body, { signal: request.signal });
+    const response = await readAnthropicStream(stream, request, modelId);
+    if (response !== undefined) return response;
+    throw fail({ kind: 'network', vendorMessage: 'the stream ended before message_stop' });
+  },
+  listModels: listAnthropicModels,
+};
 
 export async function createAnthropicClient(
   settings: ModelAdapterSettings,

@@ -1,14 +1,14 @@
 /** Anthropic as the registry knows it (provider-registry.ts). */
-import type { VendorDefinition } from '../common/vendor-definition';
-import { AnthropicLanguageModel } from './anthropic-language-model';
-import { listAnthropicModels } from './list-anthropic-models';
+import { defineVendor } from '../common/vendor-definition';
+import { anthropicAdapter } from './anthropic-language-model';
 
-export const anthropicVendor = {
-  id: 'anthropic',
-  displayName: 'Anthropic',
-  apiKeyEnvVars: ['ANTHROPIC_API_KEY'],
-  baseUrlEnvVar: 'ANTHROPIC_BASE_URL',
-  sdk: { module: '@anthropic-ai/sdk', exports: ['default'] },
-  createModel: (modelId, settings) => new AnthropicLanguageModel(modelId, settings),
-  listModels: listAnthropicModels,
-} as const satisfies VendorDefinition;
+export const anthropicVendor = defineVendor(
+  {
+    id: 'anthropic',
+    displayName: 'Anthropic',
+    apiKeyEnvVars: ['ANTHROPIC_API_KEY'],
+    baseUrlEnvVar: 'ANTHROPIC_BASE_URL',
+    sdk: { module: '@anthropic-ai/sdk', exports: ['default'] },
+  },
+  anthropicAdapter,
+);

@@ -15,6 +15,8 @@ export interface WatchedFetch {
   dispose(): void;
 }
 
+type Timer = ReturnType<typeof setTimeout>;
+
 export function createWatchedFetch(
   idleTimeoutMs: number,
   baseFetch: typeof fetch = fetch,
@@ -22,38 +24,26 @@ export function createWatchedFetch(
   let idleTimedOut = false;
   let lastHeaders: HeaderSource | undefined;
   let disposed = false;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const timers = new Set<Timer>();
 
   const watchedFetch: typeof fetch = async (input, init) => {
     const controller = new AbortController();
-    const outerSignal = init?.signal ?? undefined;
-    const onOuterAbort = () => controller.abort(outerSignal?.reason);
-    if (outerSignal?.aborted) controller.abort(outerSignal.reason);
-    else outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
-
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stopTimer = () => {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        timers.delete(timer);
-        timer = undefined;
-      }
-    };
-    const restartTimer = () => {
-      stopTimer();
-      if (disposed) return;
-      timer = setTimeout(() => {
+    const unlink = followAbort(init?.signal ?? undefined, controller);
+    const timer = idleTimer(
+      timers,
+      idleTimeoutMs,
+      () => disposed,
+      () => {
         idleTimedOut = true;
         controller.abort(new Error(`No data for ${idleTimeoutMs} ms`));
-      }, idleTimeoutMs);
-      timers.add(timer);
-    };
+      },
+    );
     const finish = () => {
-      stopTimer();
-      outerSignal?.removeEventListener('abort', onOuterAbort);
+      timer.stop();
+      unlink();
     };
 
-    restartTimer();
+    timer.restart();
     let response: Response;
     try {
       response = await baseFetch(input, { ...init, signal: controller.signal });
@@ -66,25 +56,10 @@ export function createWatchedFetch(
       finish();
       return response;
     }
-    restartTimer();
-    const watched = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, streamController) {
-          restartTimer();
-          streamController.enqueue(chunk);
-        },
-        flush() {
-          finish();
-        },
-      }),
-    );
+    timer.restart();
     // An abort (idle or caller) errors the source; make sure the timer stops then too.
     controller.signal.addEventListener('abort', finish, { once: true });
-    return new Response(watched, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    return withWatchedBody(response, response.body, timer.restart, finish);
   };
 
   return {
@@ -102,4 +77,60 @@ export function createWatchedFetch(
       timers.clear();
     },
   };
+}
+
+/** Aborts `controller` with the caller's signal; returns the unlink. */
+function followAbort(outer: AbortSignal | undefined, controller: AbortController): () => void {
+  const onOuterAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) controller.abort(outer.reason);
+  else outer?.addEventListener('abort', onOuterAbort, { once: true });
+  return () => outer?.removeEventListener('abort', onOuterAbort);
+}
+
+/** One request's idle timer, kept in `timers` while it runs; never restarted once disposed. */
+function idleTimer(
+  timers: Set<Timer>,
+  idleTimeoutMs: number,
+  disposed: () => boolean,
+  onIdle: () => void,
+): { restart: () => void; stop: () => void } {
+  let timer: Timer | undefined;
+  const stop = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timers.delete(timer);
+    timer = undefined;
+  };
+  const restart = () => {
+    stop();
+    if (disposed()) return;
+    timer = setTimeout(onIdle, idleTimeoutMs);
+    timers.add(timer);
+  };
+  return { restart, stop };
+}
+
+/** The response with its body passed through: each chunk restarts the timer, the end finishes. */
+function withWatchedBody(
+  response: Response,
+  body: ReadableStream<Uint8Array>,
+  onChunk: () => void,
+  onEnd: () => void,
+): Response {
+  const watched = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, streamController) {
+        onChunk();
+        streamController.enqueue(chunk);
+      },
+      flush() {
+        onEnd();
+      },
+    }),
+  );
+  return new Response(watched, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }

@@ -7,6 +7,7 @@
 import type { LanguageModel } from '../../core/language-model';
 import type { ModelListing } from '../model-listing';
 import type { ModelAdapterSettings } from './model-adapter-settings';
+import { AdapterLanguageModel, listModelsThrough, type VendorAdapter } from './vendor-adapter';
 
 export interface VendorDefinition<Id extends string = string> {
   /** The provider id in `provider:model` and in settings keys (`multiLlm.<id>.baseUrl`). */
@@ -26,3 +27,17 @@ export interface VendorDefinition<Id extends string = string> {
   /** The models the key can use, with lifecycle facts where the vendor gives them. */
   listModels(settings: ModelAdapterSettings, signal: AbortSignal): Promise<ModelListing[]>;
 }
+
+/** A vendor's facts; its model factory and model list come from its adapter. */
+export function defineVendor<const Facts extends VendorFacts, Client>(
+  facts: Facts,
+  adapter: VendorAdapter<Client>,
+): Facts & Pick<VendorDefinition, 'createModel' | 'listModels'> {
+  return {
+    ...facts,
+    createModel: (modelId, settings) => new AdapterLanguageModel(modelId, settings, adapter),
+    listModels: (settings, signal) => listModelsThrough(adapter, settings, signal),
+  };
+}
+
+export type VendorFacts = Omit<VendorDefinition, 'createModel' | 'listModels'>;

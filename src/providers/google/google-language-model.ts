@@ -3,59 +3,36 @@
  * retries only when given retryOptions, which we never pass; ours apply (../common).
  */
 import type { GenerateContentResponse, GoogleGenAI } from '@google/genai';
-import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
-import { buildModelError } from '../common/build-model-error';
+import type { ModelRequest, ModelResponse } from '../../core/language-model';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { generateWithRetries } from '../common/generate-with-retries';
+import type { VendorAdapter } from '../common/vendor-adapter';
 import { convertToGoogleInput } from './convert-to-google-input';
 import { mapGoogleError } from './map-google-error';
 import { mapGoogleFinishReason } from './map-google-finish-reason';
 import { mapGoogleUsage, type GoogleUsageLike } from './map-google-usage';
+import { listGoogleModels } from './list-google-models';
 
 export const GOOGLE_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
 
-export class GoogleLanguageModel implements LanguageModel {
-  readonly provider: string;
-
-  constructor(
-    readonly modelId: string,
-    private readonly settings: ModelAdapterSettings,
-  ) {
-    this.provider = settings.identity.providerId;
-  }
-
-  generate(request: ModelRequest): Promise<ModelResponse> {
-    const { identity } = this.settings;
-    return generateWithRetries(
-      this.settings,
-      this.modelId,
+/** generateContentStream over @google/genai, for the adapter skeleton (../common/vendor-adapter.ts). */
+export const googleAdapter: VendorAdapter<GoogleGenAI> = {
+  createClient: createGoogleClient,
+  classify: mapGoogleError,
+  async stream(client, { modelId, request, effort, fail }) {
+    const result = await readGoogleStream(
+      await client.models.generateContentStream(convertToGoogleInput(modelId, request, effort)),
       request,
-      mapGoogleError,
-      async (watchedFetch) => {
-        const client = await createGoogleClient(this.settings, watchedFetch);
-        const stream = await client.models.generateContentStream(
-          convertToGoogleInput(this.modelId, request, this.settings.effort),
-        );
-        const result = await readGoogleStream(stream, request, this.modelId);
-        if (result.kind === 'blocked') {
-          throw buildModelError(
-            { kind: 'content-filter', vendorMessage: `prompt blocked (${result.reason})` },
-            identity,
-            this.modelId,
-          );
-        }
-        if (result.kind === 'truncated') {
-          throw buildModelError(
-            { kind: 'network', vendorMessage: 'the stream ended before a finishReason' },
-            identity,
-            this.modelId,
-          );
-        }
-        return result.response;
-      },
+      modelId,
     );
-  }
-}
+    if (result.kind === 'done') return result.response;
+    throw fail(
+      result.kind === 'blocked'
+        ? { kind: 'content-filter', vendorMessage: `prompt blocked (${result.reason})` }
+        : { kind: 'network', vendorMessage: 'the stream ended before a finishReason' },
+    );
+  },
+  listModels: listGoogleModels,
+};
 
 export async function createGoogleClient(
   settings: ModelAdapterSettings,

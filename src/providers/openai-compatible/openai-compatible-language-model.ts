@@ -2,54 +2,37 @@
  * An OpenAI-compatible endpoint through Chat Completions, streamed. The key is optional (local
  * servers need none). Errors follow OpenAI's shape, so the OpenAI mapper serves here too.
  */
+import type OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { LanguageModel, ModelRequest, ModelResponse, Usage } from '../../core/language-model';
+import type { ModelRequest, ModelResponse, Usage } from '../../core/language-model';
 import { ZERO_USAGE } from '../../core/language-model';
-import { buildModelError } from '../common/build-model-error';
-import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { generateWithRetries } from '../common/generate-with-retries';
+import type { VendorAdapter } from '../common/vendor-adapter';
 import { mapOpenAIError } from '../openai/map-openai-error';
 import { mapOpenAIChatUsage } from '../openai/map-openai-usage';
 import { createOpenAIClient } from '../openai/openai-language-model';
 import { convertToChatCompletionsInput } from './convert-to-chat-completions-input';
 import { mapChatFinishReason } from './map-chat-finish-reason';
+import { listOpenAIModels } from '../openai/list-openai-models';
 
-export class OpenAICompatibleLanguageModel implements LanguageModel {
-  readonly provider: string;
-
-  constructor(
-    readonly modelId: string,
-    private readonly settings: ModelAdapterSettings,
-  ) {
-    this.provider = settings.identity.providerId;
-  }
-
-  generate(request: ModelRequest): Promise<ModelResponse> {
-    const { identity } = this.settings;
-    return generateWithRetries(
-      this.settings,
-      this.modelId,
-      request,
-      mapOpenAIError,
-      async (watchedFetch) => {
-        const client = await createOpenAIClient(this.settings, watchedFetch);
-        const stream = await client.chat.completions.create(
-          convertToChatCompletionsInput(this.modelId, request),
-          { signal: request.signal },
-        );
-        const response = await readChatStream(stream, request, this.modelId);
-        if (response === undefined) {
-          throw buildModelError(
-            { kind: 'network', vendorMessage: 'the stream ended before the response was complete' },
-            identity,
-            this.modelId,
-          );
-        }
-        return response;
-      },
-    );
-  }
-}
+/**
+ * Chat Completions over the openai SDK, for the adapter skeleton (../common/vendor-adapter.ts);
+ * its model list is OpenAI's GET /v1/models.
+ */
+export const openAICompatibleAdapter: VendorAdapter<OpenAI> = {
+  createClient: createOpenAIClient,
+  classify: mapOpenAIError,
+  async stream(client, { modelId, request, fail }) {
+    const body = convertToChatCompletionsInput(modelId, request);
+    const stream = await client.chat.completions.create(body, { signal: request.signal });
+    const response = await readChatStream(stream, request, modelId);
+    if (response !== undefined) return response;
+    throw fail({
+      kind: 'network',
+      vendorMessage: 'the stream ended before the response was complete',
+    });
+  },
+  listModels: listOpenAIModels,
+};
 
 /** Undefined when the stream ended without a finish_reason (a truncated stream). */
 export async function readChatStream(

@@ -4,49 +4,29 @@
  */
 import type OpenAI from 'openai';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
-import type { LanguageModel, ModelRequest, ModelResponse } from '../../core/language-model';
+import type { ModelRequest, ModelResponse } from '../../core/language-model';
+import type { ClassifiedFailure } from '../common/build-model-error';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
-import { buildModelError } from '../common/build-model-error';
-import { generateWithRetries } from '../common/generate-with-retries';
+import type { VendorAdapter } from '../common/vendor-adapter';
 import { convertToOpenAIInput } from './convert-to-openai-input';
 import { mapOpenAIError } from './map-openai-error';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason';
 import { mapOpenAIResponsesUsage } from './map-openai-usage';
+import { listOpenAIModels } from './list-openai-models';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
-export class OpenAILanguageModel implements LanguageModel {
-  readonly provider: string;
-
-  constructor(
-    readonly modelId: string,
-    private readonly settings: ModelAdapterSettings,
-  ) {
-    this.provider = settings.identity.providerId;
-  }
-
-  generate(request: ModelRequest): Promise<ModelResponse> {
-    const { identity } = this.settings;
-    return generateWithRetries(
-      this.settings,
-      this.modelId,
-      request,
-      mapOpenAIError,
-      async (watchedFetch) => {
-        const client = await createOpenAIClient(this.settings, watchedFetch);
-        const stream = await client.responses.create(
-          convertToOpenAIInput(this.modelId, request, this.settings.effort),
-          {
-            signal: request.signal,
-          },
-        );
-        return readResponseStream(stream, request, this.modelId, (failure) =>
-          buildModelError(failure, identity, this.modelId),
-        );
-      },
-    );
-  }
-}
+/** The Responses API over the openai SDK, for the adapter skeleton (../common/vendor-adapter.ts). */
+export const openaiAdapter: VendorAdapter<OpenAI> = {
+  createClient: createOpenAIClient,
+  classify: mapOpenAIError,
+  async stream(client, { modelId, request, effort, fail }) {
+    const input = convertToOpenAIInput(modelId, request, effort);
+    const stream = await client.responses.create(input, { signal: request.signal });
+    return readResponseStream(stream, request, modelId, fail);
+  },
+  listModels: listOpenAIModels,
+};
 
 export async function createOpenAIClient(
   settings: ModelAdapterSettings,
@@ -69,7 +49,7 @@ async function readResponseStream(
   stream: AsyncIterable<ResponseStreamEvent>,
   request: ModelRequest,
   requestedModel: string,
-  fail: (failure: Parameters<typeof buildModelError>[0]) => Error,
+  fail: (failure: ClassifiedFailure) => Error,
 ): Promise<ModelResponse> {
   let text = '';
   let refusal = '';

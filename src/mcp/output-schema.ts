@@ -1,0 +1,51 @@
+/**
+ * What the tools' output schemas share, and the one way structured content is built from them.
+ * tools/list carries every output schema in every agent request (docs/MCP.md "Context
+ * footprint"), so a schema gives its fields types, a description only where the name cannot say
+ * it, and gives a nested object as one line of type text (`briefly`), or, where another tool's
+ * schema spells it out, as a pointer to that tool (`elsewhere`).
+ */
+import { z } from 'zod';
+import { typeText } from './type-text';
+
+/** The data as the schema advertises it: keys the schema does not name and undefined ones left out. */
+export function outputOf<S extends z.ZodObject>(schema: S, value: z.input<S>): z.output<S> {
+  return withoutUndefined(schema.parse(value)) as z.output<S>;
+}
+
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .map(([key, field]) => [key, withoutUndefined(field)]),
+  );
+}
+
+/** A nested field advertised as its type in one line, still checked and stripped by `schema`. */
+export function briefly<S extends z.ZodType>(schema: S): Advertised<S> {
+  return advertised(schema, typeText(schema));
+}
+
+/** A nested field whose shape the output schema of `where` spells out; checked and stripped by `schema`. */
+export function elsewhere<S extends z.ZodType>(schema: S, where: string): Advertised<S> {
+  return advertised(schema, `As in ${where}.`);
+}
+
+type Advertised<S extends z.ZodType> = z.ZodType<z.output<S>, z.input<S>>;
+
+function advertised<S extends z.ZodType>(schema: S, description: string): Advertised<S> {
+  const type = schema._zod.def.type === 'array' ? 'array' : 'object';
+  // The SDK converts output schemas in "output" mode, which shows a pipe's second half: the
+  // advertised text. Parsing still runs the full schema first.
+  const shown = z.unknown().meta({ type, description });
+  return (schema as z.ZodType).pipe(shown) as unknown as Advertised<S>;
+}
+
+/** A participant's failure (run-output-fields.ts `toFailureOutput`). */
+export const failureOutputSchema = z.object({
+  participantId: z.string(),
+  error: z.string(),
+  hint: z.string().optional(),
+});

@@ -1,0 +1,113 @@
+/**
+ * The CLI's Ctrl-C ladder (src/cli/follow-run.ts, `mlo run --help`): the first Ctrl-C stops a
+ * consensus run with the best so far, a second one asks to cancel it. (When the first stop is
+ * already under way the run still ends `provisional`: the engine's stop with the best so far
+ * has begun and keeps its proposal; the status is printed, not asserted.) The first Ctrl-C alone is proven on the built dist/cli.js with a real SIGINT in
+ * cli.test.ts. Two real SIGINTs cannot be delivered reliably before the first has ended the run
+ * (the kernel merges a pending SIGINT with the next, and the first stop takes milliseconds), so
+ * here the whole `mlo run` (runCli: the real council, the real SDKs, the fake vendor) gets its
+ * two interrupts from the CliIo, back to back, as a user's double Ctrl-C arrives.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConsensusResult } from '../../src/core/consensus-types';
+import type { CliIo } from '../../src/cli/cli-io';
+import { runCli } from '../../src/cli/run-cli';
+import { EXIT_NOT_REACHED } from '../../src/cli/exit-codes';
+import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
+
+interface CapturedIo extends CliIo {
+  stdout: string;
+  stderr: string;
+  interrupt(): void;
+  waitForStderr(pattern: RegExp): Promise<void>;
+}
+
+function capturedIo(env: Record<string, string>): CapturedIo {
+  const handlers = new Set<() => void>();
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  const io: CapturedIo = {
+    env,
+    cwd: process.cwd(),
+    stdout: '',
+    stderr: '',
+    out: async (text) => {
+      io.stdout += text;
+    },
+    err: (text) => {
+      io.stderr += text;
+      for (const waiter of [...waiters]) {
+        if (!waiter.pattern.test(io.stderr)) continue;
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    },
+    onInterrupt: (handler) => {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    interrupt: () => {
+      for (const handler of [...handlers]) handler();
+    },
+    waitForStderr: (pattern) =>
+      new Promise((resolve) => {
+        if (pattern.test(io.stderr)) resolve();
+        else waiters.push({ pattern, resolve });
+      }),
+  };
+  return io;
+}
+
+describe('mlo run: a second Ctrl-C', function () {
+  this.timeout(60_000);
+  let vendor: FakeVendorServer;
+  let dataDir: string;
+
+  before(async () => {
+    vendor = await startFakeVendorServer();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+  beforeEach(() => {
+    vendor.reset();
+    dataDir = mkdtempSync(join(tmpdir(), 'mlo-second-interrupt-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('while the first is stopping the run, asks to cancel it: both messages, exit 1, the transcript complete', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vendor.script({ schemaName: 'review', reply: { holdAfterFirstChunk: held } });
+    const io = capturedIo({
+      OPENAI_API_KEY: 'sk-test-openai',
+      OPENAI_BASE_URL: vendor.baseUrls.openai,
+      ANTHROPIC_API_KEY: 'sk-test-anthropic',
+      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
+      GEMINI_API_KEY: 'test-gemini-key',
+      GEMINI_BASE_URL: vendor.baseUrls.google,
+      MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
+      MLO_DATA_DIR: dataDir,
+    });
+    try {
+      const exit = runCli(['run', 'Explain the retry policy', '--json'], io);
+      await io.waitForStderr(/round 1: review/);
+      io.interrupt();
+      io.interrupt();
+      assert.equal(await exit, EXIT_NOT_REACHED, io.stderr);
+    } finally {
+      release();
+    }
+    assert.match(io.stderr, /stopping with the best so far… \(Ctrl-C again to cancel\)/);
+    assert.match(io.stderr, /cancelling the run… \(Ctrl-C again to quit at once\)/);
+    const result = JSON.parse(io.stdout) as ConsensusResult;
+    console.log(`[second Ctrl-C] status ${result.status}, stop reason ${result.stopReason}`);
+    const records = readFileSync(join(dataDir, `${result.runId}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string });
+    assert.equal(records.at(-1)?.type, 'run-finished', 'the transcript ends with the run');
+  });
+});
