@@ -6,6 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { splitEffort } from '../core/reasoning-effort';
+import { DEFAULT_MAX_ROUNDS, MAX_ROUNDS_LIMIT } from '../core/run-defaults';
 import { DEFAULT_MODELS, isVendorId, VENDORS, type VendorId } from '../providers/provider-registry';
 import type {
   CompatibleEndpointSetting,
@@ -137,7 +138,9 @@ export function settingsFromEnvironment(env: Environment): CouncilSettings {
     personas: [],
     baseUrls,
     compatibleEndpoints: endpointsFrom(env.MLO_ENDPOINTS),
-    maxRounds: Math.floor(numberFrom(env.MLO_MAX_ROUNDS, 1, 8) ?? 4),
+    maxRounds: Math.floor(
+      numberFrom(env.MLO_MAX_ROUNDS, 1, MAX_ROUNDS_LIMIT) ?? DEFAULT_MAX_ROUNDS,
+    ),
     thresholds: {},
     ...(maxCostUsd === undefined ? {} : { budget: { maxCostUsd } }),
     idleTimeoutMs: idleSeconds * 1000,

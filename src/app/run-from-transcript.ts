@@ -20,7 +20,7 @@ export function statusFromTranscript(
   for (const record of records) applyEventToStatus(tracker, record);
   const ended = records.some((r) => r.type === 'run-finished' || r.type === 'run-failed');
   const finished = records.find((r) => r.type === 'run-finished');
-  if (finished && (finished as { cancelled?: boolean }).cancelled === true) {
+  if (finished?.type === 'run-finished' && finished.cancelled === true) {
     tracker.status.state = 'cancelled';
     tracker.status.message = 'Cancelled; the transcript is kept.';
   }
@@ -39,6 +39,7 @@ export function resultFromTranscript(
   for (let index = records.length - 1; index >= 0; index -= 1) {
     const record = records[index]!;
     if (record.type === 'run-finished') return record.result;
+    // Transcripts written before run-finished was the one end close a failed run with this.
     if (record.type === 'run-failed') {
       const started = records.find((r) => r.type === 'run-started');
       if (!started || started.type !== 'run-started') return undefined;

@@ -7,7 +7,7 @@ import type { ConsensusInput } from '../core/consensus-types';
 import type { EngineDependencies } from '../core/engine-dependencies';
 import type { Clock, CostEstimator } from '../core/host-services';
 import { toParticipantInfo, type Participant } from '../core/participant';
-import type { ProtocolName, RunEvent } from '../core/run-events';
+import type { ProtocolName, RunFinishedEvent } from '../core/run-events';
 import { isValidRunId, newRunId } from '../core/run-id';
 import type { VoteInput } from '../core/vote-types';
 import type { RunOrigin, RunResult } from '../shared/council-service';
@@ -17,7 +17,12 @@ import type { ParticipantHealth } from './participant-health';
 import { singleVendorNote } from './participant-policy';
 import type { LiveRun, RunRegistry } from './run-registry';
 import { markQueued } from './task-status';
-import { appendHostRecord, runTranscriptSink, type RunTranscriptHost } from './run-transcript';
+import {
+  appendHostRecord,
+  runTranscriptSink,
+  withHostFacts,
+  type RunTranscriptHost,
+} from './run-transcript';
 import { runTitle } from './summarize-transcript';
 import type { LimitFunction } from 'p-limit';
 import {
@@ -90,7 +95,7 @@ export class RunLauncher {
       participants: withCallLimit(request.participants, this.callLimit),
       onEvent: (event) => {
         this.host.health.track(event);
-        this.host.registry.emit(run, event);
+        this.host.registry.emit(run, withHostFacts(event, run, this.host.instance));
       },
       transcript: runTranscriptSink(run, this.transcriptHost),
       clock: this.host.clock,
@@ -174,15 +179,19 @@ export class RunLauncher {
     const at = this.host.clock.now();
     const cancelled = run.controller.signal.aborted;
     if (!run.sawRunStarted) {
-      const started: RunEvent = {
-        type: 'run-started',
-        runId: run.runId,
-        at: run.tracker.status.startedAt,
-        protocol: run.protocol,
-        participants: run.participants,
-        input,
-        settings: {},
-      };
+      // No engine settings: the engine never resolved them.
+      const started = withHostFacts(
+        {
+          type: 'run-started',
+          runId: run.runId,
+          at: run.tracker.status.startedAt,
+          protocol: run.protocol,
+          participants: run.participants,
+          input,
+        },
+        run,
+        this.host.instance,
+      );
       this.host.registry.emit(run, started);
       await appendHostRecord(run, started, this.transcriptHost);
     }
@@ -197,9 +206,14 @@ export class RunLauncher {
       finishedAt: at,
     });
     if (!run.sawEnd) {
-      const end: RunEvent = cancelled
-        ? { type: 'run-finished', runId: run.runId, at, protocol: run.protocol, result }
-        : { type: 'run-failed', runId: run.runId, at, error: failure };
+      // The one end of every run (a failure is in its result); broadcast once it is filed.
+      const end: RunFinishedEvent = {
+        type: 'run-finished',
+        runId: run.runId,
+        at,
+        protocol: run.protocol,
+        result,
+      };
       this.host.registry.emit(run, end);
       await appendHostRecord(run, end, this.transcriptHost);
     }

@@ -92,5 +92,5 @@ export class RunQueries {
 /** Whether the process that wrote run-started is still running (so the run is not interrupted). */
 function writerAlive(records: TranscriptRecord[]): boolean {
   const started = records.find((record) => record.type === 'run-started');
-  return started?.type === 'run-started' && writerIsAlive(writerOf(started.settings));
+  return started?.type === 'run-started' && writerIsAlive(writerOf(started));
 }

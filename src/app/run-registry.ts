@@ -4,7 +4,12 @@
  * are dropped past a cap; their transcripts still have them).
  */
 import type { ParticipantInfo } from '../core/participant';
-import type { ProtocolName, RunEvent, RunEventListener } from '../core/run-events';
+import type {
+  ProtocolName,
+  RunEvent,
+  RunEventListener,
+  RunFinishedEvent,
+} from '../core/run-events';
 import type { RunOrigin, RunResult, RunSummary, TaskStatus } from '../shared/council-service';
 import type { Logger } from './logger';
 import {
@@ -35,6 +40,8 @@ export interface LiveRun {
   /** What the run-started record carried, once written (for records the host adds itself). */
   sawRunStarted: boolean;
   sawEnd: boolean;
+  /** The run's run-finished, held back until its result is filed (then broadcast). */
+  heldEnd?: RunFinishedEvent;
   lastSeq: number;
   /** The latest transcript append, so the end of a run waits until its file is complete. */
   lastWrite: Promise<void>;
@@ -101,30 +108,35 @@ export class RunRegistry {
     return [...this.runs.values()];
   }
 
-  /** Fold into the status, then fan out; a throwing listener never disturbs the run. */
+  /**
+   * Fold into the status, then fan out; a throwing listener never disturbs the run. The run's
+   * run-finished is held until finish() has filed the result, so whoever hears it can read the
+   * result at once (docs/ARCHITECTURE.md, "The event flow").
+   */
   emit(run: LiveRun, event: RunEvent): void {
     if (event.type === 'run-finished' || event.type === 'run-failed') run.sawEnd = true;
-    if (!(
-      run.controller.signal.aborted &&
-      run.protocol === 'vote' &&
-      event.type === 'run-finished'
-    )) {
-      applyEventToStatus(run.tracker, event);
+    if (event.type === 'run-finished') {
+      run.heldEnd ??= event;
+      return;
     }
-    for (const listener of [...run.listeners, ...this.watchers]) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.logger.warn(`a run event listener failed: ${String(error)}`);
-      }
-    }
+    applyEventToStatus(run.tracker, event);
+    this.fanOut(run, event);
   }
 
+  /** Files the result, then broadcasts the run's end (carrying that result) and closes the run. */
   finish(run: LiveRun, result: RunResult, at: number): void {
     if (run.result) return;
+    const cancelled = run.controller.signal.aborted;
+    const end: RunFinishedEvent = {
+      ...(run.heldEnd ?? { type: 'run-finished', runId: run.runId, at, protocol: run.protocol }),
+      result,
+      ...(cancelled ? { cancelled: true as const } : {}),
+    };
+    run.sawEnd = true;
+    // A cancelled vote ends with an error in its result; its state is the cancel, set below.
+    if (!(cancelled && run.protocol === 'vote')) applyEventToStatus(run.tracker, end);
     run.result = result;
     run.finishedAt = at;
-    const cancelled = run.controller.signal.aborted;
     const state = stateOfResult(run.protocol, result, cancelled);
     if (state === 'cancelled') markCancelled(run.tracker, at);
     else if (run.tracker.status.state !== state) {
@@ -132,8 +144,19 @@ export class RunRegistry {
       run.tracker.status.progress = 1;
       run.tracker.status.updatedAt = at;
     }
+    this.fanOut(run, end);
     run.listeners.clear();
     run.resolve(result);
+  }
+
+  private fanOut(run: LiveRun, event: RunEvent): void {
+    for (const listener of [...run.listeners, ...this.watchers]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.warn(`a run event listener failed: ${String(error)}`);
+      }
+    }
   }
 
   subscribe(runId: string, listener: RunEventListener): () => void {

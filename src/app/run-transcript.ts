@@ -4,7 +4,7 @@
  * run is still being written, and run-finished marked cancelled when the user cancelled it.
  */
 import type { TranscriptSink } from '../core/host-services';
-import type { RunEvent } from '../core/run-events';
+import type { RunEvent, RunHost } from '../core/run-events';
 import type { TranscriptRecord } from '../core/transcript-record';
 import { errorOf } from './failed-result';
 import type { Logger } from './logger';
@@ -28,28 +28,29 @@ export function runTranscriptSink(run: LiveRun, host: RunTranscriptHost): Transc
       // The host is going away (a window reload, the MCP client left): its runs stop where
       // they are and read as interrupted, not as cancelled by the user.
       if (host.isDisposed()) return Promise.resolve();
-      let stored: TranscriptRecord = record;
-      if (record.type === 'run-started') {
-        run.sawRunStarted = true;
-        stored = {
-          ...record,
-          settings: {
-            ...record.settings,
-            origin: run.origin,
-            hostPid: process.pid,
-            hostInstance: host.instance,
-          },
-        };
-      }
-      if (record.type === 'run-finished' && run.controller.signal.aborted) {
-        stored = { ...record, cancelled: true } as TranscriptRecord;
-      }
+      if (record.type === 'run-started') run.sawRunStarted = true;
+      const stored = withHostFacts(record, run, host.instance);
       run.lastSeq = Math.max(run.lastSeq, record.seq);
       const write = host.store.append(runId, stored);
       run.lastWrite = write.catch((error: unknown) => noteWriteFailure(run, error, host));
       return write;
     },
   };
+}
+
+/**
+ * An event as the host shows and stores it: run-started with the host that runs it (`host`,
+ * apart from the engine's settings), run-finished marked cancelled when the user cancelled it.
+ */
+export function withHostFacts<E extends RunEvent>(event: E, run: LiveRun, instance: string): E {
+  if (event.type === 'run-started') {
+    const facts: RunHost = { origin: run.origin, pid: process.pid, instance };
+    return { ...event, host: facts };
+  }
+  if (event.type === 'run-finished' && run.controller.signal.aborted) {
+    return { ...event, cancelled: true };
+  }
+  return event;
 }
 
 /** A run's first failed append (disk full): logged, marked, told (docs/SECURITY.md). */

@@ -5,6 +5,7 @@
  * restart in tests), was interrupted.
  */
 import { randomBytes } from 'node:crypto';
+import type { RunHost, RunStartedEvent } from '../core/run-events';
 
 export interface RunWriter {
   pid?: number;
@@ -42,9 +43,24 @@ export function writerIsAlive(writer: RunWriter): boolean {
   return processExists(writer.pid);
 }
 
-export function writerOf(settings: Record<string, unknown>): RunWriter {
-  const { hostPid, hostInstance } = settings;
+export function writerOf(started: RunStartedEvent): RunWriter {
+  const host = hostOf(started);
   return {
+    ...(host.pid === undefined ? {} : { pid: host.pid }),
+    ...(host.instance === undefined ? {} : { instance: host.instance }),
+  };
+}
+
+/**
+ * The host facts of a run-started record: its `host` field, or, in a transcript written before
+ * that field existed, the `origin`, `hostPid` and `hostInstance` its settings carried then.
+ */
+export function hostOf(started: RunStartedEvent): Partial<RunHost> {
+  if (started.host) return started.host;
+  const legacy: Record<string, unknown> = { ...started.settings };
+  const { origin, hostPid, hostInstance } = legacy;
+  return {
+    ...(typeof origin === 'string' ? { origin: origin as RunHost['origin'] } : {}),
     ...(typeof hostPid === 'number' ? { pid: hostPid } : {}),
     ...(typeof hostInstance === 'string' ? { instance: hostInstance } : {}),
   };

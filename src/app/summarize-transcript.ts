@@ -4,7 +4,7 @@ import type { TranscriptRecord } from '../core/transcript-record';
 import type { VoteInput } from '../core/vote-types';
 import type { RunOrigin, RunSummary } from '../shared/council-service';
 import { outcomeOfResult, stateOfResult } from './task-status';
-import { writerOf, type RunWriter } from './run-writer-liveness';
+import { hostOf, writerOf, type RunWriter } from './run-writer-liveness';
 
 const ORIGINS: RunOrigin[] = ['panel', 'command', 'mcp', 'cli'];
 const TITLE_LENGTH = 200;
@@ -26,18 +26,18 @@ export function summarizeTranscript(
 ): RunSummary | undefined {
   const started = records.find((record) => record.type === 'run-started');
   if (!started || started.type !== 'run-started') return withoutStart(runId, records, fileTime);
-  const origin = started.settings.origin;
+  const origin = hostOf(started).origin;
   const summary: RunSummary = {
     runId,
     protocol: started.protocol,
     title: runTitle(started.input),
     state: 'in_progress',
-    origin: ORIGINS.includes(origin as RunOrigin) ? (origin as RunOrigin) : 'command',
+    origin: origin !== undefined && ORIGINS.includes(origin) ? origin : 'command',
     participants: started.participants,
     startedAt: started.at,
   };
   if (endInto(summary, records)) return summary;
-  if (!isLive(writerOf(started.settings))) summary.state = 'interrupted';
+  if (!isLive(writerOf(started))) summary.state = 'interrupted';
   return summary;
 }
 
@@ -71,12 +71,13 @@ function endInto(summary: RunSummary, records: TranscriptRecord[]): boolean {
   for (let index = records.length - 1; index >= 0; index -= 1) {
     const record = records[index]!;
     if (record.type === 'run-finished') {
-      const cancelled = (record as { cancelled?: boolean }).cancelled === true;
+      const cancelled = record.cancelled === true;
       summary.state = stateOfResult(record.protocol, record.result, cancelled);
       summary.outcome = outcomeOfResult(record.protocol, record.result);
       summary.finishedAt = record.at;
       return true;
     }
+    // The end of a failed run in transcripts written before run-finished was the one end.
     if (record.type === 'run-failed') {
       summary.state = 'failed';
       summary.outcome = 'failed';

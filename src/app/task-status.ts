@@ -96,8 +96,9 @@ export function applyEventToStatus(tracker: StatusTracker, event: RunEvent): voi
       status.state = 'in_progress';
       status.startedAt = event.at;
       tracker.participantCount = Math.max(1, event.participants.length);
-      const maxRounds = event.settings.maxRounds;
-      if (typeof maxRounds === 'number') status.maxRounds = maxRounds;
+      if (event.settings && 'maxRounds' in event.settings) {
+        status.maxRounds = event.settings.maxRounds;
+      }
       break;
     }
     case 'phase-started':
@@ -127,6 +128,7 @@ export function applyEventToStatus(tracker: StatusTracker, event: RunEvent): voi
       status.message = finishedMessage(status.state, outcome, event.result);
       return;
     }
+    // The end of a failed run in transcripts written before run-finished was the one end.
     case 'run-failed':
       status.state = 'failed';
       status.progress = 1;
@@ -147,7 +149,12 @@ function finishedMessage(
   result: ConsensusResult | VoteResult,
 ): string {
   if (state === 'cancelled') return 'Cancelled; the transcript is kept.';
-  if (state === 'failed') return `Failed: ${result.error?.message ?? outcome}`;
+  if (state === 'failed') {
+    const error = result.error;
+    return error
+      ? `Failed: ${error.message}${error.hint ? ` ${error.hint}` : ''}`
+      : `Failed: ${outcome}`;
+  }
   return `Finished: ${outcome}.`;
 }
 

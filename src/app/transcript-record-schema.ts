@@ -43,7 +43,30 @@ const recordSchema = z.discriminatedUnion('type', [
     protocol: z.enum(['consensus', 'vote']),
     participants: z.array(participant),
     input: z.union([z.looseObject({ task: text }), z.looseObject({ question: text })]),
-    settings: z.record(z.string(), z.unknown()),
+    // Typed for the readers that show them (round cap, thresholds); a malformed value is
+    // dropped, not trusted, and the record still counts as the run's start.
+    settings: z
+      .looseObject({
+        maxRounds: count.optional(),
+        seed: count.optional(),
+        thresholds: z
+          .looseObject({
+            maxTextDivergence: count,
+            maxScoreSpread: count,
+            maxImprovementRoom: z.enum(['none', 'minor', 'major']),
+          })
+          .optional(),
+      })
+      .optional()
+      .catch(undefined),
+    host: z
+      .looseObject({
+        origin: z.enum(['panel', 'command', 'mcp', 'cli']),
+        pid: count,
+        instance: text,
+      })
+      .optional()
+      .catch(undefined),
   }),
   z.looseObject({ type: z.literal('phase-started'), ...base, phase: text, round: count }),
   z.looseObject({
@@ -139,5 +162,7 @@ const otherRecord = z.looseObject({ type: text, ...base });
 export function validTranscriptRecord(value: unknown): TranscriptRecord | undefined {
   const type = (value as { type?: unknown } | null)?.type;
   const schema = typeof type === 'string' && KNOWN_TYPES.has(type) ? recordSchema : otherRecord;
-  return schema.safeParse(value).success ? (value as TranscriptRecord) : undefined;
+  const parsed = schema.safeParse(value);
+  // The parsed copy: fields the schema dropped as malformed (run-started settings) stay dropped.
+  return parsed.success ? (parsed.data as TranscriptRecord) : undefined;
 }

@@ -171,36 +171,48 @@ async function attempt<T>(
     });
     return { ok: true, text: response.text, callId };
   } catch (thrown) {
-    if (thrown instanceof RunCancelledError || context.cancelled) throw new RunCancelledError();
-    if (spec.stop?.aborted) {
-      const reason = notNeededReason(spec.stop);
-      context.emit({
-        type: 'call-not-needed',
-        callId,
-        participantId: participant.id,
-        phase,
-        round,
-        reason,
-        latencyMs: context.clock.now() - startedAt,
-      });
-      return notNeededOutcome(spec, reason);
-    }
-    if (context.wasAbandoned(callId)) return notNeededOutcome(spec, 'stopped');
-    const error = toModelError(thrown, participant.provider, participant.model);
+    return failedAttempt(context, spec, { callId, startedAt }, thrown);
+  } finally {
+    call.release();
+  }
+}
+
+/** A call that threw: cancellation propagates; a stopped call was not needed; else it failed. */
+function failedAttempt<T>(
+  context: RunContext,
+  spec: CallSpec<T>,
+  call: { callId: string; startedAt: number },
+  thrown: unknown,
+): AttemptOutcome {
+  const { participant, phase, round } = spec;
+  const { callId, startedAt } = call;
+  if (thrown instanceof RunCancelledError || context.cancelled) throw new RunCancelledError();
+  if (spec.stop?.aborted) {
+    const reason = notNeededReason(spec.stop);
     context.emit({
-      type: 'call-failed',
+      type: 'call-not-needed',
       callId,
       participantId: participant.id,
       phase,
       round,
-      error: error.toJSON(),
+      reason,
       latencyMs: context.clock.now() - startedAt,
-      willRepair: false,
     });
-    return { ok: false, error };
-  } finally {
-    call.release();
+    return notNeededOutcome(spec, reason);
   }
+  if (context.wasAbandoned(callId)) return notNeededOutcome(spec, 'stopped');
+  const error = toModelError(thrown, participant.provider, participant.model);
+  context.emit({
+    type: 'call-failed',
+    callId,
+    participantId: participant.id,
+    phase,
+    round,
+    error: error.toJSON(),
+    latencyMs: context.clock.now() - startedAt,
+    willRepair: false,
+  });
+  return { ok: false, error };
 }
 
 function reportBadOutput<T>(

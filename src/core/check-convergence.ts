@@ -2,21 +2,17 @@
  * Consensus scoring and the four convergence conditions (docs/PROTOCOL.md, "Signals"), computed
  * locally from the merged proposals and the peer reviews that score them.
  */
-import {
-  DEFAULT_THRESHOLDS,
-  type ConditionVerdict,
-  type ImprovementRoom,
-  type RoundSignals,
-  type Thresholds,
+import type {
+  ConditionVerdict,
+  ImprovementRoom,
+  RoundSignals,
+  Thresholds,
 } from './consensus-types';
 import type { ConvergenceCheckInput } from './engine-api-types';
 import { textDivergence } from './text-divergence';
+import { resolveThresholds } from './run-defaults';
 
 const ROOM_ORDER: Record<ImprovementRoom, number> = { none: 0, minor: 1, major: 2 };
-
-export function resolveThresholds(partial: Partial<Thresholds> | undefined): Thresholds {
-  return { ...DEFAULT_THRESHOLDS, ...(partial ?? {}) };
-}
 
 export function pairKey(a: string, b: string): string {
   return `${a}|${b}`;
@@ -40,17 +36,7 @@ export function checkConvergence(input: ConvergenceCheckInput): RoundSignals {
   const round = input.round ?? 1;
   const proposals = input.proposals;
 
-  const pairwiseDivergence: Record<string, number> = {};
-  let maxDivergence = 0;
-  for (let i = 0; i < proposals.length; i++) {
-    for (let j = i + 1; j < proposals.length; j++) {
-      const a = proposals[i]!;
-      const b = proposals[j]!;
-      const divergence = textDivergence(a.product, b.product);
-      pairwiseDivergence[pairKey(a.authorId, b.authorId)] = round4(divergence);
-      maxDivergence = Math.max(maxDivergence, divergence);
-    }
-  }
+  const { pairwiseDivergence, maxDivergence } = divergenceOf(proposals);
 
   const scores = input.scores ?? [];
   const meanScores = meanScoresByAuthor(scores);
@@ -77,7 +63,6 @@ export function checkConvergence(input: ConvergenceCheckInput): RoundSignals {
   const spreadHolds = Number.isFinite(scoreSpread) && scoreSpread < thresholds.maxScoreSpread;
   const divergenceHolds =
     proposals.length >= 2 ? maxDivergence <= thresholds.maxTextDivergence : false;
-  const roundCapReached = input.maxRounds !== undefined && round >= input.maxRounds;
 
   const verdicts: ConditionVerdict[] = [
     {
@@ -92,18 +77,7 @@ export function checkConvergence(input: ConvergenceCheckInput): RoundSignals {
       value: Number.isFinite(scoreSpread) ? round4(scoreSpread) : 'unknown',
       threshold: thresholds.maxScoreSpread,
     },
-    {
-      condition: 'textDivergence',
-      holds: divergenceHolds,
-      value: round4(maxDivergence),
-      threshold: thresholds.maxTextDivergence,
-    },
-    {
-      condition: 'roundCap',
-      holds: roundCapReached,
-      value: round,
-      threshold: input.maxRounds ?? 'none',
-    },
+    ...textAndCapVerdicts(divergenceHolds, maxDivergence, thresholds, round, input.maxRounds),
   ];
 
   return {
@@ -120,6 +94,48 @@ export function checkConvergence(input: ConvergenceCheckInput): RoundSignals {
     verdicts,
     converged: roomHolds && spreadHolds && divergenceHolds,
   };
+}
+
+/** Every pair's divergence, keyed `a|b`, and the largest (the condition's value). */
+function divergenceOf(proposals: ConvergenceCheckInput['proposals']): {
+  pairwiseDivergence: Record<string, number>;
+  maxDivergence: number;
+} {
+  const pairwiseDivergence: Record<string, number> = {};
+  let maxDivergence = 0;
+  for (let i = 0; i < proposals.length; i++) {
+    for (let j = i + 1; j < proposals.length; j++) {
+      const a = proposals[i]!;
+      const b = proposals[j]!;
+      const divergence = textDivergence(a.product, b.product);
+      pairwiseDivergence[pairKey(a.authorId, b.authorId)] = round4(divergence);
+      maxDivergence = Math.max(maxDivergence, divergence);
+    }
+  }
+  return { pairwiseDivergence, maxDivergence };
+}
+
+function textAndCapVerdicts(
+  divergenceHolds: boolean,
+  maxDivergence: number,
+  thresholds: Thresholds,
+  round: number,
+  maxRounds: number | undefined,
+): ConditionVerdict[] {
+  return [
+    {
+      condition: 'textDivergence',
+      holds: divergenceHolds,
+      value: round4(maxDivergence),
+      threshold: thresholds.maxTextDivergence,
+    },
+    {
+      condition: 'roundCap',
+      holds: maxRounds !== undefined && round >= maxRounds,
+      value: round,
+      threshold: maxRounds ?? 'none',
+    },
+  ];
 }
 
 function round4(value: number): number {

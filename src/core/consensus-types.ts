@@ -23,12 +23,6 @@ export interface Thresholds {
   maxImprovementRoom: ImprovementRoom;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({
-  maxTextDivergence: 0.15,
-  maxScoreSpread: 1.0,
-  maxImprovementRoom: 'minor',
-});
-
 export interface Budget {
   maxTotalTokens?: number;
   maxCostUsd?: number;
@@ -68,6 +62,13 @@ export interface SchedulingOptions {
   stragglerFactor?: number;
   /** Run the final phase even when the converged merged proposals are identical. */
   alwaysRunFinal?: boolean;
+}
+
+/** The scheduling options after defaults, as a run records them in its run-started event. */
+export interface ResolvedScheduling {
+  mode: 'dataflow' | 'barrier';
+  stragglerFactor?: number;
+  alwaysRunFinal: boolean;
 }
 
 export type ImprovementRoom = 'none' | 'minor' | 'major';

@@ -7,7 +7,7 @@ import type { ConsensusInput } from './consensus-types';
 import type { CostEstimator } from './host-services';
 import type { RunEstimate } from './engine-api-types';
 import type { ParticipantInfo } from './participant';
-import { DEFAULT_MAX_ROUNDS } from './run-consensus';
+import { DEFAULT_MAX_ROUNDS } from './run-defaults';
 
 const CHARS_PER_TOKEN = 4;
 

@@ -3,7 +3,7 @@
  * each participant's task of a phase waits only for what it reads, then calls. A phase's
  * `phase-started` event goes out with its first call, and each phase has its straggler gate.
  */
-import type { Phase, Proposal, SchedulingOptions } from './consensus-types';
+import type { Phase, Proposal, ResolvedScheduling, SchedulingOptions } from './consensus-types';
 import type { Participant } from './participant';
 import type { RunContext } from './run-context';
 import { RunCancelledError, type CallOutcome } from './call-participant';
@@ -100,11 +100,7 @@ export class PhaseScheduler {
 }
 
 /** The scheduling options with their defaults (dataflow, no straggler deadline, skip allowed). */
-export function resolveScheduling(options: SchedulingOptions | undefined): {
-  mode: 'dataflow' | 'barrier';
-  stragglerFactor?: number;
-  alwaysRunFinal: boolean;
-} {
+export function resolveScheduling(options: SchedulingOptions | undefined): ResolvedScheduling {
   const factor = options?.stragglerFactor;
   return {
     mode: options?.mode ?? 'dataflow',

@@ -8,6 +8,7 @@ import type { ParticipantInfo } from './participant';
 import type { SerializedModelError } from './model-error';
 import type {
   Abstention,
+  Budget,
   ConsensusInput,
   ConsensusResult,
   DeadlockSignal,
@@ -15,10 +16,12 @@ import type {
   Proposal,
   Ratification,
   ReviewerReport,
+  ResolvedScheduling,
   RoundSignals,
   RunNotice,
+  Thresholds,
 } from './consensus-types';
-import type { VoteInput, VoteResult } from './vote-types';
+import type { VoteInput, VoteResult, VoteStrategy } from './vote-types';
 
 export type ProtocolName = 'consensus' | 'vote';
 
@@ -28,13 +31,58 @@ interface EventBase {
   at: number;
 }
 
+/** A consensus run's options after the engine's defaults (src/core/run-defaults.ts). */
+export interface ConsensusRunSettings {
+  maxRounds: number;
+  thresholds: Thresholds;
+  seed: number;
+  budget: Budget | null;
+  singleVendor: boolean;
+  scheduling: ResolvedScheduling;
+}
+
+/** One round on given proposals (runIteration, the MCP tool run_iteration). */
+export interface IterationRunSettings {
+  iteration: true;
+  round: number;
+  seed: number;
+}
+
+export interface VoteRunSettings {
+  strategy: VoteStrategy;
+  judge: ParticipantInfo | null;
+  seed: number;
+}
+
+export type RunSettings = ConsensusRunSettings | IterationRunSettings | VoteRunSettings;
+
+/** Who started a run: the side panel, an editor command, an MCP client, the CLI. */
+export type RunOrigin = 'panel' | 'command' | 'mcp' | 'cli';
+
+/**
+ * The host running the run, stamped on run-started by the host (src/app), never by the engine:
+ * a later reader of the transcript tells from it whether the writer is still alive.
+ */
+export interface RunHost {
+  origin: RunOrigin;
+  /** The process id of the writer. */
+  pid: number;
+  /** The writer's service instance in that process (src/app/run-writer-liveness.ts). */
+  instance: string;
+}
+
 export interface RunStartedEvent extends EventBase {
   type: 'run-started';
   protocol: ProtocolName;
   participants: ParticipantInfo[];
   input: ConsensusInput | VoteInput;
-  /** Resolved options after defaults (maxRounds, thresholds, seed). */
-  settings: Record<string, unknown>;
+  /**
+   * The engine's options after defaults. Absent only when the host wrote this record for a run
+   * the engine never started (cancelled while queued, or the engine threw before starting).
+   */
+  settings?: RunSettings;
+  /** Set by the host (src/app) before anyone sees the event; absent from the engine's own. */
+  host?: RunHost;
 }
 
 export interface PhaseStartedEvent extends EventBase {
@@ -185,12 +233,25 @@ export interface VoteCastEvent extends EventBase {
   answer: string;
 }
 
+/**
+ * The one end of every run, the last event it emits, also when it failed or was cancelled: the
+ * result says how it ended (a consensus `status`, a vote's `error`). A host files the result
+ * before it broadcasts this event (docs/ARCHITECTURE.md, "The event flow").
+ */
 export interface RunFinishedEvent extends EventBase {
   type: 'run-finished';
   protocol: ProtocolName;
   result: ConsensusResult | VoteResult;
+  /** Set by the host on the stored record of a run the user cancelled. */
+  cancelled?: true;
 }
 
+/**
+ * Not emitted any more: a run ends with one run-finished. Transcripts written by earlier
+ * versions end a failed run with this record (often without a run-finished), so readers of
+ * stored transcripts still take it as the end of a failed run.
+ * @deprecated read it from old transcripts only; never emit it.
+ */
 export interface RunFailedEvent extends EventBase {
   type: 'run-failed';
   error: { message: string; hint?: string };

@@ -7,27 +7,19 @@ import type { IterationInput, IterationResult } from './engine-api-types';
 import type { EngineDependencies } from './engine-dependencies';
 import type { Abstention, Phase, Proposal } from './consensus-types';
 import { toParticipantInfo, type Participant } from './participant';
-import { RunContext } from './run-context';
 import type { CallOutcome } from './call-participant';
 import { reviewPhase, mergePhase, scoredProposals } from './review-and-merge';
 import { checkConvergence } from './check-convergence';
-import { randomSeed } from './seeded-random';
-import { raceCancel } from './run-consensus';
-import { newRunId } from './run-id';
+import { raceCancel } from './race-cancel';
+import { openRun, taskFrameOf } from './open-run';
 
 export async function runIteration(
   input: IterationInput,
   deps: EngineDependencies,
 ): Promise<IterationResult> {
-  const runId = input.runId ?? newRunId();
-  const context = new RunContext(runId, deps);
+  const { runId, context, seed } = openRun(input, deps);
   const round = input.round ?? 1;
-  const seed = input.seed ?? randomSeed();
-  const frame = {
-    task: input.task,
-    outputKind: input.outputKind,
-    ...(input.context ? { context: input.context } : {}),
-  };
+  const frame = taskFrameOf(input);
   const participantIds = new Set(deps.participants.map((participant) => participant.id));
   // Caller ids must not collide with participant ids, or a participant would skip "its own" proposal.
   const proposals: Proposal[] = input.proposals.map((proposal) => ({

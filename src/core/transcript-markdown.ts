@@ -3,7 +3,7 @@
  * Every field a model, a vendor or a setting wrote is a code span or a fenced block
  * (markdown-literal.ts), so rendering the export fetches nothing and runs nothing.
  */
-import type { ConsensusResult } from './consensus-types';
+import type { ConsensusResult, Proposal, ReviewerReport, RoundSignals } from './consensus-types';
 import { fencedLiteral as fence, inlineLiteral as literal } from './markdown-literal';
 import type { TranscriptRecord } from './transcript-record';
 import type { VoteResult } from './vote-types';
@@ -13,127 +13,13 @@ export function transcriptToMarkdown(records: TranscriptRecord[]): string {
   const names = new Map<string, string>();
   const name = (id: string) => literal(names.get(id) ?? id);
   for (const record of records) {
-    switch (record.type) {
-      case 'run-started': {
-        for (const participant of record.participants)
-          names.set(participant.id, participant.displayName);
-        const task = 'task' in record.input ? record.input.task : record.input.question;
-        lines.push(
-          `# ${record.protocol === 'vote' ? 'Vote' : 'Consensus run'} ${literal(record.runId)}`,
-          '',
-          `Started ${iso(record.at)}.`,
-          '',
-          '## Task',
-          '',
-          fence(task),
-          '',
-          '## Participants',
-          '',
-        );
-        for (const participant of record.participants)
-          lines.push(
-            `- ${literal(participant.displayName)} (${literal(`${participant.provider}:${participant.model}`)})${participant.persona ? ` — persona ${literal(participant.persona.name)}` : ''}`,
-          );
-        lines.push('', `Settings: ${literal(JSON.stringify(record.settings))}`, '');
-        break;
-      }
-      case 'phase-started':
-        lines.push(`## Round ${Number(record.round)} — ${literal(record.phase)}`, '');
-        break;
-      case 'proposal':
-        lines.push(
-          `### ${literal(capitalise(record.proposal.phase))} by ${name(record.proposal.participantId)}`,
-          '',
-          fence(record.proposal.product),
-          '',
-          'Rationale:',
-          '',
-          fence(record.proposal.rationale),
-          '',
-        );
-        if (record.proposal.critiqueResponse?.length)
-          lines.push(
-            'Critique response:',
-            '',
-            ...record.proposal.critiqueResponse.map((point) => `- ${literal(point)}`),
-            '',
-          );
-        break;
-      case 'review-done': {
-        const report = record.report;
-        lines.push(
-          `### Review by ${name(report.reviewerId)} (room for improvement: ${literal(report.improvementRoom)}; shuffle seed ${Number(report.shuffleSeed)})`,
-          '',
-        );
-        for (const review of report.reviews) {
-          lines.push(
-            `- ${literal(review.label)} (${name(review.authorId)}): score ${Number(review.score)}, outlook ${literal(review.agreementOutlook)}, major issues ${Number(review.majorIssues)}`,
-          );
-          for (const point of review.critique) lines.push(`  - critique: ${literal(point)}`);
-          for (const point of review.suggestions) lines.push(`  - suggestion: ${literal(point)}`);
-        }
-        lines.push('');
-        break;
-      }
-      case 'round-scored': {
-        const signals = record.signals;
-        lines.push(
-          `### Round ${Number(signals.round)} scored: ${signals.converged ? 'converged' : 'not converged'}`,
-          '',
-          '| condition | value | threshold | holds |',
-          '|---|---|---|---|',
-        );
-        for (const verdict of signals.verdicts)
-          lines.push(
-            `| ${literal(String(verdict.condition)).replace(/\|/g, '\\|')} | ${Number(verdict.value)} | ${Number(verdict.threshold)} | ${verdict.holds ? 'yes' : 'no'} |`,
-          );
-        lines.push('');
-        break;
-      }
-      case 'abstained':
-        lines.push(
-          `> ${name(record.abstention.participantId)} abstained from ${literal(record.abstention.phase)} (round ${Number(record.abstention.round)}): ${literal(record.abstention.error.message)}`,
-          '',
-        );
-        break;
-      case 'deadlock':
-        lines.push(
-          `> Deadlock in round ${Number(record.round)}: ${literal(record.signal)} — ${literal(record.detail)}`,
-          '',
-        );
-        break;
-      case 'combined':
-        lines.push(
-          '## Combined product',
-          '',
-          fence(record.product),
-          '',
-          `Agreement: ${(Number(record.agreement) * 100).toFixed(0)}% of lines.`,
-          '',
-        );
-        break;
-      case 'ratified':
-        lines.push(
-          `- ${name(record.ratification.participantId)}: **${literal(record.ratification.vote)}**${record.ratification.reasons.length ? ` — ${record.ratification.reasons.map(literal).join('; ')}` : ''}`,
-        );
-        break;
-      case 'vote-cast':
-        lines.push(`- ${name(record.participantId)}:`, '', fence(record.answer), '');
-        break;
-      case 'run-failed':
-        lines.push(
-          '',
-          `> The run failed: ${literal(record.error.message)}${record.error.hint ? ` (${literal(record.error.hint)})` : ''}`,
-          '',
-        );
-        break;
-      case 'run-finished':
-        lines.push('', ...resultSection(record.result, name));
-        break;
-      default:
-        break;
-    }
+    if (record.type === 'run-started') {
+      for (const participant of record.participants)
+        names.set(participant.id, participant.displayName);
+      lines.push(...startSection(record));
+    } else lines.push(...recordLines(record, name));
   }
+  // A run-failed record ends a failed run in transcripts written before run-finished was the one end.
   if (!records.some((record) => record.type === 'run-finished' || record.type === 'run-failed')) {
     lines.push(
       '',
@@ -143,10 +29,132 @@ export function transcriptToMarkdown(records: TranscriptRecord[]): string {
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
-function resultSection(
-  result: ConsensusResult | VoteResult,
-  name: (id: string) => string,
-): string[] {
+type Name = (id: string) => string;
+
+function startSection(record: Extract<TranscriptRecord, { type: 'run-started' }>): string[] {
+  const task = 'task' in record.input ? record.input.task : record.input.question;
+  return [
+    `# ${record.protocol === 'vote' ? 'Vote' : 'Consensus run'} ${literal(record.runId)}`,
+    '',
+    `Started ${iso(record.at)}.`,
+    '',
+    '## Task',
+    '',
+    fence(task),
+    '',
+    '## Participants',
+    '',
+    ...record.participants.map(
+      (participant) =>
+        `- ${literal(participant.displayName)} (${literal(`${participant.provider}:${participant.model}`)})${participant.persona ? ` — persona ${literal(participant.persona.name)}` : ''}`,
+    ),
+    '',
+    `Settings: ${literal(JSON.stringify(record.settings ?? {}))}`,
+    ...(record.host ? [`Host: ${literal(JSON.stringify(record.host))}`] : []),
+    '',
+  ];
+}
+
+function recordLines(record: TranscriptRecord, name: Name): string[] {
+  switch (record.type) {
+    case 'phase-started':
+      return [`## Round ${Number(record.round)} — ${literal(record.phase)}`, ''];
+    case 'proposal':
+      return proposalLines(record.proposal, name);
+    case 'review-done':
+      return reviewLines(record.report, name);
+    case 'round-scored':
+      return signalLines(record.signals);
+    case 'abstained':
+      return [
+        `> ${name(record.abstention.participantId)} abstained from ${literal(record.abstention.phase)} (round ${Number(record.abstention.round)}): ${literal(record.abstention.error.message)}`,
+        '',
+      ];
+    case 'deadlock':
+      return [
+        `> Deadlock in round ${Number(record.round)}: ${literal(record.signal)} — ${literal(record.detail)}`,
+        '',
+      ];
+    case 'combined':
+      return [
+        '## Combined product',
+        '',
+        fence(record.product),
+        '',
+        `Agreement: ${(Number(record.agreement) * 100).toFixed(0)}% of lines.`,
+        '',
+      ];
+    case 'ratified':
+      return [
+        `- ${name(record.ratification.participantId)}: **${literal(record.ratification.vote)}**${record.ratification.reasons.length ? ` — ${record.ratification.reasons.map(literal).join('; ')}` : ''}`,
+      ];
+    case 'vote-cast':
+      return [`- ${name(record.participantId)}:`, '', fence(record.answer), ''];
+    case 'run-failed':
+      return [
+        '',
+        `> The run failed: ${literal(record.error.message)}${record.error.hint ? ` (${literal(record.error.hint)})` : ''}`,
+        '',
+      ];
+    case 'run-finished':
+      return ['', ...resultSection(record.result, name)];
+    default:
+      return [];
+  }
+}
+
+function proposalLines(proposal: Proposal, name: Name): string[] {
+  const lines = [
+    `### ${literal(capitalise(proposal.phase))} by ${name(proposal.participantId)}`,
+    '',
+    fence(proposal.product),
+    '',
+    'Rationale:',
+    '',
+    fence(proposal.rationale),
+    '',
+  ];
+  if (proposal.critiqueResponse?.length)
+    lines.push(
+      'Critique response:',
+      '',
+      ...proposal.critiqueResponse.map((point) => `- ${literal(point)}`),
+      '',
+    );
+  return lines;
+}
+
+function reviewLines(report: ReviewerReport, name: Name): string[] {
+  const lines = [
+    `### Review by ${name(report.reviewerId)} (room for improvement: ${literal(report.improvementRoom)}; shuffle seed ${Number(report.shuffleSeed)})`,
+    '',
+  ];
+  for (const review of report.reviews) {
+    lines.push(
+      `- ${literal(review.label)} (${name(review.authorId)}): score ${Number(review.score)}, outlook ${literal(review.agreementOutlook)}, major issues ${Number(review.majorIssues)}`,
+    );
+    for (const point of review.critique) lines.push(`  - critique: ${literal(point)}`);
+    for (const point of review.suggestions) lines.push(`  - suggestion: ${literal(point)}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function signalLines(signals: RoundSignals): string[] {
+  return [
+    `### Round ${Number(signals.round)} scored: ${signals.converged ? 'converged' : 'not converged'}`,
+    '',
+    '| condition | value | threshold | holds |',
+    '|---|---|---|---|',
+    ...signals.verdicts.map(
+      (verdict) =>
+        `| ${literal(String(verdict.condition)).replace(/\|/g, '\\|')} | ${Number(verdict.value)} | ${Number(verdict.threshold)} | ${verdict.holds ? 'yes' : 'no'} |`,
+    ),
+    '',
+  ];
+}
+
+function resultSection(result: ConsensusResult | VoteResult, name: Name): string[] {
   const lines = ['## Result', ''];
   if ('status' in result) {
     lines.push(

@@ -26,10 +26,11 @@ export function progressMessage(event: RunEvent): string | undefined {
       return `finals combined (agreement ${(event.agreement * 100).toFixed(0)}%)`;
     case 'vote-cast':
       return `${event.participantId} voted`;
-    case 'run-finished':
-      return 'finished';
-    case 'run-failed':
-      return `failed: ${event.error.message}`;
+    case 'run-finished': {
+      // The one end of every run: a failure is in its result (docs/ARCHITECTURE.md).
+      const error = event.result.error;
+      return error ? `failed: ${error.message}` : 'finished';
+    }
     default:
       return undefined;
   }

@@ -7,7 +7,7 @@ import type { ConsensusInput, ConsensusResult, RoundSignals, Phase } from '../co
 import type { VoteInput, VoteResult } from '../core/vote-types';
 import type { ParticipantInfo } from '../core/participant';
 import type { ModelNote } from './model-note';
-import type { RunEventListener, ProtocolName } from '../core/run-events';
+import type { RunEventListener, ProtocolName, RunOrigin } from '../core/run-events';
 import type { TranscriptRecord } from '../core/transcript-record';
 import type {
   IterationInput,
@@ -26,7 +26,8 @@ export interface ParticipantStatus extends ParticipantInfo {
   recentlyHealthy?: boolean;
 }
 
-export type RunOrigin = 'panel' | 'command' | 'mcp' | 'cli';
+// Defined with the run-started event it is stamped on; re-exported for the service's callers.
+export type { RunOrigin };
 
 export interface StartConsensusRequest {
   input: ConsensusInput;

@@ -8,7 +8,8 @@ import type { RunEvent } from '../core/run-events';
 import type { ConsensusInput, ConsensusResult } from '../core/consensus-types';
 import type { VoteInput, VoteResult } from '../core/vote-types';
 import type { CallView, RoundView, RunViewState } from './run-view-types';
-import { FALLBACK_THRESHOLDS, maxRoundsFrom, thresholdsFrom } from './run-view-settings';
+import { DEFAULT_MAX_ROUNDS, DEFAULT_THRESHOLDS } from '../core/run-defaults';
+import { limitsOf } from './run-view-settings';
 import { debateRoundOf, lastScoredRound } from './run-view-queries';
 
 type EventOf<K extends RunEvent['type']> = Extract<RunEvent, { type: K }>;
@@ -32,8 +33,8 @@ function initialState(event: RunEvent): RunViewState {
     task: '',
     outputKind: 'text',
     participants: [],
-    maxRounds: 4,
-    thresholds: { ...FALLBACK_THRESHOLDS },
+    maxRounds: DEFAULT_MAX_ROUNDS,
+    thresholds: { ...DEFAULT_THRESHOLDS },
     status: 'running',
     round: 0,
     calls: [],
@@ -96,8 +97,7 @@ function runStarted(_state: RunViewState, event: EventOf<'run-started'>): RunVie
     task: vote ? input.question : input.task,
     outputKind: vote ? 'text' : input.outputKind,
     participants: event.participants,
-    maxRounds: maxRoundsFrom(event.settings, input),
-    thresholds: thresholdsFrom(event.settings, input),
+    ...limitsOf(event),
   };
 }
 

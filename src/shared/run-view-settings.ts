@@ -1,45 +1,20 @@
 /**
- * The run's settings as the panel reads them from `run-started` (thresholds, round cap),
- * with the fallbacks of a run seen first mid-stream.
+ * The run's round cap and thresholds as the panel reads them from `run-started`: the engine's
+ * resolved settings (typed in src/core/run-events.ts), else (a run the engine never started)
+ * the input over core's defaults (src/core/run-defaults.ts).
  */
-import type { ImprovementRoom, Thresholds } from '../core/consensus-types';
+import { DEFAULT_MAX_ROUNDS, resolveThresholds } from '../core/run-defaults';
+import type { RunStartedEvent } from '../core/run-events';
+import type { Thresholds } from '../core/consensus-types';
 
-export const FALLBACK_THRESHOLDS: Thresholds = {
-  maxTextDivergence: 0.15,
-  maxScoreSpread: 1.0,
-  maxImprovementRoom: 'minor',
-};
-
-const ROOMS: readonly ImprovementRoom[] = ['none', 'minor', 'major'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Settings are a loose record in the event; read only fields of the expected type. */
-export function thresholdsFrom(settings: unknown, input: unknown): Thresholds {
-  const fromSettings =
-    isRecord(settings) && isRecord(settings.thresholds) ? settings.thresholds : {};
-  const fromInput = isRecord(input) && isRecord(input.thresholds) ? input.thresholds : {};
-  const merged: Record<string, unknown> = { ...fromInput, ...fromSettings };
-  const room = merged.maxImprovementRoom;
+export function limitsOf(event: RunStartedEvent): { maxRounds: number; thresholds: Thresholds } {
+  const settings = event.settings;
+  if (settings && 'maxRounds' in settings) {
+    return { maxRounds: settings.maxRounds, thresholds: resolveThresholds(settings.thresholds) };
+  }
+  const input = 'question' in event.input ? undefined : event.input;
   return {
-    maxTextDivergence:
-      typeof merged.maxTextDivergence === 'number'
-        ? merged.maxTextDivergence
-        : FALLBACK_THRESHOLDS.maxTextDivergence,
-    maxScoreSpread:
-      typeof merged.maxScoreSpread === 'number'
-        ? merged.maxScoreSpread
-        : FALLBACK_THRESHOLDS.maxScoreSpread,
-    maxImprovementRoom: ROOMS.includes(room as ImprovementRoom)
-      ? (room as ImprovementRoom)
-      : FALLBACK_THRESHOLDS.maxImprovementRoom,
+    maxRounds: input?.maxRounds ?? DEFAULT_MAX_ROUNDS,
+    thresholds: resolveThresholds(input?.thresholds),
   };
-}
-
-export function maxRoundsFrom(settings: unknown, input: unknown): number {
-  if (isRecord(settings) && typeof settings.maxRounds === 'number') return settings.maxRounds;
-  if (isRecord(input) && typeof input.maxRounds === 'number') return input.maxRounds;
-  return 4;
 }

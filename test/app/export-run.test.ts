@@ -12,7 +12,6 @@ const records: TranscriptRecord[] = [
     protocol: 'consensus',
     participants: [{ id: 'openai:m', provider: 'openai', model: 'm', displayName: 'M' }],
     input: { task: 'Explain retries', outputKind: 'text' },
-    settings: {},
   },
   {
     type: 'run-failed',

@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
 import { forgetSecrets, rememberSecret } from '../../src/providers/common/redact-secrets';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
+import type { RunHost } from '../../src/core/run-events';
 import { tempFolder } from './support/council-fixture';
 
-function started(
-  runId: string,
-  at: number,
-  settings: Record<string, unknown> = {},
-): TranscriptRecord {
+function started(runId: string, at: number, host?: RunHost): TranscriptRecord {
   return {
     type: 'run-started',
     runId,
@@ -19,7 +16,7 @@ function started(
     protocol: 'consensus',
     participants: [],
     input: { task: `task of ${runId}`, outputKind: 'text' },
-    settings,
+    ...(host ? { host } : {}),
   };
 }
 
@@ -73,7 +70,7 @@ describe('JSONL transcript store', () => {
   it('lists runs newest first; an unfinished run of a dead writer is interrupted', async () => {
     const store = new JsonlTranscriptStore(folder.path, () => false);
     await store.append('old', started('old', 1));
-    await store.append('new', started('new', 5, { origin: 'mcp' }));
+    await store.append('new', started('new', 5, { origin: 'mcp', pid: 2 ** 30, instance: 'gone' }));
     const runs = await store.list();
     assert.deepEqual(
       runs.map((r) => r.runId),

@@ -77,22 +77,26 @@ describe('run launcher', () => {
     assert.equal(result.status, 'unanimous');
     const [started] = await store.read(runId);
     assert.ok(started?.type === 'run-started');
-    assert.equal(started.settings.origin, 'cli');
-    assert.equal(started.settings.hostInstance, 'test-instance');
-    assert.equal(started.settings.hostPid, process.pid);
+    assert.equal(started.host?.origin, 'cli');
+    assert.equal(started.host?.instance, 'test-instance');
+    assert.equal(started.host?.pid, process.pid);
     assert.equal(seen[0]?.type, 'run-started', 'a subscriber right after launch misses nothing');
     assert.equal(registry.status(registry.get(runId)!).state, 'completed');
   });
 
-  it('ends a run whose engine throws with run-failed and a failed result', async () => {
+  it('ends a run whose engine throws with one run-finished carrying the failed result', async () => {
     const { launcher, registry, store, logger } = launcherOver();
     const { runId } = launcher.launch(request(() => Promise.reject(new Error('engine broke'))));
     const result = (await registry.get(runId)!.done) as ConsensusResult;
     assert.equal(result.status, 'failed');
     assert.deepEqual(
       (await store.read(runId)).map((record) => record.type),
-      ['run-started', 'run-failed'],
+      ['run-started', 'run-finished'],
     );
+    const [, end] = await store.read(runId);
+    assert.ok(end?.type === 'run-finished' && 'status' in end.result);
+    assert.equal(end.result.status, 'failed');
+    assert.match(end.result.error!.message, /engine broke/);
     assert.equal(registry.status(registry.get(runId)!).state, 'failed');
     assert.ok(logger.lines.some((line) => line.includes('engine broke')));
   });

@@ -96,7 +96,7 @@ describe('run queries', () => {
       protocol: 'consensus',
       participants: [],
       input: { task: 't', outputKind: 'text' },
-      settings: { hostPid: 2 ** 30, hostInstance: 'gone' },
+      host: { origin: 'cli', pid: 2 ** 30, instance: 'gone' },
     } as TranscriptRecord;
     await store.append('cut', started);
     const status = await queries.getStatus('cut');

@@ -33,7 +33,6 @@ const started = (runId: string): TranscriptRecord => ({
   protocol: 'consensus',
   participants: [],
   input: { task: `task of ${runId}`, outputKind: 'text' },
-  settings: {},
 });
 
 /** Writes the lines it is told to fail half-way, then throws ENOSPC, like a full disk. */

@@ -82,8 +82,12 @@ describe('runConsensus: quorum and abstention (acceptance #4)', () => {
     assert.match(result.error!.message, /Claude Test/);
     assert.match(result.error!.message, /Gemini Test/);
     const records = transcript.records();
-    assert.ok(records.some((record) => record.type === 'run-failed'));
-    assert.equal(records.at(-1)!.type, 'run-finished');
+    // One end event, whose result carries the failure (docs/ARCHITECTURE.md "The event flow").
+    assert.ok(!records.some((record) => record.type === 'run-failed'));
+    const end = records.at(-1)!;
+    assert.ok(end.type === 'run-finished' && 'status' in end.result);
+    assert.equal(end.result.status, 'failed');
+    assert.match(end.result.error!.message, /Claude Test/);
     assert.ok(records.filter((record) => record.type === 'call-started').length >= 3);
   });
 

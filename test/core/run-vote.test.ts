@@ -160,7 +160,13 @@ describe('runVote (acceptance #7)', () => {
         ['v3', 'quota'],
       ],
     );
-    assert.ok(transcript.records().some((record) => record.type === 'run-failed'));
+    // One end event, whose result carries the failure (docs/ARCHITECTURE.md "The event flow").
+    const ends = transcript
+      .records()
+      .filter((record) => record.type === 'run-finished' || record.type === 'run-failed');
+    assert.equal(ends.length, 1);
+    assert.ok(ends[0]!.type === 'run-finished');
+    assert.match(ends[0]!.result.error!.message, /Only 1 of 3 voters answered/);
   });
 
   it('a failed voter is listed and does not count as responding', async () => {

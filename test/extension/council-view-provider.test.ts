@@ -75,7 +75,6 @@ const started: RunEvent = {
   protocol: 'consensus',
   participants: [],
   input: { task: 't', outputKind: 'text' },
-  settings: {},
 };
 const delta = (text: string): RunEvent => ({
   type: 'token-delta',

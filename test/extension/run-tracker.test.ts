@@ -4,6 +4,7 @@ import { installFakeVscode, state } from './support/fake-vscode';
 import { FakeCouncil } from './support/fake-council';
 import type * as RunTrackerModule from '../../src/extension/run/run-tracker';
 import type { SelectionTarget } from '../../src/extension/run/selection-target';
+import type { ConsensusResult } from '../../src/core/consensus-types';
 
 installFakeVscode();
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the fake vscode is installed
@@ -29,6 +30,11 @@ const target: SelectionTarget = {
   path: 'a.ts',
   label: 'a.ts:2',
 };
+
+/** A failed run's result as the run-finished event carries it: no product, an error. */
+function failed(message: string): ConsensusResult {
+  return { status: 'failed', error: { message } } as ConsensusResult;
+}
 
 describe('RunTracker', () => {
   it('remembers what a code run replaces and whether it was applied across a reload', () => {
@@ -64,29 +70,38 @@ describe('RunTracker', () => {
       protocol: 'consensus',
       participants: [],
       input: { task: 't', outputKind: 'text' },
-      settings: {},
     });
     assert.equal(tracker.activeRunId, 'r9');
     const running = () =>
       state.executed.filter((c) => c.command === 'setContext' && c.args[0] === 'multiLlm.running');
     assert.equal(running().at(-1)?.args[1], true);
-    council.emit({ type: 'run-failed', runId: 'r9', at: 2, error: { message: 'x' } });
+    council.emit({
+      type: 'run-finished',
+      runId: 'r9',
+      at: 2,
+      protocol: 'consensus',
+      result: failed('x'),
+    });
     assert.equal(running().at(-1)?.args[1], false);
     assert.equal(tracker.runningRuns.size, 0);
   });
 
-  it('refreshes the history once the service has filed a finished run', async () => {
+  it('refreshes the history at the end event, whose result the service filed before', async () => {
     const council = new FakeCouncil();
     const tracker = new RunTracker(council.asService());
     let changes = 0;
     tracker.onStateChange(() => (changes += 1));
-    council.emit({ type: 'run-failed', runId: 'r1', at: 2, error: { message: 'x' } });
-    const atEndEvent = changes;
-    await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(changes, atEndEvent, 'nothing more until the result is filed');
+    council.emit({
+      type: 'run-finished',
+      runId: 'r1',
+      at: 2,
+      protocol: 'consensus',
+      result: failed('x'),
+    });
+    assert.equal(changes, 1, 'one refresh, at the end event itself');
     council.settle('r1');
     await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(changes, atEndEvent + 1, 'one more refresh when it is');
+    assert.equal(changes, 1, 'nothing waits for the result any more');
   });
 
   it('offers Apply (multiLlm.hasResult) only for a finished code run with a product', () => {
@@ -104,7 +119,6 @@ describe('RunTracker', () => {
         protocol: 'consensus',
         participants: [],
         input: { task: 't', outputKind: 'code' },
-        settings: {},
       });
     tracker.registerTarget('ok', target);
     start('ok');
@@ -122,7 +136,13 @@ describe('RunTracker', () => {
 
     tracker.registerTarget('broken', target);
     start('broken');
-    council.emit({ type: 'run-failed', runId: 'broken', at: 3, error: { message: 'no quorum' } });
+    council.emit({
+      type: 'run-finished',
+      runId: 'broken',
+      at: 3,
+      protocol: 'consensus',
+      result: failed('no quorum'),
+    });
     assert.equal(hasResult(), false, 'not for a failed run');
   });
 });

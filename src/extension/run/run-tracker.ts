@@ -45,7 +45,7 @@ export class RunTracker implements vscode.Disposable {
   readonly onStateChange = this.stateEmitter.event;
 
   constructor(
-    private readonly council: CouncilService,
+    council: CouncilService,
     private readonly workspaceState?: vscode.Memento,
   ) {
     const stored = workspaceState?.get<[string, SelectionTarget][]>(TARGETS_KEY);
@@ -156,22 +156,16 @@ export class RunTracker implements vscode.Disposable {
       });
     } else if (event.type === 'round-scored') {
       this.scoredRounds.set(event.runId, event.signals.round);
-    } else if (event.type === 'run-finished' || event.type === 'run-failed') {
+    } else if (event.type === 'run-finished') {
+      // The one end of every run; the service filed its result before broadcasting it, so the
+      // history read on this change already has the run's state and outcome.
       this.running.delete(event.runId);
       this.scoredRounds.delete(event.runId);
-      if (event.type === 'run-finished' && 'product' in event.result && event.result.product) {
-        this.withProduct.add(event.runId);
-      }
+      if ('product' in event.result && event.result.product) this.withProduct.add(event.runId);
       stateChanged = true;
     }
     this.eventEmitter.fire(event);
     if (stateChanged) this.changed();
-    if (event.type === 'run-finished' || event.type === 'run-failed') {
-      // The end event comes before the service has filed the result; once it has, the history
-      // (its state and outcome) is refreshed, or it would still say "running".
-      const refresh = () => this.changed();
-      this.council.waitForResult(event.runId).then(refresh, refresh);
-    }
   }
 
   private forgetOldBuffers(): void {

@@ -9,6 +9,7 @@ import type { RunEvent } from '../../../src/core/run-events';
 import type { TranscriptRecord } from '../../../src/core/transcript-record';
 import type { VoteInput, VoteResult } from '../../../src/core/vote-types';
 import { toParticipantInfo } from '../../../src/core/participant';
+import { DEFAULT_THRESHOLDS } from '../../../src/core/run-defaults';
 
 export interface Gate {
   promise: Promise<void>;
@@ -69,7 +70,14 @@ export function fakeRunConsensus(gate?: Gate) {
       protocol: 'consensus',
       participants,
       input,
-      settings: { maxRounds: input.maxRounds ?? 4 },
+      settings: {
+        maxRounds: input.maxRounds ?? 4,
+        thresholds: DEFAULT_THRESHOLDS,
+        seed: 1,
+        budget: null,
+        singleVendor: false,
+        scheduling: { mode: 'dataflow', alwaysRunFinal: false },
+      },
     });
     await emit({ type: 'phase-started', phase: 'draft', round: 1 });
     const first = deps.participants[0]!;
@@ -126,7 +134,6 @@ export function fakeRunVote() {
       protocol: 'vote',
       participants,
       input,
-      settings: {},
     });
     const result: VoteResult = {
       runId,

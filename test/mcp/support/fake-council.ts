@@ -109,7 +109,6 @@ export class FakeCouncil implements CouncilService {
       protocol: 'consensus',
       participants: FAKE_PARTICIPANTS,
       input: request.input,
-      settings: {},
     });
     this.step(runId, 0);
     return { runId };

@@ -1,0 +1,61 @@
+/**
+ * 4–5. Scoring: the reviews that open round r+1 score round r's merged proposals. Records the
+ * round's signals and history, and says whether the run goes on.
+ */
+import { checkConvergence } from './check-convergence';
+import type { ConsensusRun } from './consensus-run';
+import { detectDeadlock } from './detect-deadlock';
+import { scoredProposals, type ReviewRound } from './review-and-merge';
+
+/** `continue`: another merge round; the others end the debate. */
+export type RoundVerdict = 'continue' | 'converged' | 'round-cap' | 'deadlock';
+
+export function scoreRound(run: ConsensusRun, review: ReviewRound, round: number): RoundVerdict {
+  const { state, context } = run;
+  if (round === 1) {
+    // The drafts are not scored; their reviews are the baseline the next round moves from.
+    state.history.length = 0;
+    state.history.push({
+      round: 0,
+      meanScore: review.meanOfAll,
+      critique: review.critiqueText,
+      merged: {},
+    });
+    return 'continue';
+  }
+  const scoredRound = round - 1;
+  const previousMeanScore = state.history.at(-1)?.meanScore;
+  const signals = checkConvergence({
+    ...scoredProposals(state.current, review),
+    round: scoredRound,
+    maxRounds: run.maxRounds,
+    thresholds: run.thresholds,
+    ...(previousMeanScore !== undefined ? { previousMeanScore } : {}),
+  });
+  state.signals.push(signals);
+  state.roundsCompleted = scoredRound;
+  context.emit({ type: 'round-scored', signals });
+  state.history.push({
+    round: scoredRound,
+    meanScore: review.meanOfAll,
+    critique: review.critiqueText,
+    merged: Object.fromEntries(
+      state.current.map((proposal) => [proposal.participantId, proposal.product]),
+    ),
+  });
+  if (signals.converged) {
+    state.converged = true;
+    return 'converged';
+  }
+  if (scoredRound >= run.maxRounds) return 'round-cap'; // (d) the round cap.
+  const deadlock = detectDeadlock(state.history);
+  if (!deadlock) return 'continue';
+  state.deadlockSignal = deadlock.signal;
+  context.emit({
+    type: 'deadlock',
+    round: scoredRound,
+    signal: deadlock.signal,
+    detail: deadlock.detail,
+  });
+  return 'deadlock';
+}
