@@ -406,7 +406,8 @@ export async function runConsensus(
     }
 
     // 7. Final versions (skipped when the converged merges are identical), ratified by everyone.
-    const finalsRound = state.roundsCompleted + 1;
+    // The closing phases belong to the last debate round (docs/PROTOCOL.md "Rounds").
+    const finalsRound = state.roundsCompleted;
     const lastSignals = state.signals.at(-1);
     state.finalSkipped =
       state.converged && !scheduling.alwaysRunFinal && lastSignals?.textDivergence === 0;
