@@ -14,6 +14,7 @@ import { createCliCouncil } from './create-cli-council';
 import { exitCodeOf } from './exit-codes';
 import { followRun } from './follow-run';
 import { participantsFlag } from './parse-participants-flag';
+import { noticeText } from './notice-text';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.ts': 'typescript',
@@ -155,7 +156,7 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
     lines.push(`minority: ${dissent.participantId} ${dissent.vote}: ${dissent.reasons.join('; ')}`);
   }
   for (const notice of result.notices ?? []) {
-    lines.push(`notice: ${notice.cause}: ${notice.message} ${notice.hint}`);
+    lines.push(`notice: ${notice.cause}: ${noticeText(notice)}`);
   }
   for (const abstention of result.abstentions) {
     lines.push(
