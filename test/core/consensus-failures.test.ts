@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { runConsensus } from '../../src/core/engine';
 import type { CallStartedEvent, RunEvent } from '../../src/core/run-events';
 import type { Phase } from '../../src/core/consensus-types';
+import type { createScriptedCouncil } from '../support/scripted-council';
 import {
   COUNCILS,
   MemoryTranscript,
-  createScriptedCouncil,
   distinctText,
   type CouncilPlan,
 } from '../support/scripted-council';
