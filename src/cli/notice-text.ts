@@ -12,7 +12,7 @@ export function noticeText(notice: Pick<RunNotice, 'cause' | 'round'>): string {
     case 'no-usable-reviews': {
       const which = round <= 1 ? 'the drafts' : `round ${round - 1}'s merged proposals`;
       return (
-        `The reviews of ${which} (round ${round}): no usable review arrived, so this round has ` +
+        `The reviews of ${which}: no usable review arrived in round ${round}, so this round has ` +
         'no scores: its score spread is unknown, and it says nothing about agreement or ' +
         'disagreement. What to do: check that the models support structured output (JSON ' +
         'schema), or try other models; the transcript keeps every answer.'

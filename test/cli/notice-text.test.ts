@@ -17,7 +17,7 @@ describe('CLI notice lines (English, chosen by the cause)', () => {
     });
     assert.equal(
       line,
-      "notice: no-usable-reviews: The reviews of round 1's merged proposals (round 2): no usable review arrived, so this round has no scores: its score spread is unknown, and it says nothing about agreement or disagreement. What to do: check that the models support structured output (JSON schema), or try other models; the transcript keeps every answer.",
+      "notice: no-usable-reviews: The reviews of round 1's merged proposals: no usable review arrived in round 2, so this round has no scores: its score spread is unknown, and it says nothing about agreement or disagreement. What to do: check that the models support structured output (JSON schema), or try other models; the transcript keeps every answer.",
     );
     assert.match(
       noticeText({ cause: 'no-usable-reviews', round: 1 }),
