@@ -17,6 +17,7 @@ import { summarizeTranscript } from './summarize-transcript';
 import type { TranscriptStore } from './transcript-store';
 import { writerIsAlive, type RunWriter } from './run-writer-liveness';
 import { readTranscriptFile, MAX_TRANSCRIPT_BYTES } from './read-transcript-file';
+import { packPromptText } from './stored-prompt-text';
 
 export { parseJsonl } from './read-transcript-file';
 
@@ -57,6 +58,8 @@ interface CachedSummary {
 
 export class JsonlTranscriptStore implements TranscriptStore {
   private readonly summaries = new Map<string, CachedSummary>();
+  /** Per live run: the prompt chunks already in its file (stored-prompt-text.ts). */
+  private readonly writtenChunks = new Map<string, Set<string>>();
   /** Runs whose last append failed: their file may end in a torn line. */
   private readonly torn = new Set<string>();
   private readonly appendLine: AppendLine;
@@ -80,7 +83,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
   append(runId: string, record: TranscriptRecord): Promise<void> {
     try {
       const path = this.pathOf(runId);
-      const line = redactKnownSecrets(JSON.stringify(record)) + '\n';
+      const lines = this.linesOf(runId, record);
       // Written synchronously: once a record is handed over it is in the file (in the OS's
       // hands), so a killed process or a window reload loses only the calls still in flight,
       // never a finished call queued behind slow disk I/O. Records are small and few per second.
@@ -90,7 +93,11 @@ export class JsonlTranscriptStore implements TranscriptStore {
         this.torn.delete(runId);
       }
       try {
-        this.appendLine(path, line);
+        for (const { line, chunkId } of lines) {
+          this.appendLine(path, line);
+          if (chunkId !== undefined) this.writtenChunks.get(runId)?.add(chunkId);
+        }
+        if (record.type === 'run-finished') this.writtenChunks.delete(runId);
       } catch (error) {
         // Cut the torn part at once (the run's last record may be this one); if even that
         // fails, the next append tries again first.
@@ -105,6 +112,25 @@ export class JsonlTranscriptStore implements TranscriptStore {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /** The record's lines: a call's prompt chunks not yet in the file, then the record itself. */
+  private linesOf(runId: string, record: TranscriptRecord): { line: string; chunkId?: string }[] {
+    if (record.type !== 'call-started')
+      return [{ line: redactKnownSecrets(JSON.stringify(record)) + '\n' }];
+    let written = this.writtenChunks.get(runId);
+    if (!written) {
+      written = new Set();
+      this.writtenChunks.set(runId, written);
+    }
+    const packed = packPromptText(record, written, redactKnownSecrets);
+    return [
+      ...packed.chunks.map((chunk) => ({
+        line: redactKnownSecrets(JSON.stringify(chunk)) + '\n',
+        chunkId: chunk.id,
+      })),
+      { line: redactKnownSecrets(JSON.stringify(packed.record)) + '\n' },
+    ];
   }
 
   /** Appends are synchronous; kept for callers that wait for the file to be complete. */

@@ -10,6 +10,7 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { TranscriptRecord } from '../core/transcript-record';
 import { validTranscriptRecord } from './transcript-record-schema';
+import { resolvePromptText, takeTextChunk } from './stored-prompt-text';
 
 /** Far above a long run on a large selection (about 7 MB), far below what hurts a process. */
 export const MAX_TRANSCRIPT_BYTES = 256 * 1024 * 1024;
@@ -20,28 +21,44 @@ export class TranscriptFileRefusedError extends Error {
   override readonly name = 'TranscriptFileRefusedError';
 }
 
-/** One line to a record, or undefined (blank, torn, not JSON, not a record's shape). */
-export function parseTranscriptLine(line: string): TranscriptRecord | undefined {
+/**
+ * One line to a record, or undefined (blank, torn, not JSON, not a record's shape, or a stored
+ * prompt chunk, which goes into `texts` for the calls after it: stored-prompt-text.ts).
+ */
+export function parseTranscriptLine(
+  line: string,
+  texts: Map<string, string> = new Map(),
+): TranscriptRecord | undefined {
   if (line.trim() === '') return undefined;
-  const record = parseRecord(line);
-  if (record) return record;
+  const parsed = parseRecord(line, texts);
+  if (parsed !== 'unreadable') return parsed;
   // "…torn fragment{"type":"…"}": every record's JSON starts with its type.
   const resumed = line.lastIndexOf('{"type":"');
-  return resumed > 0 ? parseRecord(line.slice(resumed)) : undefined;
+  if (resumed <= 0) return undefined;
+  const again = parseRecord(line.slice(resumed), texts);
+  return again === 'unreadable' ? undefined : again;
 }
 
-function parseRecord(text: string): TranscriptRecord | undefined {
+function parseRecord(
+  text: string,
+  texts: Map<string, string>,
+): TranscriptRecord | undefined | 'unreadable' {
+  let value: unknown;
   try {
-    return validTranscriptRecord(JSON.parse(text));
+    value = JSON.parse(text);
   } catch {
-    return undefined;
+    return 'unreadable';
   }
+  if (takeTextChunk(value, texts)) return undefined;
+  const record = validTranscriptRecord(value);
+  return record ? resolvePromptText(record, texts) : 'unreadable';
 }
 
 export function parseJsonl(text: string): TranscriptRecord[] {
   const records: TranscriptRecord[] = [];
+  const texts = new Map<string, string>();
   for (const line of text.split('\n')) {
-    const record = parseTranscriptLine(line);
+    const record = parseTranscriptLine(line, texts);
     if (record) records.push(record);
   }
   return records;
@@ -93,8 +110,9 @@ async function parseStream(stream: AsyncIterable<Buffer>): Promise<TranscriptRec
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let overlong = false;
+  const texts = new Map<string, string>();
   const take = (line: string) => {
-    const record = overlong ? undefined : parseTranscriptLine(line);
+    const record = overlong ? undefined : parseTranscriptLine(line, texts);
     if (record) records.push(record);
     overlong = false;
   };

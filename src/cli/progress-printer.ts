@@ -5,6 +5,7 @@
  */
 import type { ConditionVerdict } from '../core/consensus-types';
 import type { RunEvent } from '../core/run-events';
+import { noticeText } from './notice-text';
 
 function formatValue(value: number | string): string {
   return typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : value;
@@ -32,7 +33,7 @@ export function progressLine(event: RunEvent): string | undefined {
       return `round ${s.round} signals: ${verdicts} -> ${s.converged ? 'converged' : 'not converged'}`;
     }
     case 'notice':
-      return `${event.notice.cause}: ${event.notice.message}`;
+      return `notice: ${event.notice.cause}: ${noticeText(event.notice)}`;
     case 'deadlock':
       return `deadlock in round ${event.round}: ${event.signal} (${event.detail})`;
     case 'combined':

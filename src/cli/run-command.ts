@@ -12,6 +12,7 @@ import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { exitCodeOf } from './exit-codes';
 import { runOnCliCouncil } from './run-on-cli-council';
+import { noticeText } from './notice-text';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.ts': 'typescript',
@@ -143,7 +144,7 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
     lines.push(`minority: ${dissent.participantId} ${dissent.vote}: ${dissent.reasons.join('; ')}`);
   }
   for (const notice of result.notices ?? []) {
-    lines.push(`notice: ${notice.cause}: ${notice.message} ${notice.hint}`);
+    lines.push(`notice: ${notice.cause}: ${noticeText(notice)}`);
   }
   for (const abstention of result.abstentions) {
     lines.push(

@@ -26,6 +26,10 @@ export interface FinalPhaseInput {
   context: RunContext;
   frame: TaskFrame;
   seed: number;
+  /**
+   * The last debate round (the round of `merged`, as the signals number it): the final
+   * versions, the ratification and `final-skipped` carry it, so every surface names one round.
+   */
   round: number;
   /** The converged (or last) merged proposals. */
   merged: Proposal[];

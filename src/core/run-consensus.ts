@@ -69,7 +69,8 @@ async function closeConsensus(run: ConsensusRun): Promise<ConsensusResult> {
     context,
     frame: run.frame,
     seed: run.seed,
-    round: state.roundsCompleted + 1,
+    // The closing phases belong to the last debate round (docs/PROTOCOL.md "Rounds").
+    round: state.roundsCompleted,
     merged: state.current,
     participants: run.participants,
     labels: state.lastReview!.labels,

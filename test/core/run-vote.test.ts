@@ -6,8 +6,10 @@ import type { VoteStrategy } from '../../src/core/vote-types';
 import {
   ScriptedLanguageModel,
   failure,
+  inputDocumentOf,
   type ScriptedReply,
 } from '../support/scripted-language-model';
+import { schemaOnlyReply } from '../fake-vendor/schema-only-council';
 import { MemoryTranscript } from '../support/scripted-council';
 
 function voter(id: string, reply: ScriptedReply | string): Participant {
@@ -213,3 +215,106 @@ describe('runVote (acceptance #7)', () => {
     assert.equal(clusters.length, 3);
   });
 });
+
+/** Voters and a judge answered from the JSON schema alone (test/fake-vendor/schema-only-council.ts). */
+function schemaOnly(id: string, reply?: ScriptedReply): Participant {
+  const modelId = `model-${id}-blind`;
+  const model = new ScriptedLanguageModel({
+    provider: `vendor-${id}`,
+    modelId,
+    respond: (call) =>
+      reply ?? {
+        text: schemaOnlyReply({ model: modelId, schema: call.request.jsonSchema?.schema }),
+      },
+  });
+  return { id, provider: model.provider, model: modelId, displayName: id, languageModel: model };
+}
+
+const VOTE_COUNCILS = [
+  {
+    name: 'the prompt-reading scripted voters',
+    voter: (id: string, reply?: ScriptedReply) => voter(id, reply ?? 'PostgreSQL'),
+    judge: () => judge(),
+  },
+  {
+    name: 'the schema-only voters and judge',
+    voter: (id: string, reply?: ScriptedReply) => schemaOnly(id, reply),
+    judge: () => schemaOnly('judge'),
+  },
+] as const;
+
+for (const council of VOTE_COUNCILS)
+  describe(`runVote against ${council.name}`, () => {
+    it('three agreeing voters: reached through the judge, which saw each answer once, anonymised', async () => {
+      const voters = ['v1', 'v2', 'v3'].map((id) => council.voter(id));
+      const theJudge = council.judge();
+      const transcript = new MemoryTranscript();
+      const result = await runVote(
+        { question: 'Which database?', strategy: 'unanimous', seed: 4 },
+        { participants: voters, judge: theJudge, transcript },
+      );
+      assert.equal(result.reached, true);
+      assert.equal(result.clusteredBy, 'model');
+      assert.deepEqual([...result.agreeing].sort(), ['v1', 'v2', 'v3']);
+      const calls = (theJudge.languageModel as ScriptedLanguageModel).calls;
+      assert.equal(calls.length, 1);
+      const document = inputDocumentOf(calls[0]!.request.messages[0]!.content);
+      const labels = (document?.answers as { label: string }[]).map((answer) => answer.label);
+      assert.deepEqual([...labels].sort(), ['Answer A', 'Answer B', 'Answer C']);
+      const prompt = JSON.stringify(calls[0]!.request).toLowerCase();
+      for (const id of ['model-v1', 'model-v2', 'model-v3', 'vendor-v'])
+        assert.ok(!prompt.includes(id), `the judge's prompt names ${id}`);
+      const records = transcript.records();
+      assert.equal(records.filter((r) => r.type === 'vote-cast').length, 3);
+      const starts = records.filter((r) => r.type === 'call-started' && r.phase === 'vote');
+      const ends = records.filter((r) => r.type === 'call-finished' && r.phase === 'vote');
+      assert.ok(Math.max(...starts.map((r) => r.seq)) < Math.min(...ends.map((r) => r.seq)));
+    });
+
+    it('a failed voter is listed and does not count; with one answer left the vote fails clearly', async () => {
+      const one = await runVote(
+        { question: 'Ship it?', strategy: 'unanimous' },
+        {
+          participants: [
+            council.voter('v1'),
+            council.voter('v2'),
+            council.voter('v3', failure('server')),
+          ],
+          judge: council.judge(),
+        },
+      );
+      assert.equal(one.responding, 2);
+      assert.equal(one.reached, true);
+      assert.deepEqual(
+        one.failed.map((entry) => entry.participantId),
+        ['v3'],
+      );
+      const two = await runVote(
+        { question: 'Ship it?', strategy: 'majority' },
+        {
+          participants: [
+            council.voter('v1'),
+            council.voter('v2', failure('auth', 'bad key')),
+            council.voter('v3', failure('quota', 'no credit')),
+          ],
+          judge: council.judge(),
+        },
+      );
+      assert.equal(two.reached, false);
+      assert.match(two.error!.message, /Only 1 of 3 voters answered/);
+    });
+
+    it('a voter is never the judge: local clustering is used instead', async () => {
+      const voters = ['v1', 'v2', 'v3'].map((id) => council.voter(id));
+      const result = await runVote(
+        { question: 'Ship it?', strategy: 'majority' },
+        { participants: voters, judge: voters[0]! },
+      );
+      const judgeCalls = (voters[0]!.languageModel as ScriptedLanguageModel).calls.filter(
+        (call) => call.schemaName === 'vote_clusters',
+      );
+      assert.equal(judgeCalls.length, 0);
+      assert.equal(result.clusteredBy, 'local-similarity');
+      assert.equal(result.reached, true);
+    });
+  });

@@ -23,6 +23,12 @@ const AUDITED: Record<string, string> = {
     'describe-progress.ts: l10n.t of the phase enum and round number',
   'run/follow-run-with-progress.ts: describeProgress(event.phase, round)':
     'describe-progress.ts: l10n.t of the phase enum and round number',
+  'run/follow-run-with-progress.ts: noticeProgressText(event.notice)':
+    'notice-text.ts: l10n.t chosen by the notice cause, filled with the round number only',
+  "run/follow-run-with-progress.ts: [finished, ...noticeOutcomeTexts(result.notices ?? [])].join(' ')":
+    'l10n.t texts (this walk): the summary and notice-text.ts sentences chosen by cause',
+  'run/notice-text.ts: roundOf(notice)': 'a number (Math.trunc of the round)',
+  'run/notice-text.ts: roundList': 'round numbers (roundOf) joined by ", "',
   'run/run-status-bar.ts: describeProgress(latest.phase, latest.round)':
     'describe-progress.ts: l10n.t of the phase enum and round number',
   'run/run-status-bar.ts: running.length': 'a number',

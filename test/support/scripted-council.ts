@@ -12,6 +12,7 @@ import {
   type ScriptedCall,
   type ScriptedReply,
 } from './scripted-language-model';
+import { schemaOnlyReply } from '../fake-vendor/schema-only-council';
 
 export const COUNCIL_IDENTITIES = [
   { id: 'p1', provider: 'openai', model: 'gpt-test-1', displayName: 'GPT Test' },
@@ -133,3 +134,49 @@ export function distinctText(key: number, lines = 4): string {
     (_v, i) => `${words[i % words.length]} ${words[(i + 2) % words.length]} ${key}-${i}`,
   ).join('\n');
 }
+
+/**
+ * The same identities answered in process by the schema-only council
+ * (test/fake-vendor/schema-only-council.ts, the responder the fake vendor server uses for
+ * `blind` model ids): every structured call gets a value chosen from its JSON schema alone,
+ * never from the prompt. `traits[i]` adds adversarial words to member i's model id ("wrong",
+ * "selfid", …); the plan's `override` (failures, malformed output, hangs) and `latencyMs`
+ * apply as for the scripted council, its products and scores do not.
+ */
+export function createSchemaOnlyCouncil(
+  plan: Pick<CouncilPlan, 'override' | 'latencyMs'> = {},
+  size = 3,
+  traits: readonly (readonly string[])[] = [],
+): ScriptedCouncil {
+  const council = createScriptedCouncil({ product: () => '', ...plan }, size);
+  council.models.forEach((model, index) => {
+    const modelId = [model.modelId, 'blind', ...(traits[index] ?? [])].join('-');
+    const participant = council.participants[index]!;
+    const replacement = new ScriptedLanguageModel({
+      provider: model.provider,
+      modelId,
+      latencyMs: plan.latencyMs ?? 0,
+      respond: (call) =>
+        plan.override?.(index, call) ?? {
+          text: schemaOnlyReply({ model: modelId, schema: call.request.jsonSchema?.schema }),
+        },
+    });
+    council.models[index] = replacement;
+    council.participants[index] = { ...participant, model: modelId, languageModel: replacement };
+  });
+  return council;
+}
+
+/** The two councils the engine suites run against (each assertion says which it needs). */
+export const COUNCILS = [
+  {
+    name: 'the prompt-reading scripted council',
+    readsPrompts: true,
+    create: createScriptedCouncil,
+  },
+  {
+    name: 'the schema-only council',
+    readsPrompts: false,
+    create: (plan: CouncilPlan, size = 3) => createSchemaOnlyCouncil(plan, size),
+  },
+] as const;

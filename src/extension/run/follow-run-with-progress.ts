@@ -8,6 +8,7 @@ import type { RunResult } from '../../shared/council-service';
 import type { ExtensionServices } from '../extension-services';
 import { FOCUS_PANEL_COMMAND } from '../extension-services';
 import { describeProgress } from './describe-progress';
+import { noticeOutcomeTexts, noticeProgressText } from './notice-text';
 import { debateRoundOf } from '../../shared/run-view-state';
 
 export async function followRunWithProgress(
@@ -27,6 +28,7 @@ export async function followRunWithProgress(
           const round = debateRoundOf(event.phase, event.round, scored);
           progress.report({ message: describeProgress(event.phase, round) });
         }
+        if (event.type === 'notice') progress.report({ message: noticeProgressText(event.notice) });
       });
       const cancelListener = token.onCancellationRequested(() => {
         services.log.info(`run ${runId}: cancelled from the progress notification`);
@@ -72,11 +74,12 @@ async function showOutcome(
     void vscode.window.showInformationMessage(vscode.l10n.t('The council run was cancelled.'));
     return;
   }
-  const summary = vscode.l10n.t(
+  const finished = vscode.l10n.t(
     'The council finished: {0} after {1} round(s).',
     result.status,
     result.roundsCompleted,
   );
+  const summary = [finished, ...noticeOutcomeTexts(result.notices ?? [])].join(' ');
   if (services.runs.targetOf(runId)) {
     const showDiff = vscode.l10n.t('Show Diff');
     const apply = vscode.l10n.t('Apply');
