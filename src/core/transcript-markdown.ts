@@ -142,6 +142,15 @@ function reviewLines(report: ReviewerReport, name: Name): string[] {
     for (const point of review.critique) lines.push(`  - critique: ${literal(point)}`);
     for (const point of review.suggestions) lines.push(`  - suggestion: ${literal(point)}`);
   }
+  const missing = Array.isArray(report.missingLabels) ? report.missingLabels : [];
+  if (missing.length > 0)
+    lines.push(
+      `- not reviewed, even after the repair re-ask: ${missing.map(String).map(literal).join(', ')}`,
+    );
+  if (Number(report.unmatchedReviews) > 0)
+    lines.push(
+      `- reviews naming no shown proposal (not counted): ${Number(report.unmatchedReviews)}`,
+    );
   lines.push('');
   return lines;
 }

@@ -129,7 +129,9 @@ export function describeConsensus(result: ConsensusResult): string {
     lines.push('Note: all participants are from one vendor, so the agreement is less independent.');
   lines.push(`Cost: ${describeCost(result.cost)}.`);
   const next: string[] = [];
-  if (result.product !== undefined) {
+  if (result.product !== undefined && result.stopReason === 'no-usable-reviews') {
+    next.push('check the unscored product below yourself before using it (no peer scored it)');
+  } else if (result.product !== undefined) {
     next.push(
       result.outputKind === 'code'
         ? 'apply the product below as the replacement of the selection (show the user the diff first)'

@@ -241,6 +241,11 @@ describe('the council against the schema-only simulated council (fake vendor ser
       );
       assert.ok(repair, `the repair re-ask names ${report.missingLabels![0]}`);
     }
+    // The export says what stayed missing, too.
+    assert.match(
+      exportRun(result.runId, records, 'markdown'),
+      /- not reviewed, even after the repair re-ask: `Proposal [A-C]`/,
+    );
   });
 
   it('with every review unusable the round says no-usable-reviews, its spread is unknown, and no deadlock is claimed', async () => {

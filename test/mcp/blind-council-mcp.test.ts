@@ -101,7 +101,11 @@ describe('dist/mcp-server.js over stdio against the schema-only simulated counci
       /could not score its proposals and stopped: this is not a deadlock/,
     );
     assert.match(opening(result), /other participants \(models that support structured output/);
-    assert.doesNotMatch(opening(result), /frozen|round cap was reached|more maxRounds/);
+    assert.match(opening(result), /check the unscored product below yourself/);
+    assert.doesNotMatch(
+      opening(result),
+      /frozen|round cap was reached|more maxRounds|use the product below as the answer/,
+    );
     await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
   });
 });
