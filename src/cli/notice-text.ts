@@ -4,7 +4,8 @@
  * editor's notifications are localised, see l10n/). A cause this version does not know prints
  * its code and the round.
  */
-import type { RunNotice } from '../core/consensus-types';
+import type { ConsensusResult, RunNotice } from '../core/consensus-types';
+import { noUsableReviewsStopText } from '../core/run-notices';
 
 export function noticeText(notice: Pick<RunNotice, 'cause' | 'round'>): string {
   const round = Math.trunc(Number(notice.round)) || 0;
@@ -21,4 +22,13 @@ export function noticeText(notice: Pick<RunNotice, 'cause' | 'round'>): string {
     default:
       return `round ${round} (see the transcript)`;
   }
+}
+
+/** Why the run stopped, when the stop reason needs more than its name (docs/PROTOCOL.md). */
+export function stopText(
+  result: Pick<ConsensusResult, 'stopReason' | 'notices'>,
+): string | undefined {
+  return result.stopReason === 'no-usable-reviews'
+    ? noUsableReviewsStopText(result.notices ?? [])
+    : undefined;
 }

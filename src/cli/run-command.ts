@@ -12,7 +12,7 @@ import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { exitCodeOf } from './exit-codes';
 import { runOnCliCouncil } from './run-on-cli-council';
-import { noticeText } from './notice-text';
+import { noticeText, stopText } from './notice-text';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.ts': 'typescript',
@@ -135,6 +135,8 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
   const lines = [
     `result: ${result.status} (${result.stopReason}) after ${result.roundsCompleted} round(s)`,
   ];
+  const stopped = stopText(result);
+  if (stopped) lines.push(`stopped: ${stopped}`);
   if (result.singleVendor) {
     lines.push(
       `note: single-vendor run (every participant is ${result.participants[0]?.provider ?? 'one vendor'}): less independent than a mixed council`,
