@@ -6,7 +6,7 @@
  * this version does not know prints its code and the round.
  */
 import * as l10n from '@vscode/l10n';
-import type { RunNotice } from '../core/consensus-types';
+import type { ConsensusResult, RunNotice } from '../core/consensus-types';
 
 export function noticeText(notice: Pick<RunNotice, 'cause' | 'round'>): string {
   const round = Math.trunc(Number(notice.round)) || 0;
@@ -30,4 +30,23 @@ export function noticeText(notice: Pick<RunNotice, 'cause' | 'round'>): string {
 /** The `notice:` line of the progress and of the summary: its cause code, then the text. */
 export function noticeLine(notice: Pick<RunNotice, 'cause' | 'round'>): string {
   return l10n.t('notice: {0}: {1}', notice.cause, noticeText(notice));
+}
+
+/**
+ * Why the run stopped, when the stop reason needs more than its name (docs/PROTOCOL.md). The
+ * English is the one other surfaces take from src/core/run-notices.ts (noUsableReviewsStopText;
+ * test/cli/cli-language.test.ts keeps the two equal); here it is also a bundle key, so the CLI
+ * can say it in Japanese.
+ */
+export function stopText(
+  result: Pick<ConsensusResult, 'stopReason' | 'notices'>,
+): string | undefined {
+  if (result.stopReason !== 'no-usable-reviews') return undefined;
+  const rounds = (result.notices ?? [])
+    .filter((notice) => notice.cause === 'no-usable-reviews')
+    .map((notice) => Math.trunc(Number(notice.round)) || 0);
+  return l10n.t(
+    'No usable review arrived in rounds {0}, so the council could not score its proposals and stopped: this is not a deadlock (nothing shows that the positions differ) and not an agreement; the product is the unscored best so far. What to do: run again with models that support structured output (JSON schema).',
+    rounds.join(', '),
+  );
 }

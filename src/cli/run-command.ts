@@ -13,7 +13,7 @@ import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { exitCodeOf } from './exit-codes';
 import { runOnCliCouncil } from './run-on-cli-council';
-import { noticeLine } from './notice-text';
+import { noticeLine, stopText } from './notice-text';
 import { errorLine, transcriptLine } from './summary-lines';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
@@ -149,6 +149,8 @@ function summaryLines(result: ConsensusResult, dataDir: string): string {
       result.roundsCompleted,
     ),
   ];
+  const stopped = stopText(result);
+  if (stopped) lines.push(l10n.t('stopped: {0}', stopped));
   if (result.singleVendor) {
     const vendor = result.participants[0]?.provider ?? l10n.t('one vendor');
     lines.push(

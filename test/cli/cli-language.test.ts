@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import { cliLanguage, useCliLanguage } from '../../src/cli/cli-language';
 import type { CliIo } from '../../src/cli/cli-io';
-import { noticeText } from '../../src/cli/notice-text';
+import { noticeText, stopText } from '../../src/cli/notice-text';
+import { noUsableReviewsStopText } from '../../src/core/run-notices';
 import { progressLine } from '../../src/cli/progress-printer';
 import { runCli } from '../../src/cli/run-cli';
 import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
@@ -114,6 +115,22 @@ describe('CLI language (English, or Japanese by locale)', function () {
       noticeText({ cause: 'no-usable-reviews', round: 1 }),
       /^The reviews of the drafts/,
     );
+  });
+
+  it('says why a run stopped in the words of the other surfaces, or in Japanese', () => {
+    const notices = [1, 2].map((round) => ({
+      cause: 'no-usable-reviews' as const,
+      round,
+      message: 'm',
+      hint: 'h',
+    }));
+    const result = { stopReason: 'no-usable-reviews' as const, notices };
+    useCliLanguage({});
+    assert.equal(stopText(result), noUsableReviewsStopText(notices));
+    useCliLanguage({ MLO_LANG: 'ja' });
+    assert.match(stopText(result)!, /^ラウンド 1, 2 で使えるレビューが 1 件も届かなかったため/);
+    assert.equal(stopText({ stopReason: 'converged', notices: [] }), undefined);
+    useCliLanguage({});
   });
 
   describe('a whole run from dist/cli.js', () => {
