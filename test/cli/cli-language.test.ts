@@ -175,6 +175,23 @@ describe('CLI language (English, or Japanese by locale)', function () {
       assert.ok(!/^mlo: (result|transcript|started): /m.test(result.stderr), result.stderr);
     });
 
+    it('says no-usable-reviews and why the run stopped in Japanese', async () => {
+      const participants =
+        'openai:gpt-blind-wrong,anthropic:claude-blind-wrong,google:gemini-blind-wrong';
+      const run = await runCliProcess(
+        ['run', 'Explain the retry policy', '--participants', participants],
+        env({ MLO_LANG: 'ja' }),
+      );
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /^mlo: 通知: no-usable-reviews: 下書きのレビュー: ラウンド 1 で/m);
+      assert.match(run.stderr, /^mlo: 結果: provisional（no-usable-reviews）、1 ラウンド後$/m);
+      assert.match(
+        run.stderr,
+        /^mlo: 停止: ラウンド 1, 2 で使えるレビューが 1 件も届かなかったため/m,
+      );
+      assert.doesNotMatch(run.stderr, /The reviews of|No usable review/);
+    });
+
     it('prints the same run in English without a locale', async () => {
       const result = await runCliProcess(['run', 'Explain the retry policy'], env({}));
       assert.equal(result.code, 0, result.stderr);
