@@ -15,8 +15,8 @@ export function registerFindParticipantsForTaskTool({
     server,
     'find_participants_for_task',
     {
-      title: 'Find participants for a task',
-      description: `Rank the participants for a task and required skills: score 0..1, matched skills, a recommendation. Instant, free. Next: pass the chosen ids as "participants" to run_consensus_task or consensus_vote.`,
+      title: 'Find participants',
+      description: `Rank the participants for a task and required skills: score 0..1, matched skills, a recommendation. Instant, free. Next: the chosen ids as "participants" of run_consensus_task or consensus_vote.`,
       input: {
         task: taskField,
         requiredSkills: z

@@ -21,7 +21,7 @@ export function registerGetParticipantProfileTool({
     'get_participant_profile',
     {
       title: 'Participant profile',
-      description: `One participant's provider, model, persona and availability; "self": can your own model join through MCP sampling (participant "sampling")? Instant, free. Next: add the id to "participants".`,
+      description: `One participant's provider, model, persona and availability; "self": can your own model join via MCP sampling ("sampling")? Instant, free. Next: add the id to "participants".`,
       input: {
         participantId: z
           .string({
