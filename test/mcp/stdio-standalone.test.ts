@@ -188,13 +188,13 @@ function describeStandalone(kind: FakeCouncilKind): void {
     });
 
     it('start_consensus_task returns a task id at once; status shows phase and round; the result equals the one-shot product', async () => {
-      // The OpenAI participant's draft waits until the status was read, so the run is mid-way.
+      // Every draft waits until the status was read, so the run is mid-way in its draft phase
+      // (with one draft held, the others' reviews may start: dataflow scheduling).
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
       vendor.script({
-        vendor: 'openai',
         schemaName: 'draft',
-        times: 1,
+        times: 3,
         reply: { holdAfterFirstChunk: gate },
       });
       const started = await call('start_consensus_task', { task: TASK });
