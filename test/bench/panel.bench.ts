@@ -95,7 +95,7 @@ function benchModel(index: number): LanguageModel {
   };
 }
 
-async function recordFourRoundRun(): Promise<RunEvent[]> {
+export async function recordFourRoundRun(): Promise<RunEvent[]> {
   const participants: Participant[] = [0, 1, 2].map((index) => ({
     id: `p${index + 1}`,
     provider: ['openai', 'anthropic', 'google'][index]!,
@@ -123,7 +123,7 @@ async function recordFourRoundRun(): Promise<RunEvent[]> {
 }
 
 /** webview/render-diff.ts as a script that sets window.__renderDiff. */
-async function bundleRenderDiff(): Promise<string> {
+export async function bundleRenderDiff(): Promise<string> {
   const result = await build({
     stdin: {
       contents: `import { FIRST_DRAW_DIFF_LINES, renderDiff } from './webview/render-diff';
@@ -196,6 +196,14 @@ async function measureTokenUpdates(
   await page.evaluate((message) => window.postMessage(message, '*'), {
     type: 'snapshot',
     snapshot,
+  });
+  // The proposals and reviews on screen, as a user who opened them sees them (the panel draws
+  // a closed section's body only once it is opened).
+  await page.waitForFunction(() => document.querySelectorAll('details.collapsible').length > 0);
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('details.collapsible')) {
+      details.open = true;
+    }
   });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="review"]').length > 0);
   const delta = { ...first, type: 'token-delta', callId: 'bench-live-call', round: 5, at };
