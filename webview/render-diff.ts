@@ -1,17 +1,17 @@
 /**
- * Diffs between proposals, computed with `diff` and drawn by diff2html. Both sides are model
- * output and the file names carry participant names, so the names are reduced to plain
- * single-line text and diff2html's HTML is sanitised before it reaches the DOM.
+ * Diffs between proposals, computed with `diff` (jsdiff) and drawn in diff2html's markup by
+ * diff-table.ts. Both sides are model output and the file names carry participant names, so
+ * the names are reduced to plain single-line text, and every line reaches the DOM as a Lit text
+ * binding (no HTML string is ever built from a proposal).
  */
-import { formatPatch, structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
-import { html as diffToHtml } from 'diff2html';
-import { ColorSchemeType } from 'diff2html/lib-esm/types';
-import DOMPurify from 'dompurify';
+import { render } from 'lit';
+import { structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
+import { diffTable, type DiffLayout } from './diff-table';
 
-export type DiffLayout = 'side-by-side' | 'line-by-line';
+export type { DiffLayout } from './diff-table';
 
 const patches = new Map<string, StructuredPatch>();
-const cache = new Map<string, { fragment: DocumentFragment; hiddenChangedLines: number }>();
+const cache = new Map<string, RenderedDiff>();
 
 /** A file name safe for a unified diff header: one line, no markup characters. */
 export function safeDiffFileName(name: string): string {
@@ -24,11 +24,11 @@ export function safeDiffFileName(name: string): string {
 }
 
 /** VS Code marks the theme kind on <body>; dark unless the theme says light. */
-function colorScheme(): ColorSchemeType {
+function colorScheme(): 'dark' | 'light' {
   const classes = document.body.classList;
   return classes.contains('vscode-light') || classes.contains('vscode-high-contrast-light')
-    ? ColorSchemeType.LIGHT
-    : ColorSchemeType.DARK;
+    ? 'light'
+    : 'dark';
 }
 
 /** Diff lines drawn at first; a longer diff shows its first hunks and a "show all" button. */
@@ -38,6 +38,8 @@ export interface RenderedDiff {
   fragment: DocumentFragment;
   /** Changed lines (+ and -) in the hunks not drawn; 0 when the whole diff is shown. */
   hiddenChangedLines: number;
+  /** Both texts are the same (the drawn diff has no rows). */
+  identical: boolean;
 }
 
 /** Changed lines (+ and -) among a hunk's lines. */
@@ -109,29 +111,16 @@ export function renderDiff(
   let cached = cache.get(key);
   if (!cached) {
     const { patch, hiddenChangedLines } = firstDiffLines(full.patch, maxLines);
-    const html = diffToHtml(formatPatch(patch), {
-      outputFormat: layout,
-      drawFileList: false,
-      matching: 'lines',
-      diffStyle: 'word',
-      renderNothingWhenEmpty: false,
-      colorScheme: colorScheme(),
-    });
-    // diff2html indents its markup over many lines; a diff line's text is one line, so white
-    // space holding a line break between two tags is never content. Dropping it saves DOMPurify
-    // and layout about three text nodes in four.
-    const fragment = DOMPurify.sanitize(html.replace(/>\s*\n\s*</g, '><'), {
-      FORBID_TAGS: ['img', 'svg', 'math', 'style', 'script', 'iframe', 'form', 'input', 'a'],
-      FORBID_ATTR: ['style', 'href', 'src'],
-      ALLOW_DATA_ATTR: false,
-      RETURN_DOM_FRAGMENT: true,
-    });
-    cached = { fragment, hiddenChangedLines };
+    const scheme = colorScheme();
+    const fragment = document.createDocumentFragment();
+    render(diffTable(patch, layout, scheme), fragment);
+    cached = { fragment, hiddenChangedLines, identical: full.patch.hunks.length === 0 };
     if (cache.size > 50) cache.clear();
     cache.set(key, cached);
   }
   return {
     fragment: cached.fragment.cloneNode(true) as DocumentFragment,
     hiddenChangedLines: cached.hiddenChangedLines,
+    identical: cached.identical,
   };
 }
