@@ -120,6 +120,8 @@ export default {
         path: [
           layer('src/server', 'src/core', 'src/providers', 'src/app', 'src/shared', 'src/mcp'),
           npm('bullmq', 'ioredis', 'prom-client', '@modelcontextprotocol/sdk', 'zod'),
+          // the set-up errors `mlo serve` / `mlo agents` print (tool results stay English)
+          npm('@vscode/l10n'),
         ],
       },
     },
@@ -141,6 +143,9 @@ export default {
           ),
           // its own version, for `mlo --version`
           '^package\\.json$',
+          // its strings in the user's language, from the extension's Japanese bundle
+          npm('@vscode/l10n'),
+          '^l10n/bundle\\.l10n\\.ja\\.json$',
         ],
       },
     },

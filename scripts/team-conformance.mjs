@@ -152,7 +152,9 @@ async function startTeam() {
     [cli, 'agents', 'add', '--type', 'orchestrator', '--id', 'conformance'],
     { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   ).trim();
-  const serve = startUntil('node', [cli, 'serve', '--port', '0'], { env }, /listening on (\S+)/);
+  // The JSON log line, not the human one (that one is in the user's language).
+  const listening = /"event":"server-listening","url":"([^"]+)"/;
+  const serve = startUntil('node', [cli, 'serve', '--port', '0'], { env }, listening);
   const url = (await serve.match)[1];
   const proxyPort = await freePort();
   const proxy = await startKeyProxy(url, key, proxyPort);

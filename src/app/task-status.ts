@@ -3,6 +3,7 @@
  * fold serves a live run and a run read back from its transcript after a restart.
  */
 import type { ConsensusResult } from '../core/consensus-types';
+import { noUsableReviewsStopText } from '../core/run-notices';
 import type { ProtocolName, RunEvent } from '../core/run-events';
 import type { VoteResult } from '../core/vote-types';
 import { debateRoundOf } from '../shared/run-view-state';
@@ -12,6 +13,8 @@ export interface StatusTracker {
   status: TaskStatus;
   participantCount: number;
   finishedCalls: number;
+  /** Review rounds that brought no usable review so far (docs/PROTOCOL.md "Signals"). */
+  unusableRounds?: number[];
 }
 
 export function createStatusTracker(
@@ -68,7 +71,7 @@ export function outcomeOfResult(
   return (result as VoteResult).reached ? 'reached' : 'not-reached';
 }
 
-function describe(status: TaskStatus, finishedCalls: number): string {
+function describe(status: TaskStatus, finishedCalls: number, unusableRounds: number[]): string {
   if (status.protocol === 'vote') {
     return status.phase === 'judge'
       ? 'Grouping the answers.'
@@ -78,7 +81,11 @@ function describe(status: TaskStatus, finishedCalls: number): string {
     status.round !== undefined && status.round > 0
       ? `Round ${status.round}${status.maxRounds ? ` of ${status.maxRounds}` : ''}: `
       : '';
-  return `${round}${status.phase ?? 'starting'} (${finishedCalls} calls done).`;
+  const unusable =
+    unusableRounds.length > 0
+      ? ` No usable review arrived in round(s) ${unusableRounds.join(', ')}: those rounds have no scores.`
+      : '';
+  return `${round}${status.phase ?? 'starting'} (${finishedCalls} calls done).${unusable}`;
 }
 
 /** Advance the status by one event. Token deltas only touch updatedAt. */
@@ -117,6 +124,10 @@ export function applyEventToStatus(tracker: StatusTracker, event: RunEvent): voi
     case 'abstained':
       tracker.finishedCalls += 1;
       break;
+    case 'notice':
+      if (event.notice.cause === 'no-usable-reviews')
+        tracker.unusableRounds = [...(tracker.unusableRounds ?? []), event.notice.round];
+      break;
     case 'round-scored':
       status.signals = event.signals;
       status.round = event.signals.round;
@@ -139,7 +150,7 @@ export function applyEventToStatus(tracker: StatusTracker, event: RunEvent): voi
   }
   if (status.state === 'in_progress') {
     status.progress = Math.min(0.99, tracker.finishedCalls / expectedCalls(tracker));
-    status.message = describe(status, tracker.finishedCalls);
+    status.message = describe(status, tracker.finishedCalls, tracker.unusableRounds ?? []);
   }
 }
 
@@ -155,6 +166,8 @@ function finishedMessage(
       ? `Failed: ${error.message}${error.hint ? ` ${error.hint}` : ''}`
       : `Failed: ${outcome}`;
   }
+  if ('stopReason' in result && result.stopReason === 'no-usable-reviews')
+    return `Finished: ${outcome}. ${noUsableReviewsStopText(result.notices ?? [])}`;
   return `Finished: ${outcome}.`;
 }
 

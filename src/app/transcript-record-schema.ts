@@ -129,6 +129,11 @@ const recordSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.looseObject({
+    type: z.literal('notice'),
+    ...base,
+    notice: z.looseObject({ cause: text, round: count, message: text, hint: text }),
+  }),
+  z.looseObject({
     type: z.literal('deadlock'),
     ...base,
     round: count,

@@ -1,6 +1,7 @@
 /** `mlo agents add|list|revoke`: the team server's per-agent keys, kept in Redis as hashes. */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { AgentKeys } from '../server/agent-keys';
 import { assertRedisReachable, createRedisClient } from '../server/redis-client';
 import { ORCHESTRATOR_ROLE, teamConfigFromEnvironment } from '../server/team-config';
@@ -29,16 +30,16 @@ async function add(args: string[], io: CliIo): Promise<number> {
   const role = values.type;
   const roles = [ORCHESTRATOR_ROLE, ...config.agentTypes];
   if (!role || !roles.includes(role))
-    throw new UsageError(`--type must be one of ${roles.join(', ')}.`);
+    throw new UsageError(l10n.t('--type must be one of {0}.', roles.join(', ')));
   const id = values.id ?? `${role}-agent-${randomBytes(3).toString('hex')}`;
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(id)) {
-    throw new UsageError('--id may hold letters, digits, "_", "." and "-" (at most 64).');
+    throw new UsageError(l10n.t('--id may hold letters, digits, "_", "." and "-" (at most 64).'));
   }
   const key = await withKeys(io, (keys) => keys.add(id, role));
-  io.err(`Key for ${role} "${id}" (shown once; only its hash is stored):\n`);
+  io.err(`${l10n.t('Key for {0} "{1}" (shown once; only its hash is stored):', role, id)}\n`);
   await io.out(`${key}\n`);
   io.err(
-    `Send it as the header "Authorization: Bearer <key>". Revoke it with: mlo agents revoke ${id}\n`,
+    `${l10n.t('Send it as the header "Authorization: Bearer <key>". Revoke it with: mlo agents revoke {0}', id)}\n`,
   );
   return EXIT_OK;
 }
@@ -56,25 +57,26 @@ async function list(args: string[], io: CliIo): Promise<number> {
   }
   const lines = records.map(
     (r) =>
-      `${r.agent_id}\t${r.role}\tcreated ${r.created_at}${r.revoked_at ? `\trevoked ${r.revoked_at}` : ''}`,
+      `${r.agent_id}\t${r.role}\t${l10n.t('created {0}', r.created_at)}${r.revoked_at ? `\t${l10n.t('revoked {0}', r.revoked_at)}` : ''}`,
   );
   await io.out(
     lines.length > 0
       ? `${lines.join('\n')}\n`
-      : 'No keys yet. Issue one with: mlo agents add --type orchestrator\n',
+      : `${l10n.t('No keys yet. Issue one with: mlo agents add --type orchestrator')}\n`,
   );
   return EXIT_OK;
 }
 
 async function revoke(args: string[], io: CliIo): Promise<number> {
   const [id, ...extra] = args;
-  if (!id || extra.length > 0) throw new UsageError('mlo agents revoke takes one agent id.');
+  if (!id || extra.length > 0)
+    throw new UsageError(l10n.t('mlo agents revoke takes one agent id.'));
   const revoked = await withKeys(io, (keys) => keys.revoke(id));
   if (!revoked) {
-    io.err(`mlo: no live key for "${id}" (see mlo agents list).\n`);
+    io.err(`mlo: ${l10n.t('no live key for "{0}" (see mlo agents list).', id)}\n`);
     return EXIT_NOT_REACHED;
   }
-  await io.out(`Revoked the key of "${id}"; its next request gets 401.\n`);
+  await io.out(`${l10n.t('Revoked the key of "{0}"; its next request gets 401.', id)}\n`);
   return EXIT_OK;
 }
 
@@ -88,6 +90,6 @@ export async function agentsCommand(args: string[], io: CliIo): Promise<number> 
     case 'revoke':
       return revoke(rest, io);
     default:
-      throw new UsageError('mlo agents takes add, list or revoke.');
+      throw new UsageError(l10n.t('mlo agents takes add, list or revoke.'));
   }
 }

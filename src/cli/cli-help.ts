@@ -1,11 +1,13 @@
-/** The help texts of `mlo` and its commands. */
+/**
+ * The help texts of `mlo` and its commands, in the invocation's language (cli-language.ts):
+ * each is built when asked for, after the language is chosen.
+ */
 import { resolve } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_MODELS, defaultCouncilSpecs, VENDORS } from '../providers/provider-registry';
 
 /** This command's own file (dist/cli.js), the path MCP clients should run. */
 const CLI_FILE = process.argv[1] ? resolve(process.argv[1]) : '/path/to/dist/cli.js';
-
-const DEFAULT_TRIO = defaultCouncilSpecs().join(',');
 
 const HELP_COLUMN = 44;
 
@@ -13,14 +15,16 @@ const HELP_COLUMN = 44;
 function vendorEnvironmentLine(vendor: (typeof VENDORS)[number]): string {
   const [first, ...others] = vendor.apiKeyEnvVars;
   const names = `  ${first}${others.length > 0 ? ` (or ${others.join(', ')})` : ''}, ${vendor.baseUrlEnvVar}`;
-  const meaning = `${vendor.displayName} key and optional base URL`;
+  const meaning = l10n.t('{0} key and optional base URL', vendor.displayName);
   return names.length < HELP_COLUMN
     ? names.padEnd(HELP_COLUMN) + meaning
     : `${names}\n${' '.repeat(HELP_COLUMN)}${meaning}`;
 }
 
-export const ENVIRONMENT_HELP = `Environment:
-${VENDORS.map(vendorEnvironmentLine).join('\n')}
+export function environmentHelp(): string {
+  return l10n.t(
+    `Environment:
+{0}
   MLO_PARTICIPANTS   default participants, comma-separated provider:model[@effort]
                      (effort: none|minimal|low|medium|high|xhigh|max, the vendor's reasoning
                      effort; default: the default model of each vendor whose key is set)
@@ -29,9 +33,14 @@ ${VENDORS.map(vendorEnvironmentLine).join('\n')}
   MLO_DATA_DIR       transcripts folder (default ~/.multi-llm-orchestration/runs)
   MLO_MAX_ROUNDS, MLO_MAX_COST_USD, MLO_IDLE_TIMEOUT_SECONDS
   MLO_STRAGGLER_FACTOR  straggler deadline factor (off by default)
-  MLO_TOOLS          MCP tools to list: core, full (default) or a comma list`;
+  MLO_TOOLS          MCP tools to list: core, full (default) or a comma list
+  MLO_LANG           language of this output: ja or en (default: LC_ALL, LC_MESSAGES, LANG)`,
+    VENDORS.map(vendorEnvironmentLine).join('\n'),
+  );
+}
 
-export const MAIN_HELP = `mlo — a council of LLMs from different vendors drafts, reviews each other anonymously,
+export function mainHelp(): string {
+  return `${l10n.t(`mlo — a council of LLMs from different vendors drafts, reviews each other anonymously,
 merges and converges on one result.
 
 Usage:
@@ -47,12 +56,15 @@ Usage:
   mlo --version
 
 Exit codes: 0 success; 1 the run failed, was cancelled or reached no agreement;
-2 usage or configuration error; 3 success, but the transcript could not be fully written.
+2 usage or configuration error; 3 success, but the transcript could not be fully written.`)}
 
-${ENVIRONMENT_HELP}
+${environmentHelp()}
 `;
+}
 
-export const RUN_HELP = `Usage: mlo run <task> [options]
+export function runHelp(): string {
+  return `${l10n.t(
+    `Usage: mlo run <task> [options]
 
 Runs the consensus protocol: independent drafts, anonymous cross review, merged proposals,
 convergence check, finals and ratification. Progress goes to stderr; the agreed product to
@@ -60,8 +72,8 @@ stdout (or the whole result with --json). Ctrl-C stops with the best proposal so
 provisional); a second Ctrl-C cancels the run (the transcript is kept either way).
 
 Options:
-  --participants a,b,c     provider:model[@effort] list, e.g. openai:${DEFAULT_MODELS.openai}@high
-                           (default: MLO_PARTICIPANTS, else ${DEFAULT_TRIO})
+  --participants a,b,c     provider:model[@effort] list, e.g. openai:{0}@high
+                           (default: MLO_PARTICIPANTS, else {1})
   --max-rounds N           1..8 (default 4)
   --output-kind code|text  code: a replacement for the --file content; text: a document (default
                            text, or code with --file)
@@ -76,10 +88,15 @@ Options:
 
 Exit codes: 0 unanimous or majority; 3 the same, but the transcript is incomplete (disk full);
 1 provisional, deadlock, budget, cancelled or failed;
-2 usage or configuration error.
+2 usage or configuration error.`,
+    DEFAULT_MODELS.openai,
+    defaultCouncilSpecs().join(','),
+  )}
 `;
+}
 
-export const VOTE_HELP = `Usage: mlo vote <question> [options]
+export function voteHelp(): string {
+  return `${l10n.t(`Usage: mlo vote <question> [options]
 
 Polls 2..7 participants in parallel, groups the answers (a judge model that is not a voter,
 else local similarity) and applies the strategy. The winning answer goes to stdout.
@@ -94,26 +111,36 @@ Options:
   -h, --help
 
 Exit codes: 0 reached; 1 not reached or failed; 2 usage or configuration error;
-3 reached, but the transcript is incomplete (disk full).
+3 reached, but the transcript is incomplete (disk full).`)}
 `;
+}
 
-export const MODELS_HELP = `Usage: mlo models [--json]
+export function modelsHelp(): string {
+  return `${l10n.t(`Usage: mlo models [--json]
 
 Lists the models each provider with a key (and each MLO_ENDPOINTS endpoint) offers, with the
 lifecycle the vendor's list gives (deprecated, shutdown date), then warns on stderr about each
-configured participant that is deprecated, retired or not listed (change MLO_PARTICIPANTS).
+configured participant that is deprecated, retired or not listed (change MLO_PARTICIPANTS).`)}
 
-${ENVIRONMENT_HELP}
+${environmentHelp()}
 `;
+}
 
-export const MCP_HELP = `Usage: mlo mcp
+export function mcpHelp(): string {
+  return `${l10n.t(
+    `Usage: mlo mcp
 
 Starts the MCP server on stdio in standalone mode (keys from the environment), for MCP clients
 such as Claude Code, Claude Desktop or Cursor. Point the client at this file by its path:
-  claude mcp add multi-llm -- node ${CLI_FILE} mcp
-or, in a client's JSON config: { "command": "node", "args": [${JSON.stringify(CLI_FILE)}, "mcp"] }.
+  claude mcp add multi-llm -- node {0} mcp
+or, in a client's JSON config: {1}.
 (Not "npx mlo": the npm package named "mlo" is an unrelated project.)
-stdout carries only MCP messages; logs go to stderr.
+stdout carries only MCP messages; logs go to stderr.`,
+    CLI_FILE,
+    // (a placeholder: @vscode/l10n would read the braces of literal JSON as one)
+    `{ "command": "node", "args": [${JSON.stringify(CLI_FILE)}, "mcp"] }`,
+  )}
 
-${ENVIRONMENT_HELP}
+${environmentHelp()}
 `;
+}

@@ -4,11 +4,15 @@
  * outright, a third quits at once; the result once the run and its transcript are complete.
  */
 import type { CouncilService, RunResult } from '../shared/council-service';
+import * as l10n from '@vscode/l10n';
 import type { CliIo } from './cli-io';
 import { progressLine } from './progress-printer';
 
-export const TRANSCRIPT_INCOMPLETE_WARNING =
-  'could not write the transcript (disk full or not writable); the run goes on, but its transcript will miss records. mlo exits 3 if the run otherwise succeeds.';
+export function transcriptIncompleteWarning(): string {
+  return l10n.t(
+    'warning: could not write the transcript (disk full or not writable); the run goes on, but its transcript will miss records. mlo exits 3 if the run otherwise succeeds.',
+  );
+}
 
 export async function followRun(
   council: CouncilService,
@@ -19,7 +23,7 @@ export async function followRun(
   const unsubscribe = council.subscribe(runId, (event) => {
     // Even with --quiet: a transcript that stops being written is never silent.
     if (event.type === 'transcript-incomplete') {
-      io.err(`mlo: warning: ${TRANSCRIPT_INCOMPLETE_WARNING}\n`);
+      io.err(`mlo: ${transcriptIncompleteWarning()}\n`);
       return;
     }
     if (quiet) return;

@@ -1,4 +1,5 @@
 /** What `mlo` says when no provider can be called at all: exactly which variables to set. */
+import * as l10n from '@vscode/l10n';
 import { KEY_ENV_VARS, type Environment } from '../app/environment-config';
 import { DEFAULT_MODELS } from '../providers/provider-registry';
 
@@ -10,12 +11,18 @@ export function anyKeyConfigured(env: Environment): boolean {
   );
 }
 
-export const NO_KEYS_MESSAGE = `No API keys are configured, so no model can be called.
+export function noKeysMessage(): string {
+  return `${l10n.t(
+    `No API keys are configured, so no model can be called.
 Set the keys of at least two vendors in the environment, for example:
   export OPENAI_API_KEY=sk-...
   export ANTHROPIC_API_KEY=sk-ant-...
   export GEMINI_API_KEY=...          (GOOGLE_API_KEY also works)
-Optionally choose the council: export MLO_PARTICIPANTS=openai:${DEFAULT_MODELS.openai},anthropic:${DEFAULT_MODELS.anthropic}
+Optionally choose the council: export MLO_PARTICIPANTS=openai:{0},anthropic:{1}
 Local OpenAI-compatible servers need no key: export MLO_ENDPOINTS=ollama=http://127.0.0.1:11434/v1
-and name them as participants, e.g. ollama:llama3.1.
+and name them as participants, e.g. ollama:llama3.1.`,
+    DEFAULT_MODELS.openai,
+    DEFAULT_MODELS.anthropic,
+  )}
 `;
+}

@@ -5,6 +5,7 @@
  * MLO_MAX_COST_USD, naming what to change.
  */
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { connectionOf } from '../app/resolve-participants';
 import {
   credentialsFromEnvironment,
@@ -22,7 +23,7 @@ import { createPriceTableCostEstimator } from '../providers/pricing';
 import { providerDisplayName, VENDOR_IDS } from '../providers/provider-registry';
 import type { CliIo } from './cli-io';
 import { EXIT_NOT_REACHED, EXIT_OK, EXIT_USAGE } from './exit-codes';
-import { NO_KEYS_MESSAGE } from './missing-keys-message';
+import { noKeysMessage } from './missing-keys-message';
 
 interface ProviderModels {
   provider: string;
@@ -52,7 +53,7 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
           provider,
           displayName,
           keyMissing: true,
-          error: `no key (set ${keyEnvVarsOf(provider).join(' or ')})`,
+          error: l10n.t('no key (set {0})', keyEnvVarsOf(provider).join(l10n.t(' or '))),
         };
       }
       rememberSecret(apiKey);
@@ -72,7 +73,7 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
     }),
   );
   if (report.every((entry) => entry.keyMissing)) {
-    io.err(NO_KEYS_MESSAGE);
+    io.err(noKeysMessage());
     return EXIT_USAGE;
   }
   const lists = new Map(
@@ -89,14 +90,14 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
       now: Date.now(),
     },
   );
-  for (const note of notes) io.err(`warning: ${note.message}\n`);
+  for (const note of notes) io.err(`${l10n.t('warning: {0}', note.message)}\n`);
   if (values.json) {
     await io.out(JSON.stringify(report, null, 2) + '\n');
   } else {
     const text = report
       .map((entry) =>
         entry.models
-          ? `${entry.provider} (${entry.displayName}):\n${entry.models.map((m) => `  ${entry.provider}:${m.id}${lifecycleText(m)}`).join('\n') || '  (none)'}`
+          ? `${entry.provider} (${entry.displayName}):\n${entry.models.map((m) => `  ${entry.provider}:${m.id}${lifecycleText(m)}`).join('\n') || `  ${l10n.t('(none)')}`}`
           : `${entry.provider} (${entry.displayName}): ${entry.error}`,
       )
       .join('\n');
@@ -110,6 +111,8 @@ export const PARTICIPANTS_SETTING = 'MLO_PARTICIPANTS (or --participants)';
 
 function lifecycleText(model: ModelListing): string {
   if (model.lifecycle === undefined || model.lifecycle === 'active') return '';
-  const shutdown = model.shutdownDate ? `, shutdown ${model.shutdownDate.slice(0, 10)}` : '';
+  const shutdown = model.shutdownDate
+    ? l10n.t(', shutdown {0}', model.shutdownDate.slice(0, 10))
+    : '';
   return `  (${model.lifecycle}${shutdown})`;
 }

@@ -3,51 +3,72 @@
  * convergence signals against their thresholds, abstentions, the outcome. Token deltas are not
  * printed (stderr is a log, not a live view).
  */
+import * as l10n from '@vscode/l10n';
 import type { ConditionVerdict } from '../core/consensus-types';
 import type { RunEvent } from '../core/run-events';
-import { noticeText } from './notice-text';
+import { noticeLine } from './notice-text';
 
 function formatValue(value: number | string): string {
   return typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : value;
 }
 
 function verdictText(verdict: ConditionVerdict): string {
-  return `${verdict.condition} ${formatValue(verdict.value)} (limit ${formatValue(verdict.threshold)}) ${verdict.holds ? 'ok' : 'not yet'}`;
+  return l10n.t(
+    '{0} {1} (limit {2}) {3}',
+    verdict.condition,
+    formatValue(verdict.value),
+    formatValue(verdict.threshold),
+    verdict.holds ? l10n.t('ok') : l10n.t('not yet'),
+  );
 }
 
 export function progressLine(event: RunEvent): string | undefined {
   switch (event.type) {
-    case 'run-started':
-      return `started ${event.protocol} run ${event.runId} with ${event.participants.map((p) => p.id).join(', ')}`;
+    case 'run-started': {
+      const ids = event.participants.map((p) => p.id).join(', ');
+      return l10n.t('started {0} run {1} with {2}', event.protocol, event.runId, ids);
+    }
     case 'phase-started':
-      return event.round > 0 ? `round ${event.round}: ${event.phase}` : `${event.phase}`;
+      return event.round > 0 ? l10n.t('round {0}: {1}', event.round, event.phase) : event.phase;
     case 'call-failed':
       return event.willRepair
-        ? `${event.participantId}: malformed ${event.phase} output, asking once more`
+        ? l10n.t('{0}: malformed {1} output, asking once more', event.participantId, event.phase)
         : undefined;
-    case 'abstained':
-      return `${event.abstention.participantId} abstains from ${event.abstention.phase} (round ${event.abstention.round}): ${event.abstention.error.message}`;
+    case 'abstained': {
+      const { participantId, phase, round, error } = event.abstention;
+      return l10n.t(
+        '{0} abstains from {1} (round {2}): {3}',
+        participantId,
+        phase,
+        round,
+        error.message,
+      );
+    }
     case 'round-scored': {
       const s = event.signals;
       const verdicts = s.verdicts.map(verdictText).join('; ');
-      return `round ${s.round} signals: ${verdicts} -> ${s.converged ? 'converged' : 'not converged'}`;
+      const outcome = s.converged ? l10n.t('converged') : l10n.t('not converged');
+      return l10n.t('round {0} signals: {1} -> {2}', s.round, verdicts, outcome);
     }
     case 'notice':
-      return `notice: ${event.notice.cause}: ${noticeText(event.notice)}`;
+      return noticeLine(event.notice);
     case 'deadlock':
-      return `deadlock in round ${event.round}: ${event.signal} (${event.detail})`;
+      return l10n.t('deadlock in round {0}: {1} ({2})', event.round, event.signal, event.detail);
     case 'combined':
-      return `finals combined: ${Math.round(event.agreement * 100)}% of lines agreed`;
+      return l10n.t('finals combined: {0}% of lines agreed', Math.round(event.agreement * 100));
     case 'ratified':
-      return `${event.ratification.participantId} ratifies: ${event.ratification.vote}`;
+      return l10n.t('{0} ratifies: {1}', event.ratification.participantId, event.ratification.vote);
     case 'final-skipped':
-      return `final phase skipped: the merged proposals of round ${event.round} are identical`;
+      return l10n.t(
+        'final phase skipped: the merged proposals of round {0} are identical',
+        event.round,
+      );
     case 'call-not-needed':
       return event.reason === 'straggler'
-        ? `${event.participantId} passed the ${event.phase} straggler deadline`
+        ? l10n.t('{0} passed the {1} straggler deadline', event.participantId, event.phase)
         : undefined;
     case 'vote-cast':
-      return `${event.participantId} answered`;
+      return l10n.t('{0} answered', event.participantId);
     default:
       return undefined;
   }

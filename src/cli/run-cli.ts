@@ -1,35 +1,39 @@
 /** `mlo <command> …`: dispatch, help, version, and the mapping of errors to exit codes. */
+import * as l10n from '@vscode/l10n';
 import { isConfigurationError } from '../app/configuration-error';
 import { version } from '../../package.json';
 import type { CliIo } from './cli-io';
-import { describeCliError, UsageError } from './cli-errors';
-import { MAIN_HELP, MCP_HELP, MODELS_HELP, RUN_HELP, VOTE_HELP } from './cli-help';
+import { describeCliError, isParseArgsError, parseArgsErrorText, UsageError } from './cli-errors';
+import { mainHelp, mcpHelp, modelsHelp, runHelp, voteHelp } from './cli-help';
+import { useCliLanguage } from './cli-language';
 import { EXIT_NOT_REACHED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { agentsCommand } from './agents-command';
 import { mcpCommand } from './mcp-command';
-import { anyKeyConfigured, NO_KEYS_MESSAGE } from './missing-keys-message';
+import { anyKeyConfigured, noKeysMessage } from './missing-keys-message';
 import { modelsCommand } from './models-command';
 import { runCommand } from './run-command';
 import { serveCommand } from './serve-command';
-import { AGENTS_HELP, SERVE_HELP } from './team-help';
+import { agentsHelp, serveHelp } from './team-help';
 import { voteCommand } from './vote-command';
 
-const HELP: Record<string, string> = {
-  run: RUN_HELP,
-  vote: VOTE_HELP,
-  models: MODELS_HELP,
-  mcp: MCP_HELP,
-  serve: SERVE_HELP,
-  agents: AGENTS_HELP,
+/** Each command's help, in the language of this invocation (so: built when asked for). */
+const HELP: Record<string, () => string> = {
+  run: runHelp,
+  vote: voteHelp,
+  models: modelsHelp,
+  mcp: mcpHelp,
+  serve: serveHelp,
+  agents: agentsHelp,
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
 /** The exit code, or 'serving' when the MCP server now owns the process. */
 export async function runCli(argv: string[], io: CliIo): Promise<number | 'serving'> {
+  useCliLanguage(io.env);
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') {
-    await io.out(MAIN_HELP);
+    await io.out(mainHelp());
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (command === '--version' || command === '-v' || command === 'version') {
@@ -37,16 +41,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
     return EXIT_OK;
   }
   if (command === 'help') {
-    await io.out(HELP[rest[0] ?? ''] ?? MAIN_HELP);
+    await io.out((HELP[rest[0] ?? ''] ?? mainHelp)());
     return EXIT_OK;
   }
   const help = HELP[command];
   if (help === undefined) {
-    io.err(`mlo: unknown command "${command}".\n\n${MAIN_HELP}`);
+    io.err(`mlo: ${l10n.t('unknown command "{0}".', command)}\n\n${mainHelp()}`);
     return EXIT_USAGE;
   }
   if (wantsHelp(rest)) {
-    await io.out(help);
+    await io.out(help());
     return EXIT_OK;
   }
   try {
@@ -62,24 +66,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
       case 'agents':
         return await agentsCommand(rest, io);
       default:
-        if (rest.length > 0) throw new UsageError(`mlo mcp takes no arguments.`);
+        if (rest.length > 0) throw new UsageError(l10n.t('mlo mcp takes no arguments.'));
         return await mcpCommand(io);
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.err(`mlo: ${(error as Error).message}\nSee: mlo ${command} --help\n`);
+      const message = error instanceof UsageError ? error.message : parseArgsErrorText(error);
+      io.err(`mlo: ${message}\n${l10n.t('See: mlo {0} --help', command)}\n`);
       return EXIT_USAGE;
     }
     if (isConfigurationError(error)) {
-      io.err(anyKeyConfigured(io.env) ? describeCliError(error) : `mlo: ${NO_KEYS_MESSAGE}`);
+      io.err(anyKeyConfigured(io.env) ? describeCliError(error) : `mlo: ${noKeysMessage()}`);
       return EXIT_USAGE;
     }
     io.err(describeCliError(error));
     return EXIT_NOT_REACHED;
   }
-}
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import type {
   CodeContext,
   ConsensusInput,
@@ -12,7 +13,8 @@ import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { exitCodeOf } from './exit-codes';
 import { runOnCliCouncil } from './run-on-cli-council';
-import { noticeText } from './notice-text';
+import { noticeLine, stopText } from './notice-text';
+import { errorLine, transcriptLine } from './summary-lines';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.ts': 'typescript',
@@ -44,7 +46,9 @@ function integerFlag(name: string, value: string | undefined, min: number, max: 
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+    throw new UsageError(
+      l10n.t('--{0} must be a whole number from {1} to {2}, not "{3}".', name, min, max, value),
+    );
   }
   return number;
 }
@@ -53,7 +57,7 @@ function numberFlag(name: string, value: string | undefined) {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) {
-    throw new UsageError(`--${name} must be a positive number, not "${value}".`);
+    throw new UsageError(l10n.t('--{0} must be a positive number, not "{1}".', name, value));
   }
   return number;
 }
@@ -64,7 +68,7 @@ async function selectionFrom(path: string, io: CliIo): Promise<CodeContext> {
   try {
     selection = await readFile(absolute, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read --file ${path}: ${(error as Error).message}`);
+    throw new UsageError(l10n.t('Cannot read --file {0}: {1}', path, (error as Error).message));
   }
   const languageId = LANGUAGE_BY_EXTENSION[extname(absolute).toLowerCase()];
   return {
@@ -93,13 +97,18 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     },
   });
   const task = positionals.join(' ').trim();
-  if (task === '') throw new UsageError('Say what the council should do: mlo run "<task>".');
+  if (task === '')
+    throw new UsageError(l10n.t('Say what the council should do: mlo run "<task>".'));
   const outputKind = (values['output-kind'] ?? (values.file ? 'code' : 'text')) as OutputKind;
   if (outputKind !== 'code' && outputKind !== 'text') {
-    throw new UsageError(`--output-kind must be code or text, not "${String(outputKind)}".`);
+    throw new UsageError(
+      l10n.t('--output-kind must be code or text, not "{0}".', String(outputKind)),
+    );
   }
   if (outputKind === 'code' && !values.file) {
-    throw new UsageError('--output-kind code rewrites a selection: give it with --file PATH.');
+    throw new UsageError(
+      l10n.t('--output-kind code rewrites a selection: give it with --file PATH.'),
+    );
   }
   const maxRounds = integerFlag('max-rounds', values['max-rounds'], 1, 8);
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1);
@@ -133,40 +142,64 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
 
 function summaryLines(result: ConsensusResult, dataDir: string): string {
   const lines = [
-    `result: ${result.status} (${result.stopReason}) after ${result.roundsCompleted} round(s)`,
+    l10n.t(
+      'result: {0} ({1}) after {2} round(s)',
+      result.status,
+      result.stopReason,
+      result.roundsCompleted,
+    ),
   ];
+  const stopped = stopText(result);
+  if (stopped) lines.push(l10n.t('stopped: {0}', stopped));
   if (result.singleVendor) {
+    const vendor = result.participants[0]?.provider ?? l10n.t('one vendor');
     lines.push(
-      `note: single-vendor run (every participant is ${result.participants[0]?.provider ?? 'one vendor'}): less independent than a mixed council`,
+      l10n.t(
+        'note: single-vendor run (every participant is {0}): less independent than a mixed council',
+        vendor,
+      ),
     );
   }
   for (const dissent of result.minorityReport) {
-    lines.push(`minority: ${dissent.participantId} ${dissent.vote}: ${dissent.reasons.join('; ')}`);
-  }
-  for (const notice of result.notices ?? []) {
-    lines.push(`notice: ${notice.cause}: ${noticeText(notice)}`);
-  }
-  for (const abstention of result.abstentions) {
     lines.push(
-      `abstained: ${abstention.participantId} in ${abstention.phase}: ${abstention.error.message}`,
+      l10n.t(
+        'minority: {0} {1}: {2}',
+        dissent.participantId,
+        dissent.vote,
+        dissent.reasons.join('; '),
+      ),
     );
   }
-  if (result.error) {
-    lines.push(`error: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`);
+  for (const notice of result.notices ?? []) lines.push(noticeLine(notice));
+  for (const abstention of result.abstentions) {
+    const { participantId, phase, error } = abstention;
+    lines.push(l10n.t('abstained: {0} in {1}: {2}', participantId, phase, error.message));
   }
+  if (result.error) lines.push(errorLine(result.error));
   const cost = result.cost;
+  const unpriced = cost.unpricedCalls ? l10n.t(' ({0} unpriced)', cost.unpricedCalls) : '';
   lines.push(
-    `cost: $${cost.costUsd.toFixed(4)} over ${cost.calls} calls${cost.unpricedCalls ? ` (${cost.unpricedCalls} unpriced)` : ''}, ${cost.usage.inputTokens} in / ${cost.usage.outputTokens} out tokens`,
+    l10n.t(
+      'cost: {0} over {1} calls{2}, {3} in / {4} out tokens',
+      `$${cost.costUsd.toFixed(4)}`,
+      cost.calls,
+      unpriced,
+      cost.usage.inputTokens,
+      cost.usage.outputTokens,
+    ),
   );
-  if (cost.budgetHit) lines.push(`stopped by: ${BUDGET_NAMES[cost.budgetHit]}`);
-  lines.push(
-    `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
-  );
+  if (cost.budgetHit) lines.push(l10n.t('stopped by: {0}', budgetName(cost.budgetHit)));
+  lines.push(transcriptLine(dataDir, result));
   return lines.map((line) => `mlo: ${line}\n`).join('');
 }
 
-const BUDGET_NAMES: Record<NonNullable<ConsensusResult['cost']['budgetHit']>, string> = {
-  tokens: 'the token budget',
-  cost: 'the cost budget (MLO_MAX_COST_USD / --max-cost-usd)',
-  'unpriced-tokens': 'the token budget for unpriced participants (their cost is unknown)',
-};
+function budgetName(budget: NonNullable<ConsensusResult['cost']['budgetHit']>): string {
+  switch (budget) {
+    case 'tokens':
+      return l10n.t('the token budget');
+    case 'cost':
+      return l10n.t('the cost budget (MLO_MAX_COST_USD / --max-cost-usd)');
+    case 'unpriced-tokens':
+      return l10n.t('the token budget for unpriced participants (their cost is unknown)');
+  }
+}

@@ -1,5 +1,6 @@
 /** `mlo serve`: the team server (src/server) on Redis, until SIGTERM / SIGINT. */
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { startTeamServer } from '../server/start-team-server';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
@@ -18,7 +19,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<'serving'
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(
-      `--port must be a port number (0 picks a free one), not "${values.port}".`,
+      l10n.t('--port must be a port number (0 picks a free one), not "{0}".', values.port),
     );
   }
   const server = await startTeamServer(io.env, {
@@ -27,7 +28,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<'serving'
     allowedOrigins: values['allowed-origin'],
     allowedHosts: values['allowed-host'],
   });
-  io.err(`mlo serve: listening on ${server.url}\n`);
+  io.err(`mlo serve: ${l10n.t('listening on {0}', server.url)}\n`);
   const stop = () => {
     server.stop().then(
       () => process.exit(0),

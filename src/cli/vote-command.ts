@@ -1,10 +1,12 @@
 /** `mlo vote <question>`: the quick poll; the winning answer (or the result as JSON) on stdout. */
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import type { VoteInput, VoteResult, VoteStrategy } from '../core/vote-types';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { exitCodeOf } from './exit-codes';
 import { runOnCliCouncil } from './run-on-cli-council';
+import { errorLine, transcriptLine } from './summary-lines';
 
 const STRATEGIES: VoteStrategy[] = ['majority', 'supermajority', 'unanimous'];
 
@@ -24,10 +26,12 @@ export async function voteCommand(args: string[], io: CliIo): Promise<number> {
     },
   });
   const question = positionals.join(' ').trim();
-  if (question === '') throw new UsageError('Ask a question: mlo vote "<question>".');
+  if (question === '') throw new UsageError(l10n.t('Ask a question: mlo vote "<question>".'));
   const strategy = values.strategy as VoteStrategy;
   if (!STRATEGIES.includes(strategy)) {
-    throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')}, not "${strategy}".`);
+    throw new UsageError(
+      l10n.t('--strategy must be one of {0}, not "{1}".', STRATEGIES.join(', '), strategy),
+    );
   }
   const input: VoteInput = {
     question,
@@ -51,15 +55,28 @@ export async function voteCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function summaryLines(result: VoteResult, strategy: VoteStrategy, dataDir: string): string {
+  const outcome = result.reached ? l10n.t('reached') : l10n.t('not reached');
+  const judge = result.judge ? l10n.t(' (judge {0})', result.judge.id) : '';
   const lines = [
-    `vote: ${result.reached ? 'reached' : 'not reached'} (${strategy}), confidence ${Math.round(result.confidence * 100)}% (${result.agreeing.length} of ${result.responding} responding), grouped by ${result.clusteredBy}${result.judge ? ` (judge ${result.judge.id})` : ''}`,
-    ...(result.judgeFallbackReason ? [`judge fallback: ${result.judgeFallbackReason}`] : []),
-    ...result.dissent.map((d) => `dissent: ${d.participantId}: ${d.answer.split('\n')[0]}`),
-    ...result.failed.map((f) => `failed: ${f.participantId}: ${f.error.message}`),
-    ...(result.error
-      ? [`error: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`]
+    l10n.t(
+      'vote: {0} ({1}), confidence {2}% ({3} of {4} responding), grouped by {5}{6}',
+      outcome,
+      strategy,
+      Math.round(result.confidence * 100),
+      result.agreeing.length,
+      result.responding,
+      result.clusteredBy,
+      judge,
+    ),
+    ...(result.judgeFallbackReason
+      ? [l10n.t('judge fallback: {0}', result.judgeFallbackReason)]
       : []),
-    `transcript: ${dataDir}/${result.runId}.jsonl${result.transcriptIncomplete ? ' (incomplete: some records could not be written)' : ''}`,
+    ...result.dissent.map((d) =>
+      l10n.t('dissent: {0}: {1}', d.participantId, d.answer.split('\n')[0] ?? ''),
+    ),
+    ...result.failed.map((f) => l10n.t('failed: {0}: {1}', f.participantId, f.error.message)),
+    ...(result.error ? [errorLine(result.error)] : []),
+    transcriptLine(dataDir, result),
   ];
   return lines.map((line) => `mlo: ${line}\n`).join('');
 }

@@ -183,6 +183,11 @@ export type StopReason =
   | 'cancelled'
   /** Stopped by the user with the best proposal so far (status `provisional`). */
   | 'stopped'
+  /**
+   * Two review rounds in a row brought no usable review, so the council could not score its
+   * proposals (status `provisional`, docs/PROTOCOL.md "Signals"); not a deadlock.
+   */
+  | 'no-usable-reviews'
   | 'no-quorum'
   | 'error';
 

@@ -49,7 +49,7 @@ export function detectDeadlock(history: RoundHistory[]): DeadlockFinding | undef
     if (similarity >= REPEATED_CRITIQUE_SIMILARITY) {
       return {
         signal: 'repeated-critique',
-        detail: `Round ${last.round}'s critique is ${(similarity * 100).toFixed(0)}% the same as round ${previous.round}'s.`,
+        detail: `The critique of ${reviewed(last.round)} is ${(similarity * 100).toFixed(0)}% the same as that of ${reviewed(previous.round)}.`,
       };
     }
   }
@@ -67,4 +67,9 @@ export function detectDeadlock(history: RoundHistory[]): DeadlockFinding | undef
     }
   }
   return undefined;
+}
+
+/** What a history entry's reviews reviewed: entry 0 holds the reviews of the drafts. */
+function reviewed(round: number): string {
+  return round === 0 ? 'the drafts' : `round ${round}'s merged proposals`;
 }

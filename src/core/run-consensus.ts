@@ -36,8 +36,12 @@ export async function runConsensus(
       throw new NoQuorumError(
         `A consensus run needs at least ${QUORUM} participants; ${run.participants.length} configured.`,
       );
-    if ((await debate(run)) === 'deadlock')
+    const ending = await debate(run);
+    if (ending === 'deadlock')
       return await finishConsensus(run, 'deadlock', 'deadlock', bestSoFar(run.state));
+    // Nothing could be scored: the unscored best so far, never put to ratification as agreed.
+    if (ending === 'no-usable-reviews')
+      return await finishConsensus(run, 'provisional', 'no-usable-reviews', bestSoFar(run.state));
     return await closeConsensus(run);
   } catch (error) {
     return await finishOnStop(run, error);
@@ -45,13 +49,13 @@ export async function runConsensus(
 }
 
 /** Drafts, then review → score → merge rounds until the proposals converge, the cap or a deadlock. */
-async function debate(run: ConsensusRun): Promise<'deadlock' | 'ended'> {
+async function debate(run: ConsensusRun): Promise<'deadlock' | 'no-usable-reviews' | 'ended'> {
   let pending = launchDrafts(run);
   let pendingPhase: Phase = 'draft';
   for (let round = 1; ; round += 1) {
     const review = await runReviewRound(run, pending, pendingPhase, round);
     const verdict = scoreRound(run, review, round);
-    if (verdict === 'deadlock') return 'deadlock';
+    if (verdict === 'deadlock' || verdict === 'no-usable-reviews') return verdict;
     if (verdict !== 'continue') return 'ended';
     checkBudget(run.context, run.input.budget, run.participants.length);
     pending = launchMerges(run, review, round);

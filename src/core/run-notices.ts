@@ -21,3 +21,21 @@ export function noUsableReviewsNotice(
     hint: 'Check that the models support structured output (JSON schema), or try other models; the transcript keeps every answer.',
   };
 }
+
+/**
+ * Why a run stopped with stop reason `no-usable-reviews` (two review rounds in a row without a
+ * usable review), for every surface that explains the stop in English. `notices` are the run's.
+ */
+export function noUsableReviewsStopText(
+  notices: readonly Pick<RunNotice, 'cause' | 'round'>[],
+): string {
+  const rounds = notices
+    .filter((notice) => notice.cause === 'no-usable-reviews')
+    .map((notice) => Math.trunc(Number(notice.round)) || 0);
+  return (
+    `No usable review arrived in rounds ${rounds.join(', ')}, so the council could not score ` +
+    'its proposals and stopped: this is not a deadlock (nothing shows that the positions ' +
+    'differ) and not an agreement; the product is the unscored best so far. What to do: run ' +
+    'again with models that support structured output (JSON schema).'
+  );
+}

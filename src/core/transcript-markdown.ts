@@ -5,6 +5,7 @@
  */
 import type { ConsensusResult, Proposal, ReviewerReport, RoundSignals } from './consensus-types';
 import { fencedLiteral as fence, inlineLiteral as literal } from './markdown-literal';
+import { noUsableReviewsStopText } from './run-notices';
 import type { TranscriptRecord } from './transcript-record';
 import type { VoteResult } from './vote-types';
 
@@ -68,6 +69,11 @@ function recordLines(record: TranscriptRecord, name: Name): string[] {
     case 'abstained':
       return [
         `> ${name(record.abstention.participantId)} abstained from ${literal(record.abstention.phase)} (round ${Number(record.abstention.round)}): ${literal(record.abstention.error.message)}`,
+        '',
+      ];
+    case 'notice':
+      return [
+        `> Notice, round ${Number(record.notice.round)} (${literal(record.notice.cause)}): ${literal(record.notice.message)} ${literal(record.notice.hint)}`,
         '',
       ];
     case 'deadlock':
@@ -136,6 +142,15 @@ function reviewLines(report: ReviewerReport, name: Name): string[] {
     for (const point of review.critique) lines.push(`  - critique: ${literal(point)}`);
     for (const point of review.suggestions) lines.push(`  - suggestion: ${literal(point)}`);
   }
+  const missing = Array.isArray(report.missingLabels) ? report.missingLabels : [];
+  if (missing.length > 0)
+    lines.push(
+      `- not reviewed, even after the repair re-ask: ${missing.map(String).map(literal).join(', ')}`,
+    );
+  if (Number(report.unmatchedReviews) > 0)
+    lines.push(
+      `- reviews naming no shown proposal (not counted): ${Number(report.unmatchedReviews)}`,
+    );
   lines.push('');
   return lines;
 }
@@ -148,10 +163,16 @@ function signalLines(signals: RoundSignals): string[] {
     '|---|---|---|---|',
     ...signals.verdicts.map(
       (verdict) =>
-        `| ${literal(String(verdict.condition)).replace(/\|/g, '\\|')} | ${Number(verdict.value)} | ${Number(verdict.threshold)} | ${verdict.holds ? 'yes' : 'no'} |`,
+        `| ${tableCell(verdict.condition)} | ${tableCell(verdict.value)} | ${tableCell(verdict.threshold)} | ${verdict.holds ? 'yes' : 'no'} |`,
     ),
     '',
   ];
+}
+
+/** A number as itself; anything else ("unknown", "≤ minor") as a literal, pipes escaped. */
+function tableCell(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  return literal(String(value)).replace(/\|/g, '\\|');
 }
 
 function resultSection(result: ConsensusResult | VoteResult, name: Name): string[] {
@@ -161,6 +182,8 @@ function resultSection(result: ConsensusResult | VoteResult, name: Name): string
       `Status: **${literal(result.status)}** (${literal(result.stopReason)}); rounds: ${Number(result.roundsCompleted)}; converged: ${result.converged ? 'yes' : 'no'}${result.singleVendor ? '; single-vendor' : ''}.`,
       '',
     );
+    if (result.stopReason === 'no-usable-reviews')
+      lines.push(noUsableReviewsStopText(result.notices ?? []), '');
     if (result.product !== undefined) lines.push(fence(result.product), '');
     if (result.minorityReport.length > 0) {
       lines.push('### Minority report', '');

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ConsensusResult } from '../core/consensus-types';
+import { noUsableReviewsStopText } from '../core/run-notices';
 import { describeCost } from './cost-output';
 import { participantOutputSchema } from './participant-output';
 import { signalsOutputSchema } from './signals-output';
@@ -85,6 +86,15 @@ const MEANING: Record<ConsensusResult['status'], string> = {
   failed: 'The run failed; there is no agreed product.',
 };
 
+/** What the status means when the stop reason says more than the status (docs/PROTOCOL.md). */
+function meaningOf(result: ConsensusResult): string {
+  if (result.stopReason === 'no-usable-reviews')
+    return noUsableReviewsStopText(result.notices ?? []);
+  if (result.stopReason === 'stopped')
+    return 'The run was stopped on request; the product is the best proposal so far, not an agreement.';
+  return MEANING[result.status];
+}
+
 /** The opening text (seed 002). Short: the product itself follows as its own content block. */
 export function describeConsensus(result: ConsensusResult): string {
   const lines: string[] = [];
@@ -95,7 +105,7 @@ export function describeConsensus(result: ConsensusResult): string {
   lines.push(
     result.status === 'majority' && result.minorityReport.length === 0
       ? 'Every participant that answered approved, but not the whole council (see who dropped out below): treat it as a majority result.'
-      : MEANING[result.status],
+      : meaningOf(result),
   );
   if (result.error) lines.push(`Error: ${errorText(result.error)}`);
   if (result.transcriptIncomplete) lines.push(TRANSCRIPT_INCOMPLETE_NOTE);
@@ -119,7 +129,9 @@ export function describeConsensus(result: ConsensusResult): string {
     lines.push('Note: all participants are from one vendor, so the agreement is less independent.');
   lines.push(`Cost: ${describeCost(result.cost)}.`);
   const next: string[] = [];
-  if (result.product !== undefined) {
+  if (result.product !== undefined && result.stopReason === 'no-usable-reviews') {
+    next.push('check the unscored product below yourself before using it (no peer scored it)');
+  } else if (result.product !== undefined) {
     next.push(
       result.outputKind === 'code'
         ? 'apply the product below as the replacement of the selection (show the user the diff first)'
@@ -129,7 +141,11 @@ export function describeConsensus(result: ConsensusResult): string {
   next.push(
     `read the debate with get_iteration_log {"taskId":"${result.runId}"} (or resource ${transcriptUri(result.runId)})`,
   );
-  if (result.status !== 'unanimous' && result.status !== 'majority') {
+  if (result.stopReason === 'no-usable-reviews') {
+    next.push(
+      're-run with run_consensus_task with other participants (models that support structured output, JSON schema); more rounds would not help',
+    );
+  } else if (result.status !== 'unanimous' && result.status !== 'majority') {
     next.push(
       're-run with run_consensus_task (more maxRounds, other participants, or a clearer task)',
     );

@@ -4,6 +4,7 @@
  * role (orchestrator or an agent type).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import { RedisKeyspace } from './redis-keyspace';
 
 export interface KeyRecord {
@@ -35,7 +36,7 @@ export class AgentKeys extends RedisKeyspace {
     const claimed = await this.redis.hsetnx(this.idsKey, agentId, hashOf(key));
     if (claimed === 0) {
       throw new Error(
-        `An agent "${agentId}" already has a key; revoke it first or pick another --id.`,
+        l10n.t('An agent "{0}" already has a key; revoke it first or pick another --id.', agentId),
       );
     }
     await this.redis.hset(this.hashesKey, hashOf(key), JSON.stringify(record));

@@ -2,6 +2,7 @@
  * One ioredis client from REDIS_URL. `rediss://` turns TLS on; user and password in the URL are
  * used by ioredis itself. `maxRetriesPerRequest: null` is what BullMQ requires of its clients.
  */
+import * as l10n from '@vscode/l10n';
 import { Redis } from 'ioredis';
 
 export function createRedisClient(url: string): Redis {
@@ -19,6 +20,6 @@ export async function assertRedisReachable(client: Redis): Promise<void> {
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000).unref()),
     ]);
   } catch {
-    throw new Error('Redis is not reachable at REDIS_URL (is redis-server running?).');
+    throw new Error(l10n.t('Redis is not reachable at REDIS_URL (is redis-server running?).'));
   }
 }

@@ -1,8 +1,12 @@
 /**
  * The team server's settings, read from the environment: where Redis is, the key prefix of this
  * deployment, the lease length and the agent types. Nothing here holds a secret but REDIS_URL,
- * which may carry a password, and MLO_METRICS_TOKEN: they are only used, never logged.
+ * which may carry a password, and MLO_METRICS_TOKEN: they are only used, never logged. Its
+ * errors are for the person starting `mlo serve` / `mlo agents`, in their language
+ * (src/cli/cli-language.ts).
  */
+import * as l10n from '@vscode/l10n';
+
 export const DEFAULT_AGENT_TYPES = ['planning', 'implementation', 'testing', 'documentation'];
 export const ORCHESTRATOR_ROLE = 'orchestrator';
 
@@ -23,18 +27,19 @@ export interface TeamConfig {
 function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(l10n.t('{0} must be a positive number.', name));
   return value;
 }
 
 export function teamConfigFromEnvironment(env: Record<string, string | undefined>): TeamConfig {
   const redisUrl = env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
   if (!/^rediss?:\/\//.test(redisUrl)) {
-    throw new Error('REDIS_URL must start with redis:// or rediss:// (TLS).');
+    throw new Error(l10n.t('REDIS_URL must start with redis:// or rediss:// (TLS).'));
   }
   const prefix = env.MLO_REDIS_PREFIX?.trim() || 'mlo';
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) {
-    throw new Error('MLO_REDIS_PREFIX may hold only letters, digits, "_", "." and "-".');
+    throw new Error(l10n.t('MLO_REDIS_PREFIX may hold only letters, digits, "_", "." and "-".'));
   }
   const types = (env.MLO_AGENT_TYPES ?? '')
     .split(',')
@@ -42,7 +47,7 @@ export function teamConfigFromEnvironment(env: Record<string, string | undefined
     .filter((t) => t !== '');
   for (const type of types) {
     if (!/^[a-z][a-z0-9_-]{0,31}$/.test(type) || type === ORCHESTRATOR_ROLE) {
-      throw new Error(`MLO_AGENT_TYPES: "${type}" is not a valid agent type.`);
+      throw new Error(l10n.t('MLO_AGENT_TYPES: "{0}" is not a valid agent type.', type));
     }
   }
   return {

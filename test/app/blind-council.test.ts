@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createCouncilService } from '../../src/app/create-council-service';
+import { exportRun } from '../../src/app/export-run';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
 import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 import { INPUT_MARKER } from '../../src/core/consensus-prompts';
@@ -240,21 +241,56 @@ describe('the council against the schema-only simulated council (fake vendor ser
       );
       assert.ok(repair, `the repair re-ask names ${report.missingLabels![0]}`);
     }
+    // The export says what stayed missing, too.
+    assert.match(
+      exportRun(result.runId, records, 'markdown'),
+      /- not reviewed, even after the repair re-ask: `Proposal [A-C]`/,
+    );
   });
 
-  it('with every review unusable the round says no-usable-reviews, its spread is unknown, and no frozen-scores deadlock is claimed', async () => {
-    const { result } = await consensus(
-      ['openai:gpt-blind-wrong', 'anthropic:claude-blind-wrong', 'google:gemini-blind-wrong'],
-      { maxRounds: 3 },
-    );
-    assert.notEqual(result.deadlockSignal, 'frozen-scores');
-    assert.equal(result.converged, false);
-    assert.ok((result.notices ?? []).length > 0);
-    for (const notice of result.notices ?? []) assert.equal(notice.cause, 'no-usable-reviews');
-    assert.ok(result.signals.length > 0);
-    for (const signals of result.signals) {
-      assert.equal(signals.scoreSpread, null);
-      assert.equal(signals.cause, 'no-usable-reviews');
+  it('with every review unusable the round says no-usable-reviews, its spread is unknown, and no deadlock is claimed', async () => {
+    // The default round cap: before, the unchanging blind merges were claimed as a deadlock.
+    const participants = [
+      'openai:gpt-blind-wrong',
+      'anthropic:claude-blind-wrong',
+      'google:gemini-blind-wrong',
+    ];
+    const council = service(participants);
+    try {
+      const { runId } = await council.startConsensus({
+        input: { task: 'Name a colour', outputKind: 'text', seed: 7 },
+        origin: 'cli',
+      });
+      const result = (await council.waitForResult(runId)) as ConsensusResult;
+      assert.equal(result.status, 'provisional');
+      assert.equal(result.stopReason, 'no-usable-reviews');
+      assert.equal(result.deadlockSignal, undefined);
+      assert.equal(result.converged, false);
+      assert.deepEqual(
+        (result.notices ?? []).map((notice) => [notice.cause, notice.round]),
+        [
+          ['no-usable-reviews', 1],
+          ['no-usable-reviews', 2],
+        ],
+      );
+      assert.ok(result.signals.length > 0);
+      for (const signals of result.signals) {
+        assert.equal(signals.scoreSpread, null);
+        assert.equal(signals.cause, 'no-usable-reviews');
+      }
+      const status = await council.getStatus(runId);
+      assert.match(status?.message ?? '', /No usable review arrived in rounds 1, 2/);
+      assert.match(status?.message ?? '', /not a deadlock/);
+      const records = await council.readTranscript(runId);
+      assert.ok(!records.some((record) => record.type === 'deadlock'));
+      const markdown = exportRun(runId, records, 'markdown');
+      assert.match(markdown, /Status: \*\*`provisional`\*\* \(`no-usable-reviews`\)/);
+      assert.match(markdown, /No usable review arrived in rounds 1, 2, so the council could not/);
+      assert.match(markdown, /> Notice, round 2 \(`no-usable-reviews`\)/);
+      assert.match(markdown, /\| `scoreSpread` \| `unknown` \|/);
+      assert.doesNotMatch(markdown, /NaN|Deadlock in round/);
+    } finally {
+      council.dispose();
     }
   });
 

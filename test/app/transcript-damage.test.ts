@@ -144,7 +144,8 @@ describe('transcripts under damage', () => {
         '{"type":"run-started","runId":"bad","at":1,"seq":0}',
         '{"type":"proposal","runId":"bad","at":2,"seq":1,"proposal":{"participantId":7}}',
         '{"type":"review-done","runId":"bad","at":3,"seq":2,"report":null}',
-        '{"type":"run-failed","runId":"bad","at":4,"seq":3,"error":{"message":"boom"}}',
+        '{"type":"notice","runId":"bad","at":3,"seq":3,"notice":{"cause":"no-usable-reviews"}}',
+        '{"type":"run-failed","runId":"bad","at":4,"seq":4,"error":{"message":"boom"}}',
         '',
       ].join('\n'),
     );

@@ -57,8 +57,6 @@ describe('mlo run against the schema-only simulated council', function () {
       [
         'run',
         'Name a colour',
-        '--max-rounds',
-        '2',
         '--participants',
         'openai:gpt-blind-wrong,anthropic:claude-blind-wrong,google:gemini-blind-wrong',
       ],
@@ -70,6 +68,11 @@ describe('mlo run against the schema-only simulated council', function () {
       /notice: no-usable-reviews: The reviews of the drafts: no usable review arrived/,
     );
     assert.match(run.stderr, /structured output/);
-    assert.doesNotMatch(run.stderr, /frozen-scores/);
+    assert.match(run.stderr, /mlo: result: provisional \(no-usable-reviews\) after 1 round\(s\)/);
+    assert.match(
+      run.stderr,
+      /mlo: stopped: No usable review arrived in rounds 1, 2, so the council could not score its proposals and stopped: this is not a deadlock/,
+    );
+    assert.doesNotMatch(run.stderr, /frozen-scores|no-new-information|deadlock in round/);
   });
 });

@@ -196,10 +196,15 @@ describe('detectDeadlock', () => {
     );
   });
   it('fires repeated-critique and no-new-information', () => {
+    const repeated = detectDeadlock([
+      round(0, 4, 'same point', {}),
+      round(1, 6, 'same point', { a: 'x' }),
+    ]);
+    assert.equal(repeated?.signal, 'repeated-critique');
+    // Entry 0 holds the drafts' reviews: the detail names no "round 0".
     assert.equal(
-      detectDeadlock([round(0, 4, 'same point', {}), round(1, 6, 'same point', { a: 'x' })])
-        ?.signal,
-      'repeated-critique',
+      repeated?.detail,
+      "The critique of round 1's merged proposals is 100% the same as that of the drafts.",
     );
     assert.equal(
       detectDeadlock([

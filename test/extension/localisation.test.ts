@@ -1,7 +1,9 @@
 /**
  * Every English string the user can see has its Japanese translation: the manifest's %keys%
- * (package.nls.json / package.nls.ja.json) and each vscode.l10n.t() literal in src/extension
- * (l10n/bundle.l10n.ja.json). A string added without a translation fails here.
+ * (package.nls.json / package.nls.ja.json), each vscode.l10n.t() literal in src/extension and
+ * each @vscode/l10n `l10n.t()` literal of the command line (src/cli, and the set-up errors of
+ * src/server it prints), all in l10n/bundle.l10n.ja.json. A string added without a translation
+ * fails here.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -20,10 +22,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function l10nLiterals(): { strings: Set<string>; nonLiteral: string[] } {
+/** Where the translated strings are, and the call that marks them there. */
+const LOCALISED = [
+  { dir: 'src/extension', call: 'vscode.l10n.t' },
+  { dir: 'src/cli', call: 'l10n.t' },
+  { dir: 'src/server', call: 'l10n.t' },
+];
+
+function l10nLiterals(dir: string, call: string): { strings: Set<string>; nonLiteral: string[] } {
   const strings = new Set<string>();
   const nonLiteral: string[] = [];
-  for (const file of sourceFiles(path.join(root, 'src/extension'))) {
+  for (const file of sourceFiles(path.join(root, dir))) {
     const source = ts.createSourceFile(
       file,
       readFileSync(file, 'utf8'),
@@ -31,7 +40,7 @@ function l10nLiterals(): { strings: Set<string>; nonLiteral: string[] } {
       true,
     );
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.expression.getText(source) === 'vscode.l10n.t') {
+      if (ts.isCallExpression(node) && node.expression.getText(source) === call) {
         const first = node.arguments[0];
         if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
           strings.add(first.text);
@@ -65,16 +74,19 @@ describe('localisation (English and Japanese)', () => {
     );
   });
 
-  it('translates every vscode.l10n.t string of the extension host', () => {
-    const { strings, nonLiteral } = l10nLiterals();
-    assert.deepEqual(nonLiteral, [], 'l10n.t needs a literal so the bundle can hold it');
-    const bundle = readJson('l10n/bundle.l10n.ja.json');
-    assert.deepEqual(
-      [...strings].filter((s) => !(s in bundle)),
-      [],
-      'missing in bundle.l10n.ja.json',
-    );
-  });
+  for (const { dir, call } of LOCALISED) {
+    it(`translates every ${call} string of ${dir}`, () => {
+      const { strings, nonLiteral } = l10nLiterals(dir, call);
+      assert.ok(strings.size > 0, `${dir} marks its strings with ${call}`);
+      assert.deepEqual(nonLiteral, [], 'l10n.t needs a literal so the bundle can hold it');
+      const bundle = readJson('l10n/bundle.l10n.ja.json');
+      assert.deepEqual(
+        [...strings].filter((s) => !(s in bundle)),
+        [],
+        'missing in bundle.l10n.ja.json',
+      );
+    });
+  }
 
   it('keeps the {n} placeholders of each translation', () => {
     const bundle = readJson('l10n/bundle.l10n.ja.json') as Record<string, string>;

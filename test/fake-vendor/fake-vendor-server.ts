@@ -61,6 +61,8 @@ export interface FakeVendorServerOptions {
   responder?: Responder;
   /** Models the list endpoints return, per vendor (ids, or ids with lifecycle facts). */
   models?: Partial<Record<Vendor, (string | FakeModel)[]>>;
+  /** Called with each request's record once its reply is over (sent, or the client left). */
+  onRecorded?: (record: RecordedRequest) => void;
 }
 
 export interface FakeVendorServer {
@@ -190,6 +192,7 @@ export async function startFakeVendorServer(
         record.clientDisconnected = true;
         events.emit('disconnect', record);
       }
+      options.onRecorded?.(record);
     });
 
     if (route === undefined)

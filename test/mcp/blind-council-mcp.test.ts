@@ -76,7 +76,6 @@ describe('dist/mcp-server.js over stdio against the schema-only simulated counci
   it('with every review unusable the result says no-usable-reviews and what to do, spread unknown', async () => {
     const result = await call('run_consensus_task', {
       task: 'Name a colour',
-      maxRounds: 2,
       participants: [
         'openai:gpt-blind-wrong',
         'anthropic:claude-blind-wrong',
@@ -85,6 +84,8 @@ describe('dist/mcp-server.js over stdio against the schema-only simulated counci
     });
     assert.notEqual(result.isError, true, opening(result));
     const structured = result.structuredContent as {
+      status: string;
+      stopReason: string;
       notices?: { cause: string; hint: string }[];
       lastSignals?: { scoreSpread: number | null; cause?: string };
     };
@@ -93,7 +94,18 @@ describe('dist/mcp-server.js over stdio against the schema-only simulated counci
     assert.equal(structured.lastSignals?.cause, 'no-usable-reviews');
     assert.match(opening(result), /no usable review arrived/);
     assert.match(opening(result), /structured output/);
-    assert.doesNotMatch(opening(result), /frozen/);
+    assert.equal(structured.status, 'provisional');
+    assert.equal(structured.stopReason, 'no-usable-reviews');
+    assert.match(
+      opening(result),
+      /could not score its proposals and stopped: this is not a deadlock/,
+    );
+    assert.match(opening(result), /other participants \(models that support structured output/);
+    assert.match(opening(result), /check the unscored product below yourself/);
+    assert.doesNotMatch(
+      opening(result),
+      /frozen|round cap was reached|more maxRounds|use the product below as the answer/,
+    );
     await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
   });
 });

@@ -20,7 +20,10 @@ import { snapshotWith } from './fixtures/panel-snapshots';
 
 const testId = (id: string): string => `[data-testid="${id}"]`;
 
-function withStatus(status: ConsensusResult['status']): RunEvent[] {
+function withStatus(
+  status: ConsensusResult['status'],
+  stopReason?: ConsensusResult['stopReason'],
+): RunEvent[] {
   return buildRecordedRun().events.map((event) =>
     event.type === 'run-finished' && 'product' in event.result
       ? {
@@ -29,7 +32,8 @@ function withStatus(status: ConsensusResult['status']): RunEvent[] {
             ...event.result,
             status,
             converged: status === 'majority',
-            stopReason: status === 'cancelled' ? 'cancelled' : event.result.stopReason,
+            stopReason:
+              stopReason ?? (status === 'cancelled' ? 'cancelled' : event.result.stopReason),
           } as ConsensusResult,
         }
       : event,
@@ -90,6 +94,18 @@ describe('panel states that cannot mislead (Chromium)', function () {
       (await panel.page.locator(testId('agreement-warning')).textContent()) ?? '',
       /Deadlock: .*Review before applying/,
     );
+  });
+
+  it('a run stopped for lack of usable reviews warns that its product is unscored, not a deadlock', async () => {
+    await panel.snapshot(
+      snapshotWith(1, { events: withStatus('provisional', 'no-usable-reviews') }),
+    );
+    const warning = (await panel.page.locator(testId('agreement-warning')).textContent()) ?? '';
+    assert.match(
+      warning,
+      /unscored: no usable review arrived .* Not a deadlock and not an agreement/,
+    );
+    assert.doesNotMatch(warning, /ran out of rounds/);
   });
 
   it('a converged run shows the round cap as neutral text, not as a failed condition', async () => {

@@ -167,6 +167,10 @@ export const en = {
   openDraftAria: 'Open the unreviewed draft in a new editor tab',
   warning_provisional:
     'Provisional: the council ran out of rounds before every condition held. Review before applying.',
+  'warning_no-usable-reviews':
+    'Provisional, unscored: no usable review arrived in two review rounds in a row, so the council could not score its proposals and stopped. Not a deadlock and not an agreement. Review before applying; for a real debate, use models that support structured output (JSON schema).',
+  warning_stopped:
+    'Provisional: the run was stopped on request with the best proposal so far, not an agreement. Review before applying.',
   warning_deadlock:
     'Deadlock: the debate stopped moving. This is the best merged version, not a full agreement. Review before applying.',
   openInEditor: 'Open Debate in Editor',

@@ -20,6 +20,13 @@ import { isSimulatedRun } from './participant-names';
 
 const AGREED_WITH_WARNING = new Set(['provisional', 'deadlock']);
 
+/** The warning says why the product is provisional: the stop reason when it tells more. */
+function warningKey(status: string, stopReason: string) {
+  if (stopReason === 'no-usable-reviews' || stopReason === 'stopped')
+    return `warning_${stopReason}` as const;
+  return `warning_${status as 'provisional' | 'deadlock'}` as const;
+}
+
 function ratificationList(
   state: RunViewState,
   items: Ratification[],
@@ -152,7 +159,7 @@ function productSection(state: RunViewState, status: string, context: RenderCont
   return html`${
     AGREED_WITH_WARNING.has(status)
       ? html`<p class="callout warning" data-testid="agreement-warning" role="status">
-          ${t(`warning_${status as 'provisional' | 'deadlock'}`)}
+          ${t(warningKey(status, result.stopReason))}
         </p>`
       : nothing
   }

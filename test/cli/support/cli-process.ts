@@ -15,9 +15,12 @@ export function buildCliOnce(): void {
   built = true;
 }
 
-/** A clean environment: nothing of the test runner's own keys leaks into the child. */
+/**
+ * A clean environment: nothing of the test runner's own keys leaks into the child, and its
+ * output is English (MLO_LANG) whatever the runner's locale, unless `extra` says otherwise.
+ */
 export function cleanEnvironment(extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { MLO_LANG: 'en' };
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;

@@ -33,8 +33,10 @@ export async function startTeamServer(
   args: string[] = [],
 ): Promise<TeamServerProcess> {
   const cli = startCli(['serve', '--port', '0', ...args], env);
-  await cli.waitForStderr(/listening on (\S+)/);
-  const url = /listening on (\S+)/.exec(cli.stderr())![1]!;
+  // The JSON log line, not the human one (that one is in the user's language).
+  const listening = /"event":"server-listening","url":"([^"]+)"/;
+  await cli.waitForStderr(listening);
+  const url = listening.exec(cli.stderr())![1]!;
   const ended = cli.done;
   return {
     url,
