@@ -228,4 +228,52 @@ describe('panel notices and quiet states (Chromium)', function () {
       }
     });
   }
+
+  for (const [locale, identical, round] of [
+    ['en', 'The two proposals are identical.', 'Round 2'],
+    ['ja', '2 つの提案は同一です。', 'ラウンド 2'],
+  ] as const) {
+    it(`a comparison of two identical proposals says so, one that differs draws its rows (${locale})`, async () => {
+      panel = await openPanel(browser, server, locale);
+      await panel.snapshot(snapshotWith(1, { events: buildRecordedRun().events, locale }));
+      const select = panel.page.locator(`${testId('diff-view')} select`);
+      const labels = await select.locator('option').allTextContents();
+      // Round 2: Claude's and Gemini's merges are the same text; GPT's differs from both.
+      const same = labels.findIndex(
+        (l) => l.startsWith(round) && /Claude.*Gemini|Gemini.*Claude/.test(l),
+      );
+      const differs = labels.findIndex((l) => l.startsWith(round) && /GPT/.test(l));
+      assert.ok(same >= 0 && differs >= 0, labels.join(' | '));
+      await select.selectOption({ index: same });
+      await panel.settle();
+      assert.equal(
+        (await panel.page.locator(testId('diff-identical')).textContent())?.trim(),
+        identical,
+      );
+      assert.equal(await panel.page.locator('.d2h-ins, .d2h-del').count(), 0);
+      await select.selectOption({ index: differs });
+      await panel.settle();
+      assert.equal(await panel.page.locator(testId('diff-identical')).count(), 0);
+      assert.ok((await panel.page.locator('.d2h-ins').count()) > 0);
+      // The selection against the result: the edited signature line pairs with its new form
+      // and marks the changed words; the added doc comment pairs with nothing.
+      await select.selectOption({ index: 0 });
+      await panel.settle();
+      const del = panel.page.locator('td.d2h-del.d2h-change .d2h-code-line-ctn');
+      const ins = panel.page.locator('td.d2h-ins.d2h-change .d2h-code-line-ctn');
+      assert.deepEqual(await del.allTextContents(), ['function add(a, b) {']);
+      assert.deepEqual(await ins.allTextContents(), [
+        'export function add(a: number, b: number): number {',
+      ]);
+      assert.ok((await ins.locator('ins').count()) > 0);
+      assert.match(
+        (
+          await panel.page
+            .locator('td.d2h-ins:not(.d2h-change) .d2h-code-line-ctn')
+            .allTextContents()
+        ).join('|'),
+        /\/\*\* Adds two numbers\. \*\//,
+      );
+    });
+  }
 });
