@@ -32,7 +32,9 @@ function rpcResult(step: ShellStep): {
   assert.equal(step.status, 0);
   const data = /^data: (.+)$/m.exec(step.stdout);
   assert.ok(data, `no data: line in ${JSON.stringify(step.stdout)}`);
-  const message = JSON.parse(data[1]!) as { result?: { isError?: boolean; structuredContent: Record<string, unknown> } };
+  const message = JSON.parse(data[1]!) as {
+    result?: { isError?: boolean; structuredContent: Record<string, unknown> };
+  };
   assert.ok(message.result, `not a result: ${data[1]}`);
   assert.notEqual(message.result.isError, true, data[1]);
   return message.result;
@@ -61,17 +63,35 @@ describe('README.md Team server walk-through, as a user types it', function () {
     assert.equal(checkedBlocks('README.md', BY).length, 2);
     const ja = checkedBlocks('README.ja.md', BY);
     assert.equal(ja.length, 1);
-    assert.deepEqual(shellCommands(ja[0]!).map(withoutComment), shellCommands(setup!).map(withoutComment));
+    assert.deepEqual(
+      shellCommands(ja[0]!).map(withoutComment),
+      shellCommands(setup!).map(withoutComment),
+    );
   });
 
   it('prints the keys once, lists agents without them, serves, and runs a task through curl', async () => {
-    const serverPort = await freePort();
-    const swap = (command: string) =>
-      command.replace(/\b6379\b/g, String(redis.port)).replace(/\b3000\b/g, String(serverPort));
     const commands = shellCommands(setup!);
     // Redis is the test's own (installed, on a free port); the README's two lines for it must be there.
-    const skipped = commands.filter((c) => /^(sudo apt-get install -y redis-server|redis-server --port 6379 )/.test(c));
+    const skipped = commands.filter((c) =>
+      /^(sudo apt-get install -y redis-server|redis-server --port \d+ )/.test(c),
+    );
     assert.equal(skipped.length, 2, commands.join('\n'));
+    const readmeRedisPort = skipped
+      .map((c) => /^redis-server --port (\d+) /.exec(c)?.[1])
+      .find(Boolean)!;
+    const readmeServerPort = /^node dist\/cli\.js serve --port (\d+) &/m.exec(
+      commands.join('\n'),
+    )?.[1];
+    assert.ok(
+      readmeServerPort,
+      `no "node dist/cli.js serve --port N &" in:\n${commands.join('\n')}`,
+    );
+    const serverPort = await freePort();
+    const port = (n: string) => new RegExp(`\\b${n}\\b`, 'g');
+    const swap = (command: string) =>
+      command
+        .replace(port(readmeRedisPort), String(redis.port))
+        .replace(port(readmeServerPort), String(serverPort));
     const env = cleanEnvironment({
       MLO_DATA_DIR: dataDir,
       PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
@@ -87,10 +107,16 @@ describe('README.md Team server walk-through, as a user types it', function () {
       return found[1];
     };
 
-    for (const add of [step(/^LEAD=\$\(.*agents add --type orchestrator --id lead\)/), step(/^PLANNER=/)]) {
+    for (const add of [
+      step(/^LEAD=\$\(.*agents add --type orchestrator --id lead\)/),
+      step(/^PLANNER=/),
+    ]) {
       assert.deepEqual(add, { stdout: '', status: 0 });
     }
-    assert.match(shell.stderr(), /^Key for orchestrator "lead" \(shown once; only its hash is stored\):$/m);
+    assert.match(
+      shell.stderr(),
+      /^Key for orchestrator "lead" \(shown once; only its hash is stored\):$/m,
+    );
     assert.match(shell.stderr(), /^Key for planning "planning-agent-001" \(shown once/m);
     const lead = (await shell.run('echo $LEAD')).stdout.trim();
     const planner = (await shell.run('echo $PLANNER')).stdout.trim();
@@ -102,11 +128,15 @@ describe('README.md Team server walk-through, as a user types it', function () {
     assert.equal(list.status, 0);
     assert.match(list.stdout, /^lead\torchestrator\tcreated \d{4}-\d\d-\d\dT/m);
     assert.match(list.stdout, /^planning-agent-001\tplanning\tcreated /m);
-    assert.ok(!list.stdout.includes(lead) && !list.stdout.includes(planner), 'agents list shows a key');
+    assert.ok(
+      !list.stdout.includes(lead) && !list.stdout.includes(planner),
+      'agents list shows a key',
+    );
 
-    step(/ serve --port 3000 &/);
     const url = `http://127.0.0.1:${serverPort}/mcp`;
-    await shell.waitForStderr(new RegExp(`^mlo serve: listening on ${url.replace(/\./g, '\\.')}$`, 'm'));
+    await shell.waitForStderr(
+      new RegExp(`^mlo serve: listening on ${url.replace(/\./g, '\\.')}$`, 'm'),
+    );
 
     await walkTheCurlBlock(shell, swap, lead, planner);
   });
@@ -120,12 +150,16 @@ describe('README.md Team server walk-through, as a user types it', function () {
     let taskId: string | undefined;
     const steps: [string, ShellStep][] = [];
     for (const command of shellCommands(curls!)) {
-      if (command.includes(PLACEHOLDER)) assert.ok(taskId, `${PLACEHOLDER} before create_task: ${command}`);
+      if (command.includes(PLACEHOLDER))
+        assert.ok(taskId, `${PLACEHOLDER} before create_task: ${command}`);
       const typed = swap(taskId ? command.replaceAll(PLACEHOLDER, taskId) : command);
       const result = await sh.run(typed);
       steps.push([command, result]);
       if (/ create_task /.test(command)) {
-        const task = rpcResult(result).structuredContent.task as { task_id: string; status: string };
+        const task = rpcResult(result).structuredContent.task as {
+          task_id: string;
+          status: string;
+        };
         assert.match(task.task_id, /^task-\d{8}-001$/);
         assert.equal(task.status, 'pending');
         taskId = task.task_id;
@@ -138,13 +172,17 @@ describe('README.md Team server walk-through, as a user types it', function () {
     };
     assert.deepEqual(step(/^mcp\(\) \{/), { stdout: '', status: 0 });
 
-    const polled = rpcResult(step(/^mcp \$PLANNER poll_tasks /)).structuredContent.tasks as Record<string, unknown>[];
+    const polled = rpcResult(step(/^mcp \$PLANNER poll_tasks /)).structuredContent.tasks as Record<
+      string,
+      unknown
+    >[];
     assert.equal(polled.length, 1);
     assert.equal(polled[0]!.task_id, taskId);
     assert.equal(polled[0]!.status, 'in_progress');
     assert.equal(polled[0]!.assigned_agent_id, 'planning-agent-001');
 
-    const submitted = rpcResult(step(/^mcp \$PLANNER submit_result /)).structuredContent.task as Record<string, unknown>;
+    const submitted = rpcResult(step(/^mcp \$PLANNER submit_result /)).structuredContent
+      .task as Record<string, unknown>;
     assert.equal(submitted.status, 'completed');
 
     const got = rpcResult(step(/^mcp \$LEAD get_result /)).structuredContent;
@@ -156,9 +194,15 @@ describe('README.md Team server walk-through, as a user types it', function () {
     const metrics = step(/\/metrics \| grep/);
     assert.equal(metrics.status, 0);
     assert.match(metrics.stdout, /^mlo_tasks_created_total\{agent_type="planning"\} 1$/m);
-    assert.match(metrics.stdout, /^mlo_tasks_finished_total\{agent_type="planning",outcome="completed"\} 1$/m);
+    assert.match(
+      metrics.stdout,
+      /^mlo_tasks_finished_total\{agent_type="planning",outcome="completed"\} 1$/m,
+    );
 
     const everything = steps.map(([, s]) => s.stdout).join('\n') + sh.stderr();
-    assert.ok(!everything.includes(lead) && !everything.includes(planner), 'a key was printed again');
+    assert.ok(
+      !everything.includes(lead) && !everything.includes(planner),
+      'a key was printed again',
+    );
   }
 });

@@ -15,13 +15,17 @@ const MARKER = /^<!--\s*checked:\s*(\S+)\s*-->\s*$/;
 
 /** The fenced blocks of `file` right after a `<!-- checked: <by> -->` line. */
 export function checkedBlocks(file: string, by: string): string[] {
-  const tokens = new MarkdownIt({ html: true }).parse(readFileSync(resolve(ROOT, file), 'utf8'), {});
+  const tokens = new MarkdownIt({ html: true }).parse(
+    readFileSync(resolve(ROOT, file), 'utf8'),
+    {},
+  );
   const blocks: string[] = [];
   tokens.forEach((token, i) => {
     const marker = token.type === 'html_block' ? MARKER.exec(token.content.trim()) : null;
     if (marker?.[1] !== by) return;
     const next = tokens[i + 1];
-    if (next?.type !== 'fence') throw new Error(`${file}: "${token.content.trim()}" is not followed by a fenced block`);
+    if (next?.type !== 'fence')
+      throw new Error(`${file}: "${token.content.trim()}" is not followed by a fenced block`);
     blocks.push(next.content);
   });
   return blocks;
@@ -96,7 +100,12 @@ export function startShell(env: Record<string, string>, cwd = ROOT): Shell {
           finish(() => fail(new Error(`the shell ended before ${what}; stderr:\n${stderr}`)));
       };
       const timer = setTimeout(
-        () => finish(() => fail(new Error(`no ${what} in ${timeoutMs} ms; stdout:\n${stdout}\nstderr:\n${stderr}`))),
+        () =>
+          finish(() =>
+            fail(
+              new Error(`no ${what} in ${timeoutMs} ms; stdout:\n${stdout}\nstderr:\n${stderr}`),
+            ),
+          ),
         timeoutMs,
       );
       const finish = (settle: () => void) => {
