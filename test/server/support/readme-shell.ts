@@ -133,7 +133,9 @@ export function startShell(env: Record<string, string>, cwd = ROOT): Shell {
     },
     stderr: () => stderr,
     waitForStderr: (pattern, timeoutMs = 15_000) =>
-      waitFor(() => (pattern.test(stderr) ? true : undefined), timeoutMs, String(pattern)),
+      waitFor(() => (pattern.test(stderr) ? true : undefined), timeoutMs, String(pattern)).then(
+        () => undefined,
+      ),
     async close() {
       // A shell that ended early may have left its `&` jobs running.
       if (child.exitCode !== null || child.signalCode !== null) return killGroup(child);
