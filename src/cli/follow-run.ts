@@ -2,6 +2,8 @@
  * Follows one run of a CLI command: progress lines on stderr; the first Ctrl-C stops a consensus
  * run with the best proposal so far (status provisional; a vote is cancelled), a second cancels
  * outright, a third quits at once; the result once the run and its transcript are complete.
+ * From the run's end until the caller has printed the result, Ctrl-C does nothing (the result
+ * is not lost to a late Ctrl-C).
  */
 import type { CouncilService, RunResult } from '../shared/council-service';
 import * as l10n from '@vscode/l10n';
@@ -14,12 +16,18 @@ export function transcriptIncompleteWarning(): string {
   );
 }
 
+export interface FollowedRun {
+  result: RunResult;
+  /** Gives Ctrl-C back to the process: call it once the result is printed. */
+  release(): void;
+}
+
 export async function followRun(
   council: CouncilService,
   runId: string,
   io: CliIo,
   quiet: boolean,
-): Promise<RunResult> {
+): Promise<FollowedRun> {
   const unsubscribe = council.subscribe(runId, (event) => {
     // Even with --quiet: a transcript that stops being written is never silent.
     if (event.type === 'transcript-incomplete') {
@@ -31,7 +39,9 @@ export async function followRun(
     if (line !== undefined) io.err(`mlo: ${line}\n`);
   });
   let interrupts = 0;
+  let ended = false;
   const removeInterrupt = io.onInterrupt(() => {
+    if (ended) return;
     interrupts += 1;
     if (interrupts === 1) {
       io.err('mlo: stopping with the best so far… (Ctrl-C again to cancel)\n');
@@ -46,9 +56,13 @@ export async function followRun(
     }
   });
   try {
-    return await council.waitForResult(runId);
-  } finally {
+    const result = await council.waitForResult(runId);
+    ended = true;
+    return { result, release: removeInterrupt };
+  } catch (error) {
     removeInterrupt();
+    throw error;
+  } finally {
     unsubscribe();
   }
 }

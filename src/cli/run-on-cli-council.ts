@@ -30,9 +30,12 @@ export async function runOnCliCouncil<Result extends RunResult>(
   run: CliRun<Result>,
 ): Promise<number> {
   const { council, dataDir } = createCliCouncil(io.env, io.err, flags.verbose ? 'info' : 'warn');
+  let release = () => {};
   try {
     const { runId } = await run.start(council, participantsFlag(flags.participants));
-    const result = (await followRun(council, runId, io, flags.quiet)) as Result;
+    const followed = await followRun(council, runId, io, flags.quiet);
+    release = followed.release;
+    const result = followed.result as Result;
     const answer = run.answer(result);
     if (flags.json) {
       await io.out(JSON.stringify(result, null, 2) + '\n');
@@ -41,6 +44,7 @@ export async function runOnCliCouncil<Result extends RunResult>(
     }
     return run.report(result, dataDir);
   } finally {
+    release();
     council.dispose();
   }
 }

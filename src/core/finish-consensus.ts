@@ -47,9 +47,15 @@ export async function finishConsensus(
   });
 }
 
-/** Ends a run a step stopped by throwing: stopped early, cancelled, over budget, no quorum, a bug. */
+/**
+ * Ends a run a step stopped by throwing: cancelled, stopped early, over budget, no quorum, a bug.
+ * A cancel wins over an earlier stop with the best so far (the second Ctrl-C, or cancel after
+ * keepBest): both abort the run's controller, so the cancel is read from its own flag first.
+ */
 export async function finishOnStop(run: ConsensusRun, error: unknown): Promise<ConsensusResult> {
   const best = bestSoFar(run.state);
+  if (run.context.cancelledOutright)
+    return await finishConsensus(run, 'cancelled', 'cancelled', best);
   if (run.context.finishingEarly) return await finishConsensus(run, 'provisional', 'stopped', best);
   if (error instanceof RunCancelledError || run.context.cancelled)
     return await finishConsensus(run, 'cancelled', 'cancelled', best);

@@ -53,6 +53,11 @@ export class RunContext {
   private readonly detachParentSignal: () => void;
   /** Set when the run was asked to stop and keep the best so far (status `provisional`). */
   private stoppedEarly = false;
+  /**
+   * Set when the caller cancels (`deps.signal`). Its own flag, because a stop with the best so far
+   * aborts the same controller first and a later cancel must still end the run `cancelled`.
+   */
+  private cancelRequested = false;
 
   constructor(runId: string, deps: EngineDependencies) {
     this.runId = runId;
@@ -61,8 +66,11 @@ export class RunContext {
     this.listener = deps.onEvent;
     this.transcript = deps.transcript;
     const parent = deps.signal;
-    const onAbort = () => this.controller.abort(parent?.reason);
-    if (parent?.aborted) this.controller.abort(parent.reason);
+    const onAbort = () => {
+      this.cancelRequested = true;
+      this.controller.abort(parent?.reason);
+    };
+    if (parent?.aborted) onAbort();
     parent?.addEventListener('abort', onAbort, { once: true });
     const early = deps.finishEarly;
     const onFinishEarly = () => this.finishEarly();
@@ -77,6 +85,11 @@ export class RunContext {
   /** True once the run was asked to stop with the best so far (not a plain cancel). */
   get finishingEarly(): boolean {
     return this.stoppedEarly;
+  }
+
+  /** True once the caller cancelled the run, even after a stop with the best so far. */
+  get cancelledOutright(): boolean {
+    return this.cancelRequested;
   }
 
   /**

@@ -29,7 +29,7 @@ export const consensusOutputSchema = z.object({
   converged: z.boolean(),
   roundsCompleted: z.number(),
   outputKind: z.enum(['code', 'text']),
-  product: z.string().optional().describe('For "code": a full replacement of the selection.'),
+  product: z.string().optional(),
   rationale: z.string().optional(),
   minorityReport: briefly(
     z.array(
@@ -49,7 +49,7 @@ export const consensusOutputSchema = z.object({
       }),
     ),
   ).optional(),
-  participants: z.array(elsewhere(participantOutputSchema, 'list_participants')),
+  participants: elsewhere(z.array(participantOutputSchema), 'list_participants'),
   singleVendor: z.boolean(),
   lastSignals: elsewhere(signalsOutputSchema, 'get_task_status: signals').optional(),
   transcriptUri: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CostSummary } from '../core/consensus-types';
-import { briefly, outputOf } from './output-schema';
+import { briefly, elsewhere, outputOf } from './output-schema';
 
 /** USD of the priced calls; `unpricedCalls` are calls of models with no known price. */
 const costFields = z.object({
@@ -11,6 +11,8 @@ const costFields = z.object({
   outputTokens: z.number(),
 });
 export const costOutputSchema = briefly(costFields);
+/** The cost as a tool that comes with run_consensus_task advertises it. */
+export const costPointerSchema = elsewhere(costFields, 'run_consensus_task');
 export type CostOutput = z.infer<typeof costFields>;
 
 export function toCostOutput(cost: CostSummary): CostOutput {

@@ -10,6 +10,7 @@ import { registerPrompts } from './register-prompts';
 import { registerRunResources } from './register-run-resources';
 import { SERVER_ICONS } from './server-icon';
 import type { ToolContext } from './tool-context';
+import { listToolsCompactly } from './tool-listing';
 import { toolsOfProfile, type ToolName } from './tool-profile';
 import { registerRunConsensusTaskTool } from './tools/run-consensus-task-tool';
 import { registerStartConsensusTaskTool } from './tools/start-consensus-task-tool';
@@ -71,9 +72,10 @@ export function createServer(council: CouncilService, options: CreateServerOptio
       maxToolInputElements: 20_000,
     },
   );
-  const context: ToolContext = { council, server, mode: options.mode };
   const wanted = toolsOfProfile(options.tools);
+  const context: ToolContext = { council, server, mode: options.mode, listed: wanted };
   for (const [name, register] of REGISTRATIONS) if (wanted.has(name)) register(context);
+  listToolsCompactly(server);
   registerPrompts(server);
   registerRunResources(server, council);
   return server;

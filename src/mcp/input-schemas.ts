@@ -10,6 +10,7 @@ import {
   MAX_SELECTION_CHARS,
   MAX_TASK_CHARS,
 } from './input-limits';
+import type { ToolName } from './tool-profile';
 
 const kb = (chars: number): string => `${Math.round(chars / 1000)} KB`;
 
@@ -40,9 +41,7 @@ export const participantsField = z
   .min(1, { error: '"participants" is empty: leave it out to use the configured council.' })
   .max(MAX_PARTICIPANTS, { error: `At most ${MAX_PARTICIPANTS} participants per run.` })
   .optional()
-  .describe(
-    'Members as "provider:model", or "sampling" for your own model. Default: the configured ones.',
-  );
+  .describe('"provider:model", or "sampling" for your own model. Default: the configured ones.');
 
 export const codeInputFields = {
   selection: z
@@ -64,6 +63,8 @@ export const codeInputFields = {
   outputKind: z.enum(['code', 'text']).optional().describe('Default: code with a selection.'),
 };
 
+const SEED_ERROR = '"seed" is a whole number from 0 to 4294967295 (the seed a transcript records).';
+
 export const runSettingsFields = {
   maxRounds: z
     .number()
@@ -82,11 +83,17 @@ export const runSettingsFields = {
   budget: z
     .object({
       maxCostUsd: z.number().min(0).optional(),
-      maxTotalTokens: z.number().int().min(0).optional(),
+      maxTotalTokens: z.number().int().min(0).max(1e9).optional(),
     })
     .optional()
     .describe('Stop (status budget) past this.'),
-  seed: z.number().int().optional().describe('For reproducible shuffles.'),
+  seed: z
+    .number()
+    .int({ error: SEED_ERROR })
+    .min(0, { error: SEED_ERROR })
+    .max(2 ** 32 - 1, { error: SEED_ERROR })
+    .optional()
+    .describe('For reproducible shuffles.'),
 };
 
 export const consensusInputShape = {
@@ -103,3 +110,21 @@ export const taskIdField = z
   .min(1)
   .max(200)
   .describe('Id from a run, start or vote.');
+
+/**
+ * Fields a tool takes as `owner` takes them. Where `owner` is in the same tools/list, the
+ * fields' descriptions are left to it (`shared`: the tool's description then says so, naming
+ * `owner`; docs/MCP.md "Context footprint"); elsewhere (another profile, the team server) they
+ * keep their own.
+ */
+export function sharedFields<Fields extends Record<string, z.ZodType>>(
+  owner: ToolName,
+  listed: ReadonlySet<ToolName> | undefined,
+  fields: Fields,
+): { fields: Fields; shared: boolean } {
+  if (!listed?.has(owner)) return { fields, shared: false };
+  const bare = Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => [name, field.meta({ description: undefined })]),
+  );
+  return { fields: bare as Fields, shared: true };
+}

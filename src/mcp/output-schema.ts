@@ -6,7 +6,8 @@
  * schema spells it out, as a pointer to that tool (`elsewhere`).
  */
 import { z } from 'zod';
-import { typeText } from './type-text';
+import type { ToolName } from './tool-profile';
+import { pointTo, typeText } from './type-text';
 
 /** The data as the schema advertises it: keys the schema does not name and undefined ones left out. */
 export function outputOf<S extends z.ZodObject>(schema: S, value: z.input<S>): z.output<S> {
@@ -30,7 +31,18 @@ export function briefly<S extends z.ZodType>(schema: S): Advertised<S> {
 
 /** A nested field whose shape the output schema of `where` spells out; checked and stripped by `schema`. */
 export function elsewhere<S extends z.ZodType>(schema: S, where: string): Advertised<S> {
-  return advertised(schema, `As in ${where}.`);
+  const pointer = advertised(schema, `As in ${where}.`);
+  pointTo(pointer, where);
+  return pointer;
+}
+
+/** `elsewhere` where `owner` is in the same tools/list (ToolContext.listed), else `briefly`. */
+export function elsewhereIfListed<S extends z.ZodType>(
+  schema: S,
+  owner: ToolName,
+  listed: ReadonlySet<ToolName> | undefined,
+): Advertised<S> {
+  return listed?.has(owner) ? elsewhere(schema, owner) : briefly(schema);
 }
 
 type Advertised<S extends z.ZodType> = z.ZodType<z.output<S>, z.input<S>>;

@@ -4,20 +4,20 @@ import type { ParticipantInfo } from '../core/participant';
 import type { ParticipantStatus } from '../shared/council-service';
 import { briefly, outputOf } from './output-schema';
 
+export const personaOutputSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  expertise: z.array(z.string()),
+  interactionStyle: z.string().optional(),
+  description: z.string().optional(),
+});
+
 export const participantOutputSchema = z.object({
   id: z.string(),
   provider: z.string(),
   model: z.string(),
   displayName: z.string(),
-  persona: briefly(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      expertise: z.array(z.string()),
-      interactionStyle: z.string().optional(),
-      description: z.string().optional(),
-    }),
-  ).optional(),
+  persona: briefly(personaOutputSchema).optional(),
 });
 export type ParticipantOutput = z.infer<typeof participantOutputSchema>;
 

@@ -13,20 +13,23 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import { describeError } from './describe-error';
 import type { ToolExtra } from './progress-reporter';
 import type { ToolName } from './tool-profile';
+import { recordTool } from './tool-listing';
 import { toolError } from './tool-result';
 
 /**
- * - `local`: free and read-only (destructive and idempotent hints mean nothing for a read-only
- *   tool in the MCP spec, so they are left out);
+ * Annotations give only what differs from the MCP defaults (readOnlyHint false, destructiveHint
+ * true, idempotentHint false, openWorldHint true), as tools/list costs every request:
+ * - `local`: free and read-only, no vendor call (destructive and idempotent hints mean nothing
+ *   for a read-only tool in the MCP spec, so they are left out);
  * - `paid`: calls vendor APIs and starts a run, deletes nothing;
- * - `stops`: ends work that cannot be resumed, though nothing of the user's is deleted.
+ * - `stops`: ends work that cannot be resumed, though nothing of the user's is deleted; local.
  */
 export type ToolEffect = 'local' | 'paid' | 'stops';
 
 const ANNOTATIONS: Record<ToolEffect, ToolAnnotations> = {
   local: { readOnlyHint: true, openWorldHint: false },
-  paid: { readOnlyHint: false, destructiveHint: false, openWorldHint: true },
-  stops: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  paid: { destructiveHint: false },
+  stops: { idempotentHint: true, openWorldHint: false },
 };
 
 export interface ToolSpec<Input extends ZodRawShapeCompat> {
@@ -52,7 +55,7 @@ export function registerTool<Input extends ZodRawShapeCompat>(
       return toolError(describeError(error, spec.doing));
     }
   };
-  server.registerTool(
+  const registered = server.registerTool(
     name,
     {
       title: spec.title,
@@ -64,4 +67,5 @@ export function registerTool<Input extends ZodRawShapeCompat>(
     // The SDK types the callback by a conditional type it cannot resolve for a generic shape.
     handle as unknown as ToolCallback<Input>,
   );
+  recordTool(server, name, registered);
 }

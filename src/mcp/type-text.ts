@@ -20,7 +20,16 @@ interface Def {
 
 const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
 
+/** Fields another tool's output schema spells out (output-schema.ts `elsewhere`): tool named. */
+const pointers = new WeakMap<z.ZodType, string>();
+
+export function pointTo(schema: z.ZodType, where: string): void {
+  pointers.set(schema, where);
+}
+
 export function typeText(schema: z.ZodType): string {
+  const where = pointers.get(schema);
+  if (where !== undefined) return `${defOf(defOf(schema).in!).type} as in ${where}`;
   const def = defOf(schema);
   switch (def.type) {
     case 'string':

@@ -1,7 +1,7 @@
 /** The quick vote's result as consensus_vote returns it (seed 003). */
 import { z } from 'zod';
 import type { VoteResult } from '../core/vote-types';
-import { describeCost } from './cost-output';
+import { costPointerSchema, describeCost } from './cost-output';
 import { participantOutputSchema } from './participant-output';
 import { briefly, elsewhere, failureOutputSchema, outputOf } from './output-schema';
 import { runOutputFields, runOutputValues, toFailureOutput } from './run-output-fields';
@@ -12,6 +12,7 @@ const participant = elsewhere(participantOutputSchema, 'list_participants');
 
 export const voteOutputSchema = z.object({
   ...runOutputFields,
+  cost: costPointerSchema,
   reached: z.boolean(),
   strategy: z.enum(['majority', 'supermajority', 'unanimous']),
   winningAnswer: z.string().optional(),
@@ -23,7 +24,7 @@ export const voteOutputSchema = z.object({
   failed: briefly(z.array(failureOutputSchema)),
   clusteredBy: z.enum(['model', 'local-similarity']),
   judge: participant.optional(),
-  participants: z.array(participant),
+  participants: elsewhere(z.array(participantOutputSchema), 'list_participants'),
 });
 export type VoteOutput = z.infer<typeof voteOutputSchema>;
 

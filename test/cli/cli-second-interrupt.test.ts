@@ -1,12 +1,13 @@
 /**
  * The CLI's Ctrl-C ladder (src/cli/follow-run.ts, `mlo run --help`): the first Ctrl-C stops a
- * consensus run with the best so far, a second one asks to cancel it. (When the first stop is
- * already under way the run still ends `provisional`: the engine's stop with the best so far
- * has begun and keeps its proposal; the status is printed, not asserted.) The first Ctrl-C alone is proven on the built dist/cli.js with a real SIGINT in
- * cli.test.ts. Two real SIGINTs cannot be delivered reliably before the first has ended the run
- * (the kernel merges a pending SIGINT with the next, and the first stop takes milliseconds), so
- * here the whole `mlo run` (runCli: the real council, the real SDKs, the fake vendor) gets its
- * two interrupts from the CliIo, back to back, as a user's double Ctrl-C arrives.
+ * consensus run with the best so far, a second one cancels it outright: status `cancelled`, even
+ * though the first stop is already under way (src/core/finish-consensus.ts `finishOnStop` reads
+ * the cancel before the stop). The first Ctrl-C alone is proven on the built dist/cli.js with a
+ * real SIGINT in cli.test.ts, and a Ctrl-C after the run's end in
+ * cli-second-interrupt-after-end.test.ts. Two real SIGINTs cannot both reach a run before it
+ * ends (the first stop takes milliseconds, and the kernel merges a pending SIGINT with the
+ * next), so here the whole `mlo run` (runCli: the real council, the real SDKs, the fake vendor)
+ * gets its two interrupts from the CliIo, back to back, as a user's double Ctrl-C arrives.
  */
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,7 +78,7 @@ describe('mlo run: a second Ctrl-C', function () {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('while the first is stopping the run, asks to cancel it: both messages, exit 1, the transcript complete', async () => {
+  it('while the first is stopping the run, cancels it: both messages, status cancelled, exit 1, the transcript complete', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     vendor.script({ schemaName: 'review', reply: { holdAfterFirstChunk: held } });
@@ -103,7 +104,8 @@ describe('mlo run: a second Ctrl-C', function () {
     assert.match(io.stderr, /stopping with the best so far… \(Ctrl-C again to cancel\)/);
     assert.match(io.stderr, /cancelling the run… \(Ctrl-C again to quit at once\)/);
     const result = JSON.parse(io.stdout) as ConsensusResult;
-    console.log(`[second Ctrl-C] status ${result.status}, stop reason ${result.stopReason}`);
+    assert.equal(result.status, 'cancelled', `stop reason ${result.stopReason}`);
+    assert.equal(result.stopReason, 'cancelled');
     const records = readFileSync(join(dataDir, `${result.runId}.jsonl`), 'utf8')
       .trim()
       .split('\n')

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { FakeCouncil } from './support/fake-council';
 import { connectInMemory } from './support/connect-in-memory';
@@ -47,25 +48,66 @@ describe('MCP server over an in-process council', () => {
   it('lists the 13 tools with described input schemas, output schemas and annotations', async () => {
     const { tools } = await client.listTools();
     assert.deepEqual(tools.map((t) => t.name).sort(), [...TOOL_NAMES].sort());
+    const fieldOf = (tool: string, field: string) =>
+      tools.find((t) => t.name === tool)?.inputSchema.properties?.[field] as
+        { description?: string } | undefined;
     for (const tool of tools) {
       assert.ok(tool.outputSchema, `${tool.name} has an outputSchema`);
       assert.ok((tool.description ?? '').length > 120, `${tool.name} has a real description`);
       assert.ok(tool.annotations, `${tool.name} has annotations`);
+      // A field is described here, or by the listed tool this tool's description names for it.
+      const owner = /\bas in (\w+)\./.exec(tool.description ?? '')?.[1];
       for (const [field, schema] of Object.entries(tool.inputSchema.properties ?? {})) {
-        assert.ok(
-          (schema as { description?: string }).description,
-          `${tool.name}.${field} is described`,
-        );
+        const description =
+          (schema as { description?: string }).description ??
+          (owner ? fieldOf(owner, field)?.description : undefined);
+        assert.ok(description, `${tool.name}.${field} is described`);
+      }
+    }
+    const start = tools.find((t) => t.name === 'start_consensus_task')!;
+    assert.match(start.description ?? '', /Fields as in run_consensus_task\./);
+    // Annotations leave out the MCP defaults; what a client reads with the defaults applied:
+    const hints = (name: string) => ({
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: false,
+      openWorldHint: true,
+      ...tools.find((t) => t.name === name)!.annotations,
+    });
+    const run = tools.find((t) => t.name === 'run_consensus_task')!;
+    assert.deepEqual(
+      [
+        hints(run.name).openWorldHint,
+        hints(run.name).readOnlyHint,
+        hints(run.name).destructiveHint,
+      ],
+      [true, false, false],
+    );
+    assert.match(run.description ?? '', /paid/);
+    assert.match(run.description ?? '', /start_consensus_task/);
+    assert.equal(hints('check_convergence').readOnlyHint, true);
+    assert.equal(hints('check_convergence').openWorldHint, false);
+    assert.deepEqual(
+      [hints('cancel_task').readOnlyHint, hints('cancel_task').openWorldHint],
+      [false, false],
+    );
+  });
+
+  it("lists schemas that compile under JSON Schema 2020-12 (MCP's default dialect), without the keys that say nothing", async () => {
+    const { tools } = await client.listTools();
+    const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+    for (const tool of tools) {
+      assert.equal(tool.execution, undefined, `${tool.name}: taskSupport forbidden is the default`);
+      for (const schema of [tool.inputSchema, tool.outputSchema]) {
+        assert.equal(JSON.stringify(schema).includes('"$schema"'), false, tool.name);
+        assert.doesNotThrow(() => ajv.compile(schema!), tool.name);
       }
     }
     const run = tools.find((t) => t.name === 'run_consensus_task')!;
-    assert.equal(run.annotations?.openWorldHint, true);
-    assert.equal(run.annotations?.readOnlyHint, false);
-    assert.match(run.description ?? '', /paid/);
-    assert.match(run.description ?? '', /start_consensus_task/);
-    const check = tools.find((t) => t.name === 'check_convergence')!;
-    assert.equal(check.annotations?.readOnlyHint, true);
-    assert.equal(check.annotations?.openWorldHint, false);
+    const validate = ajv.compile(run.inputSchema);
+    assert.equal(validate({ task: 'x', seed: 7 }), true);
+    assert.equal(validate({ task: 'x', seed: -1 }), false, 'the seed range is advertised');
+    assert.equal(validate({ seed: 7 }), false, 'task is required');
   });
 
   it('run_consensus_task returns the product, text that names the next tools, links and valid structured content, with progress', async () => {

@@ -121,6 +121,30 @@ function describeStandalone(kind: FakeCouncilKind): void {
       }
     });
 
+    councilIndependent(
+      'MLO_TOOLS narrows the list; a field another tool describes is described here when that tool is not listed',
+      async () => {
+        const described = async (tools: string) => {
+          const own = await spawnClient({ ...env, MLO_TOOLS: tools });
+          try {
+            const listed = (await own.client.listTools()).tools;
+            const start = listed.find((t) => t.name === 'start_consensus_task')!;
+            const fields = Object.values(start.inputSchema.properties ?? {}) as {
+              description?: string;
+            }[];
+            return { count: listed.length, described: fields.filter((f) => f.description).length };
+          } finally {
+            await own.close();
+          }
+        };
+        assert.deepEqual(await described('core'), { count: 7, described: 0 });
+        assert.deepEqual(await described('start_consensus_task,get_task_status'), {
+          count: 2,
+          described: 11,
+        });
+      },
+    );
+
     let oneShotProduct = '';
     it('run_consensus_task converges, with structured content valid against its outputSchema and progress notifications', async () => {
       const progress: string[] = [];
@@ -164,13 +188,13 @@ function describeStandalone(kind: FakeCouncilKind): void {
     });
 
     it('start_consensus_task returns a task id at once; status shows phase and round; the result equals the one-shot product', async () => {
-      // The OpenAI participant's draft waits until the status was read, so the run is mid-way.
+      // Every draft waits until the status was read, so the run is mid-way in its draft phase
+      // (with one draft held, the others' reviews may start: dataflow scheduling).
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
       vendor.script({
-        vendor: 'openai',
         schemaName: 'draft',
-        times: 1,
+        times: 3,
         reply: { holdAfterFirstChunk: gate },
       });
       const started = await call('start_consensus_task', { task: TASK });

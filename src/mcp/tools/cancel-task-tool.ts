@@ -14,7 +14,7 @@ export function registerCancelTaskTool({ server, council }: ToolContext): void {
     'cancel_task',
     {
       title: 'Cancel a task',
-      description: `Stop a running task; in-flight calls are aborted, no further cost. keepBest (consensus): end now with the best proposal so far, status provisional, scores and reasons kept. Instant. Next: get_task_result.`,
+      description: `Stop a running task: in-flight calls aborted, no further cost. keepBest (consensus): end now with the best proposal so far, status provisional, scores and reasons kept. Instant. Next: get_task_result.`,
       input: {
         taskId: taskIdField,
         keepBest: z.boolean().optional().describe('End with the best so far.'),

@@ -14,7 +14,7 @@ export function registerCheckConvergenceTool({ server }: ToolContext): void {
     'check_convergence',
     {
       title: 'Check convergence',
-      description: `Convergence signals with a verdict per condition (text divergence, score spread, improvement room, round cap) for the proposals and scores you give. Instant and free, no model call. Next: merge_results if converged, else run_iteration.`,
+      description: `Convergence signals, a verdict per condition (text divergence, score spread, improvement room, round cap), for the proposals and scores you give. Instant, free. Next: merge_results if converged, else run_iteration.`,
       input: {
         proposals: z
           .array(
@@ -32,7 +32,7 @@ export function registerCheckConvergenceTool({ server }: ToolContext): void {
               reviewerId: z.string().max(100),
               authorId: z.string().max(100),
               score: z.number().min(1).max(10),
-              majorIssues: z.number().int().min(0).optional(),
+              majorIssues: z.number().int().min(0).max(100).optional(),
             }),
           )
           .max(256)

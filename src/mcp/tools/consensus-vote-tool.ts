@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { awaitRun } from '../await-run';
 import { describeError } from '../describe-error';
-import { participantsField } from '../input-schemas';
+import { participantsField, sharedFields } from '../input-schemas';
 import { MAX_CONTEXT_CHARS, MAX_TASK_CHARS } from '../input-limits';
 import { registerTool } from '../register-tool';
 import { withRunWarnings } from '../run-warnings-text';
@@ -9,13 +9,14 @@ import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
 import { describeVote, toVoteOutput, voteOutputSchema } from '../vote-output';
 
-export function registerConsensusVoteTool({ server, council }: ToolContext): void {
+export function registerConsensusVoteTool({ server, council, listed }: ToolContext): void {
+  const shared = sharedFields('run_consensus_task', listed, { participants: participantsField });
   registerTool(
     server,
     'consensus_vote',
     {
       title: 'Quick vote',
-      description: `Every model answers one short question once; a judge groups the answers and reports majority (>50%), supermajority (≥2/3) or unanimity, with the winner, confidence and dissent. 10–60 s, paid (a call per voter plus the judge), progress sent. For code or documents: run_consensus_task.`,
+      description: `Every model answers one short question once; a judge groups the answers and reports majority (>50%), supermajority (≥2/3) or unanimity, with winner, confidence and dissent. 10–60 s, paid (a call per voter plus the judge).${shared.shared ? ' participants as in run_consensus_task.' : ''} For code or documents: run_consensus_task.`,
       input: {
         question: z
           .string({ error: 'Missing "question": the question every participant answers.' })
@@ -36,7 +37,7 @@ export function registerConsensusVoteTool({ server, council }: ToolContext): voi
           })
           .optional()
           .describe('Read by every voter.'),
-        participants: participantsField,
+        ...shared.fields,
         judge: z
           .string()
           .regex(/^[A-Za-z0-9_.-]+:.+$/, {

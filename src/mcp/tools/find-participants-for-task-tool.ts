@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { taskField } from '../input-schemas';
-import { briefly } from '../output-schema';
+import { briefly, elsewhereIfListed } from '../output-schema';
 import { participantOutputSchema, toParticipantOutput } from '../participant-output';
 import { registerTool } from '../register-tool';
 import type { ToolContext } from '../tool-context';
 import { toolResult } from '../tool-result';
 
-export function registerFindParticipantsForTaskTool({ server, council }: ToolContext): void {
+export function registerFindParticipantsForTaskTool({
+  server,
+  council,
+  listed,
+}: ToolContext): void {
   registerTool(
     server,
     'find_participants_for_task',
     {
-      title: 'Find participants for a task',
-      description: `Rank the participants for a task and required skills: score 0..1, matched skills, a recommendation. Instant and free, no model call. Next: pass the chosen ids as "participants" to run_consensus_task or consensus_vote.`,
+      title: 'Find participants',
+      description: `Rank the participants for a task and required skills: score 0..1, matched skills, a recommendation. Instant, free. Next: the chosen ids as "participants" of run_consensus_task or consensus_vote.`,
       input: {
         task: taskField,
         requiredSkills: z
@@ -25,7 +29,7 @@ export function registerFindParticipantsForTaskTool({ server, council }: ToolCon
         matches: briefly(
           z.array(
             z.object({
-              participant: participantOutputSchema,
+              participant: elsewhereIfListed(participantOutputSchema, 'list_participants', listed),
               score: z.number(),
               matchedSkills: z.array(z.string()),
               recommendation: z.string(),

@@ -15,11 +15,11 @@ export function registerGetIterationLogTool({ server, council }: ToolContext): v
     'get_iteration_log',
     {
       title: 'Read a transcript',
-      description: `A page of a run's transcript (drafts, anonymous reviews, merges, signals, votes, errors) as Markdown or JSON. Instant and free. Next page: offset=nextOffset; the whole log: resource mlo://runs/{taskId}/transcript.`,
+      description: `A page of a run's transcript (drafts, anonymous reviews, merges, signals, votes, errors), Markdown or JSON. Instant, free. Next page: offset=nextOffset; whole log: resource mlo://runs/{taskId}/transcript.`,
       input: {
         taskId: taskIdField,
         format: z.enum(['markdown', 'json']).optional().describe('Default: markdown.'),
-        offset: z.number().int().min(0).optional().describe('First record.'),
+        offset: z.number().int().min(0).max(1e6).optional().describe('First record.'),
         limit: z.number().int().min(1).max(200).optional().describe('Default 50.'),
       },
       output: {

@@ -1,17 +1,27 @@
 import { z } from 'zod';
-import { participantStatusOutputSchema, toParticipantStatusOutput } from '../participant-output';
+import { elsewhereIfListed } from '../output-schema';
+import {
+  participantStatusOutputSchema,
+  personaOutputSchema,
+  toParticipantStatusOutput,
+} from '../participant-output';
 import { registerTool } from '../register-tool';
 import { SAMPLING_PROVIDER } from '../sampling-language-model';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
 
-export function registerGetParticipantProfileTool({ server, council, mode }: ToolContext): void {
+export function registerGetParticipantProfileTool({
+  server,
+  council,
+  mode,
+  listed,
+}: ToolContext): void {
   registerTool(
     server,
     'get_participant_profile',
     {
       title: 'Participant profile',
-      description: `One participant's provider, model, persona and availability; "self": can your own model join through MCP sampling (participant "sampling")? Instant and free. Next: add the id to "participants".`,
+      description: `One participant's provider, model, persona and availability; "self": can your own model join via MCP sampling ("sampling")? Instant, free. Next: add the id to "participants".`,
       input: {
         participantId: z
           .string({
@@ -22,7 +32,10 @@ export function registerGetParticipantProfileTool({ server, council, mode }: Too
           .max(200)
           .describe('From list_participants, a persona id, or "self".'),
       },
-      output: participantStatusOutputSchema.extend({ isSelf: z.boolean() }),
+      output: participantStatusOutputSchema.extend({
+        persona: elsewhereIfListed(personaOutputSchema, 'list_participants', listed).optional(),
+        isSelf: z.boolean(),
+      }),
       effect: 'local',
       doing: 'read the profile',
     },

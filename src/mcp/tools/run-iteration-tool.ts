@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import type { IterationResult } from '../../core/engine-api-types';
 import { toTaskInput } from '../consensus-request';
-import { describeCost } from '../cost-output';
+import { costPointerSchema, describeCost } from '../cost-output';
 import { errorText } from '../error-text';
-import { codeInputFields, participantsField, runSettingsFields, taskField } from '../input-schemas';
+import {
+  codeInputFields,
+  participantsField,
+  runSettingsFields,
+  sharedFields,
+  taskField,
+} from '../input-schemas';
 import { MAX_PRODUCT_CHARS } from '../input-limits';
 import { briefly, elsewhere, failureOutputSchema, outputOf } from '../output-schema';
 import { runOutputFields, runOutputValues, toFailureOutput } from '../run-output-fields';
@@ -39,7 +45,7 @@ const iterationOutputShape = {
   ),
   signals: elsewhere(signalsOutputSchema, 'check_convergence'),
   abstentions: briefly(z.array(failureOutputSchema)),
-  cost: runOutputFields.cost,
+  cost: costPointerSchema,
 };
 const iterationOutputSchema = z.object(iterationOutputShape);
 
@@ -63,25 +69,28 @@ function describeIteration(result: IterationResult, proposals: number): string {
   ].join('\n');
 }
 
-export function registerRunIterationTool({ server, council }: ToolContext): void {
+export function registerRunIterationTool({ server, council, listed }: ToolContext): void {
+  const shared = sharedFields('run_consensus_task', listed, {
+    task: taskField,
+    ...codeInputFields,
+    thresholds: runSettingsFields.thresholds,
+    seed: runSettingsFields.seed,
+    participants: participantsField,
+  });
   registerTool(
     server,
     'run_iteration',
     {
       title: 'Run one round',
-      description: `One round on your proposals: each model scores (1–10) and critiques them anonymously, then merges them. Returns merged proposals, scores, signals. 30 s–3 min, paid (2 calls per model). Next: run_iteration again, or merge_results once converged.`,
+      description: `One round on your proposals: each model scores (1–10) and critiques them anonymously, then merges them; returns merged proposals, scores, signals. 30 s–3 min, paid (2 calls per model).${shared.shared ? ' Other fields as in run_consensus_task.' : ''} Next: run_iteration again, or merge_results once converged.`,
       input: {
-        task: taskField,
+        ...shared.fields,
         proposals: z
           .array(proposalField)
           .min(1, { error: 'Give at least one proposal in "proposals".' })
           .max(8, { error: 'At most 8 proposals per round.' })
           .describe('authorId is any id.'),
         round: z.number().int().min(1).max(8).optional().describe('Default 1.'),
-        ...codeInputFields,
-        thresholds: runSettingsFields.thresholds,
-        seed: runSettingsFields.seed,
-        participants: participantsField,
       },
       output: iterationOutputShape,
       effect: 'paid',

@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { toConsensusRequest } from '../consensus-request';
-import { consensusInputShape } from '../input-schemas';
+import { consensusInputShape, sharedFields } from '../input-schemas';
 import { registerTool } from '../register-tool';
 import { withRunWarnings } from '../run-warnings-text';
 import { statusOutputSchema } from '../status-output';
 import type { ToolContext } from '../tool-context';
 import { toolResult } from '../tool-result';
 
-export function registerStartConsensusTaskTool({ server, council }: ToolContext): void {
+export function registerStartConsensusTaskTool({ server, council, listed }: ToolContext): void {
+  const input = sharedFields('run_consensus_task', listed, consensusInputShape);
   registerTool(
     server,
     'start_consensus_task',
     {
       title: 'Start a consensus task',
-      description: `run_consensus_task in the background: returns a task id at once. The run takes 1–10 min and calls paid APIs. Next: get_task_status every 10–30 s, then get_task_result; cancel_task stops it (keepBest keeps the best so far).`,
-      input: consensusInputShape,
+      description: `run_consensus_task in the background: returns a task id at once; the run takes 1–10 min, paid.${input.shared ? ' Fields as in run_consensus_task.' : ''} Next: get_task_status every 10–30 s, then get_task_result; cancel_task stops it (keepBest: keep the best so far).`,
+      input: input.fields,
       output: { taskId: z.string(), state: statusOutputSchema.shape.state },
       effect: 'paid',
       doing: 'start the consensus task',
