@@ -192,6 +192,7 @@ export const en = {
   decisive_scoreSpread: 'spread {0} ≥ {1}',
   decisive_textDivergence: 'divergence {0} > {1}',
   decisive_improvementRoom: 'room {0} > {1}',
+  'decisive_no-usable-reviews': 'no usable reviews',
   linkTitle: 'Link (not opened in the panel): {0}',
 };
 

@@ -192,5 +192,6 @@ export const ja: Messages = {
   decisive_scoreSpread: 'ばらつき {0} ≥ {1}',
   decisive_textDivergence: '乖離 {0} > {1}',
   decisive_improvementRoom: '改善余地 {0} > {1}',
+  'decisive_no-usable-reviews': '有効なレビューなし',
   linkTitle: 'リンク（パネル内では開きません）: {0}',
 };
