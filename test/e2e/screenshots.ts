@@ -135,14 +135,24 @@ async function watchDebate(page: Page, frame: Frame): Promise<void> {
   await shootSideBar(page, 'sidebar-round-2');
   await byTestId(frame, 'final-status').waitFor({ state: 'attached', timeout: 120_000 });
   await statuses;
-  log(`finished after ${since(started)}; accepted critiques:`);
-  await logConcessions(frame);
+  log(`finished after ${since(started)}`);
   await page.waitForTimeout(500);
   await shootSideBar(page, 'sidebar-final');
+  log('accepted critiques:');
+  await logConcessions(frame);
 }
 
 /** What the finished run says happened: the critiques each merge accepted, per round. */
 async function logConcessions(frame: Frame): Promise<void> {
+  // Closed sections are drawn when opened: open the proposals, read, close them again.
+  const setOpen = (open: boolean) =>
+    frame.evaluate((value) => {
+      for (const details of document.querySelectorAll<HTMLDetailsElement>('details.proposal')) {
+        details.open = value;
+      }
+    }, open);
+  await setOpen(true);
+  await frame.waitForTimeout(500);
   const accepted = await frame.evaluate(() =>
     [...document.querySelectorAll('details[data-key] li')]
       .filter((item) => (item.textContent ?? '').trim().startsWith('Accepted:'))
@@ -151,6 +161,7 @@ async function logConcessions(frame: Frame): Promise<void> {
         return `${key}: ${(item.textContent ?? '').trim().slice(0, 90)}`;
       }),
   );
+  await setOpen(false);
   for (const line of [...new Set(accepted)]) log(`  ${line}`);
 }
 
