@@ -44,12 +44,12 @@ export async function followRun(
     if (ended) return;
     interrupts += 1;
     if (interrupts === 1) {
-      io.err('mlo: stopping with the best so far… (Ctrl-C again to cancel)\n');
+      io.err(`mlo: ${l10n.t('stopping with the best so far… (Ctrl-C again to cancel)')}\n`);
       void council.finishEarly(runId).then((stopped) => {
         if (!stopped) void council.cancel(runId);
       });
     } else if (interrupts === 2) {
-      io.err('mlo: cancelling the run… (Ctrl-C again to quit at once)\n');
+      io.err(`mlo: ${l10n.t('cancelling the run… (Ctrl-C again to quit at once)')}\n`);
       void council.cancel(runId);
     } else {
       process.exit(130);
