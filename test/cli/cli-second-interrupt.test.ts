@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
+import type { VoteResult } from '../../src/core/vote-types';
 import type { CliIo } from '../../src/cli/cli-io';
 import { runCli } from '../../src/cli/run-cli';
 import { useCliLanguage } from '../../src/cli/cli-language';
@@ -63,7 +64,7 @@ function capturedIo(env: Record<string, string>): CapturedIo {
   return io;
 }
 
-describe('mlo run: a second Ctrl-C', function () {
+describe('mlo run: a second Ctrl-C (and mlo vote: the first)', function () {
   this.timeout(60_000);
   let vendor: FakeVendorServer;
   let dataDir: string;
@@ -141,5 +142,24 @@ describe('mlo run: a second Ctrl-C', function () {
       // Later suites in this process get English again (runCli chose Japanese for this one).
       useCliLanguage({});
     }
+  });
+
+  it('on a vote (no best so far), the first Ctrl-C cancels it and says so: no "stopping with the best" line', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vendor.script({ schemaName: 'vote_answer', reply: { holdAfterFirstChunk: held } });
+    const io = capturedIo(env());
+    try {
+      const exit = runCli(['vote', 'Tabs or spaces?', '--json'], io);
+      await io.waitForStderr(/started vote run/);
+      io.interrupt();
+      assert.equal(await exit, EXIT_NOT_REACHED, io.stderr);
+    } finally {
+      release();
+    }
+    assert.match(io.stderr, /^mlo: cancelling the run… \(Ctrl-C again to quit at once\)$/m);
+    assert.doesNotMatch(io.stderr, /stopping with the best so far/);
+    const result = JSON.parse(io.stdout) as VoteResult;
+    assert.equal(result.reached, false);
   });
 });
