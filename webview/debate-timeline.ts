@@ -8,6 +8,7 @@ import {
   debateRoundOf,
   lastScoredRound,
   scoreMatrixOf,
+  type RoundSignals,
   type RunViewState,
 } from '../src/shared/run-view-state';
 
@@ -32,6 +33,8 @@ export type DecisiveSignal =
   | { kind: 'converged' }
   | { kind: 'deadlock'; signal: string }
   | { kind: 'condition'; condition: string; value: number | string; threshold: number | string }
+  /** The round's scores say nothing (e.g. `no-usable-reviews`): named, not "spread unknown". */
+  | { kind: 'unscored'; cause: NonNullable<RoundSignals['cause']> }
   | { kind: 'pending' };
 
 export interface DebateTimeline {
@@ -51,6 +54,7 @@ function decisiveOf(round: RunViewState['rounds'][number]): DecisiveSignal {
   const signals = round.signals;
   if (!signals) return { kind: 'pending' };
   if (signals.converged) return { kind: 'converged' };
+  if (signals.cause) return { kind: 'unscored', cause: signals.cause };
   const failing = signals.verdicts.find((v) => !v.holds && v.condition !== 'roundCap');
   if (!failing) return { kind: 'pending' };
   return {

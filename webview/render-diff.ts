@@ -1,16 +1,17 @@
 /**
- * Diffs between proposals, computed with `diff` and drawn by diff2html. Both sides are model
- * output and the file names carry participant names, so the names are reduced to plain
- * single-line text and diff2html's HTML is sanitised before it reaches the DOM.
+ * Diffs between proposals, computed with `diff` (jsdiff) and drawn in diff2html's markup by
+ * diff-table.ts. Both sides are model output and the file names carry participant names, so
+ * the names are reduced to plain single-line text, and every line reaches the DOM as a Lit text
+ * binding (no HTML string is ever built from a proposal).
  */
-import { createTwoFilesPatch } from 'diff';
-import { html as diffToHtml } from 'diff2html';
-import { ColorSchemeType } from 'diff2html/lib-esm/types';
-import DOMPurify from 'dompurify';
+import { render } from 'lit';
+import { structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
+import { diffTable, type DiffLayout } from './diff-table';
 
-export type DiffLayout = 'side-by-side' | 'line-by-line';
+export type { DiffLayout } from './diff-table';
 
-const cache = new Map<string, { fragment: DocumentFragment; hiddenChangedLines: number }>();
+const patches = new Map<string, StructuredPatch>();
+const cache = new Map<string, RenderedDiff>();
 
 /** A file name safe for a unified diff header: one line, no markup characters. */
 export function safeDiffFileName(name: string): string {
@@ -23,11 +24,11 @@ export function safeDiffFileName(name: string): string {
 }
 
 /** VS Code marks the theme kind on <body>; dark unless the theme says light. */
-function colorScheme(): ColorSchemeType {
+function colorScheme(): 'dark' | 'light' {
   const classes = document.body.classList;
   return classes.contains('vscode-light') || classes.contains('vscode-high-contrast-light')
-    ? ColorSchemeType.LIGHT
-    : ColorSchemeType.DARK;
+    ? 'light'
+    : 'dark';
 }
 
 /** Diff lines drawn at first; a longer diff shows its first hunks and a "show all" button. */
@@ -37,33 +38,64 @@ export interface RenderedDiff {
   fragment: DocumentFragment;
   /** Changed lines (+ and -) in the hunks not drawn; 0 when the whole diff is shown. */
   hiddenChangedLines: number;
+  /** Both texts are the same (the drawn diff has no rows). */
+  identical: boolean;
+}
+
+/** Changed lines (+ and -) among a hunk's lines. */
+function changedLines(lines: string[]): number {
+  return lines.filter((line) => line.startsWith('+') || line.startsWith('-')).length;
 }
 
 /**
- * Keeps the patch header and the first hunks up to `maxLines` diff lines (at least one hunk),
- * so a 5,000-line diff appears at once instead of after laying out thousands of rows.
+ * The patch's first `maxLines` diff lines (a hunk's header counts as one): whole hunks while
+ * they fit, then the start of the next one (its header's counts recomputed), so a 5,000-line
+ * diff, or one long hunk when every line changed, appears at once instead of after laying out
+ * thousands of rows.
  */
-function limitHunks(
-  patch: string,
+export function firstDiffLines(
+  patch: StructuredPatch,
   maxLines: number,
-): { patch: string; hiddenChangedLines: number } {
-  const lines = patch.split('\n');
-  const starts = lines.flatMap((line, index) => (line.startsWith('@@') ? [index] : []));
-  if (starts.length === 0 || lines.length - starts[0]! <= maxLines) {
-    return { patch, hiddenChangedLines: 0 };
-  }
-  // Hunks [starts[i], starts[i + 1]); keep whole hunks while they fit, the first one always.
-  let cut = starts.length;
-  for (let hunk = 1; hunk < starts.length; hunk++) {
-    const end = starts[hunk + 1] ?? lines.length;
-    if (end - starts[0]! > maxLines) {
-      cut = hunk;
-      break;
+): { patch: StructuredPatch; hiddenChangedLines: number } {
+  const hunks: StructuredPatchHunk[] = [];
+  let budget = maxLines;
+  let hiddenChangedLines = 0;
+  for (const hunk of patch.hunks) {
+    if (budget >= hunk.lines.length + 1) {
+      hunks.push(hunk);
+      budget -= hunk.lines.length + 1;
+      continue;
     }
+    const kept = hunk.lines.slice(0, Math.max(0, budget - 1));
+    if (kept.length > 0) {
+      const counts = (mark: string) =>
+        kept.filter((line) => line.startsWith(' ') || line.startsWith(mark)).length;
+      hunks.push({ ...hunk, lines: kept, oldLines: counts('-'), newLines: counts('+') });
+    }
+    hiddenChangedLines += changedLines(hunk.lines.slice(kept.length));
+    budget = 0;
   }
-  const keptEnd = starts[cut] ?? lines.length;
-  const hiddenChangedLines = lines.slice(keptEnd).filter((line) => /^[+-]/.test(line)).length;
-  return { patch: lines.slice(0, keptEnd).join('\n'), hiddenChangedLines };
+  return { patch: { ...patch, hunks }, hiddenChangedLines };
+}
+
+/** The line diff of two proposals, computed once per pair of names and texts. */
+function patchOf(oldName: string, newName: string, oldText: string, newText: string) {
+  const key = JSON.stringify([oldName, newName, oldText, newText]);
+  let patch = patches.get(key);
+  if (!patch) {
+    patch = structuredPatch(
+      safeDiffFileName(oldName),
+      safeDiffFileName(newName),
+      oldText.endsWith('\n') ? oldText : `${oldText}\n`,
+      newText.endsWith('\n') ? newText : `${newText}\n`,
+      '',
+      '',
+      { context: 3 },
+    );
+    if (patches.size > 50) patches.clear();
+    patches.set(key, patch);
+  }
+  return { key, patch };
 }
 
 export function renderDiff(
@@ -74,39 +106,21 @@ export function renderDiff(
   layout: DiffLayout,
   maxLines = Number.POSITIVE_INFINITY,
 ): RenderedDiff {
-  const key = JSON.stringify([oldName, newName, oldText, newText, layout, colorScheme(), maxLines]);
+  const full = patchOf(oldName, newName, oldText, newText);
+  const key = JSON.stringify([full.key, layout, colorScheme(), maxLines]);
   let cached = cache.get(key);
   if (!cached) {
-    const full = createTwoFilesPatch(
-      safeDiffFileName(oldName),
-      safeDiffFileName(newName),
-      oldText.endsWith('\n') ? oldText : `${oldText}\n`,
-      newText.endsWith('\n') ? newText : `${newText}\n`,
-      '',
-      '',
-      { context: 3 },
-    );
-    const { patch, hiddenChangedLines } = limitHunks(full, maxLines);
-    const html = diffToHtml(patch, {
-      outputFormat: layout,
-      drawFileList: false,
-      matching: 'lines',
-      diffStyle: 'word',
-      renderNothingWhenEmpty: false,
-      colorScheme: colorScheme(),
-    });
-    const fragment = DOMPurify.sanitize(html, {
-      FORBID_TAGS: ['img', 'svg', 'math', 'style', 'script', 'iframe', 'form', 'input', 'a'],
-      FORBID_ATTR: ['style', 'href', 'src'],
-      ALLOW_DATA_ATTR: false,
-      RETURN_DOM_FRAGMENT: true,
-    });
-    cached = { fragment, hiddenChangedLines };
+    const { patch, hiddenChangedLines } = firstDiffLines(full.patch, maxLines);
+    const scheme = colorScheme();
+    const fragment = document.createDocumentFragment();
+    render(diffTable(patch, layout, scheme), fragment);
+    cached = { fragment, hiddenChangedLines, identical: full.patch.hunks.length === 0 };
     if (cache.size > 50) cache.clear();
     cache.set(key, cached);
   }
   return {
     fragment: cached.fragment.cloneNode(true) as DocumentFragment,
     hiddenChangedLines: cached.hiddenChangedLines,
+    identical: cached.identical,
   };
 }

@@ -56,7 +56,15 @@ export function credentialsFromEnvironment(env: Environment): CredentialSource {
   };
 }
 
-export class ParticipantSpecError extends Error {}
+/** A participant text that is not `provider:model`; `spec` is the text as the user wrote it. */
+export class ParticipantSpecError extends Error {
+  constructor(
+    message: string,
+    readonly spec: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Providers that pick their own model when none is named (the MCP client's, the editor's). */
 const BARE_PROVIDERS = ['sampling', 'vscode-lm'];
@@ -74,6 +82,7 @@ export function parseParticipantSpec(spec: string): ParticipantSetting {
   if (provider === '' || model === '') {
     throw new ParticipantSpecError(
       `"${spec}" is not a participant. Write provider:model, e.g. openai:${DEFAULT_MODELS.openai} or anthropic:${DEFAULT_MODELS.anthropic}.`,
+      spec,
     );
   }
   return { provider, model, ...(effort === undefined ? {} : { effort }) };

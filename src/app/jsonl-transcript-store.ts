@@ -17,7 +17,7 @@ import { summarizeTranscript } from './summarize-transcript';
 import type { TranscriptStore } from './transcript-store';
 import { writerIsAlive, type RunWriter } from './run-writer-liveness';
 import { readTranscriptFile, MAX_TRANSCRIPT_BYTES } from './read-transcript-file';
-import { packPromptText } from './stored-prompt-text';
+import { packStoredText } from './stored-text';
 
 export { parseJsonl } from './read-transcript-file';
 
@@ -58,7 +58,7 @@ interface CachedSummary {
 
 export class JsonlTranscriptStore implements TranscriptStore {
   private readonly summaries = new Map<string, CachedSummary>();
-  /** Per live run: the prompt chunks already in its file (stored-prompt-text.ts). */
+  /** Per live run: the text chunks already in its file (stored-text.ts). */
   private readonly writtenChunks = new Map<string, Set<string>>();
   /** Runs whose last append failed: their file may end in a torn line. */
   private readonly torn = new Set<string>();
@@ -114,16 +114,14 @@ export class JsonlTranscriptStore implements TranscriptStore {
     }
   }
 
-  /** The record's lines: a call's prompt chunks not yet in the file, then the record itself. */
+  /** The record's lines: its large texts' chunks not yet in the file, then the record itself. */
   private linesOf(runId: string, record: TranscriptRecord): { line: string; chunkId?: string }[] {
-    if (record.type !== 'call-started')
-      return [{ line: redactKnownSecrets(JSON.stringify(record)) + '\n' }];
     let written = this.writtenChunks.get(runId);
     if (!written) {
       written = new Set();
       this.writtenChunks.set(runId, written);
     }
-    const packed = packPromptText(record, written, redactKnownSecrets);
+    const packed = packStoredText(record, written, redactKnownSecrets);
     return [
       ...packed.chunks.map((chunk) => ({
         line: redactKnownSecrets(JSON.stringify(chunk)) + '\n',

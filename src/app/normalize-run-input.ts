@@ -13,7 +13,9 @@ export function normalizeConsensusInput(
   settings: CouncilSettings,
 ): ConsensusInput & { maxRounds: number } {
   if (request.input.task.trim() === '') {
-    throw new ConfigurationError('The task is empty; say what the council should do.');
+    throw new ConfigurationError('The task is empty; say what the council should do.', undefined, {
+      kind: 'empty-task',
+    });
   }
   const budget = request.input.budget ?? settings.budget;
   return {
@@ -29,7 +31,11 @@ export function normalizeConsensusInput(
 
 export function checkVoteInput(input: VoteInput): VoteInput {
   if (input.question.trim() === '') {
-    throw new ConfigurationError('The question is empty; say what the voters should answer.');
+    throw new ConfigurationError(
+      'The question is empty; say what the voters should answer.',
+      undefined,
+      { kind: 'empty-question' },
+    );
   }
   return input;
 }

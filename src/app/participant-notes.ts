@@ -107,6 +107,8 @@ function unpricedNote(
     model: setting.model,
     kind: 'unpriced',
     setting: 'multiLlm.prices',
+    costBudgetUsd: maxCostUsd,
+    tokenCap: cap,
     message:
       `${id} has no known price, so the cost budget ($${maxCostUsd}) cannot count it; ` +
       `the calls of unpriced participants are held to a token budget of ${cap.toLocaleString('en-US')} tokens (together) instead. ` +

@@ -53,8 +53,18 @@ export class ParticipantPolicy {
         ? { extraModelFactory: this.options.extraModelFactory }
         : {}),
       ...(this.options.modelOptions ? { modelOptions: this.options.modelOptions } : {}),
-      onRetry: (participantId, attempt, delayMs, reason) =>
-        this.logger.warn(`${participantId}: ${reason}; retry ${attempt} in ${delayMs} ms`),
+      onRetry: (participantId, attempt, delayMs, error) =>
+        this.logger.warn(
+          `${participantId}: ${error.kind}: ${error.message}; retry ${attempt} in ${delayMs} ms`,
+          {
+            kind: 'retry',
+            participantId,
+            attempt,
+            delayMs,
+            error: error.kind,
+            detail: error.message,
+          },
+        ),
     };
   }
 
@@ -114,6 +124,8 @@ export class ParticipantPolicy {
       if (voters.some((voter) => voter.id === judge.id)) {
         throw new ConfigurationError(
           `The judge ${judge.id} is also a voter; pick a judge that is not among the voters.`,
+          undefined,
+          { kind: 'judge-is-voter', judge: judge.id },
         );
       }
       return judge;

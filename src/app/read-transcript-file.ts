@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { TranscriptRecord } from '../core/transcript-record';
 import { validTranscriptRecord } from './transcript-record-schema';
-import { resolvePromptText, takeTextChunk } from './stored-prompt-text';
+import { resolveStoredText, takeTextChunk } from './stored-text';
 
 /** Far above a long run on a large selection (about 7 MB), far below what hurts a process. */
 export const MAX_TRANSCRIPT_BYTES = 256 * 1024 * 1024;
@@ -23,7 +23,7 @@ export class TranscriptFileRefusedError extends Error {
 
 /**
  * One line to a record, or undefined (blank, torn, not JSON, not a record's shape, or a stored
- * prompt chunk, which goes into `texts` for the calls after it: stored-prompt-text.ts).
+ * text chunk, which goes into `texts` for the records after it: stored-text.ts).
  */
 export function parseTranscriptLine(
   line: string,
@@ -51,7 +51,7 @@ function parseRecord(
   }
   if (takeTextChunk(value, texts)) return undefined;
   const record = validTranscriptRecord(value);
-  return record ? resolvePromptText(record, texts) : 'unreadable';
+  return record ? resolveStoredText(record, texts) : 'unreadable';
 }
 
 export function parseJsonl(text: string): TranscriptRecord[] {

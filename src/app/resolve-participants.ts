@@ -25,7 +25,12 @@ export interface ResolveContext {
   extraModelFactory?: ExtraModelFactory;
   modelOptions?: LanguageModelOptions;
   /** Told about each retry of a vendor call (a log line; the run goes on). */
-  onRetry?: (participantId: string, attempt: number, delayMs: number, reason: string) => void;
+  onRetry?: (
+    participantId: string,
+    attempt: number,
+    delayMs: number,
+    error: { kind: string; message: string },
+  ) => void;
 }
 
 /** How a provider is reached, or undefined when it is neither a vendor nor a configured endpoint. */
@@ -63,6 +68,7 @@ function refuseUrlCredentials(providerId: string, baseUrl: string | undefined): 
   throw new ConfigurationError(
     `The base URL of ${providerDisplayName(providerId)} contains a user name or password; it was not used.`,
     'Remove the credentials from the URL and give the key as the API key (Set API Key…, or the key environment variable).',
+    { kind: 'url-credentials', provider: providerId },
   );
 }
 
@@ -71,8 +77,8 @@ export function howToSetKey(credentials: CredentialSource, providerId: string): 
   return `Run 'Multi-LLM: Set API Key…' for ${providerDisplayName(providerId)} (or set ${keyEnvVarsOf(providerId)[0]} in standalone mode).`;
 }
 
-function knownProviders(settings: CouncilSettings): string {
-  return [...VENDOR_IDS, ...settings.compatibleEndpoints.map((e) => e.id)].join(', ');
+export function knownProviders(settings: CouncilSettings): string[] {
+  return [...VENDOR_IDS, ...settings.compatibleEndpoints.map((e) => e.id)];
 }
 
 export function participantInfoOf(
@@ -126,13 +132,20 @@ export async function resolveParticipant(
   if (!connection) {
     throw new ConfigurationError(
       `Unknown provider "${setting.provider}" in participant "${setting.provider}:${setting.model}".`,
-      `Use one of: ${knownProviders(context.settings)} (add an OpenAI-compatible endpoint in multiLlm.openaiCompatible.endpoints, or MLO_ENDPOINTS=id=url in standalone mode).`,
+      `Use one of: ${knownProviders(context.settings).join(', ')} (add an OpenAI-compatible endpoint in multiLlm.openaiCompatible.endpoints, or MLO_ENDPOINTS=id=url in standalone mode).`,
+      {
+        kind: 'unknown-provider',
+        provider: setting.provider,
+        participant: `${setting.provider}:${setting.model}`,
+        known: knownProviders(context.settings),
+      },
     );
   }
   if (setting.model === '') {
     throw new ConfigurationError(
       `Participant "${setting.provider}" names no model.`,
       `Write provider:model, e.g. ${setting.provider}:<model id> ('mlo models' lists them).`,
+      { kind: 'no-model', provider: setting.provider },
     );
   }
   const apiKey = await context.credentials.getApiKey(setting.provider);
@@ -140,6 +153,7 @@ export async function resolveParticipant(
     throw new ConfigurationError(
       `No API key for ${providerDisplayName(setting.provider)} (participant ${id}).`,
       howToSetKey(context.credentials, setting.provider),
+      { kind: 'no-api-key', provider: setting.provider, participant: id },
     );
   }
   rememberSecret(apiKey);
@@ -153,7 +167,7 @@ export async function resolveParticipant(
       ...(context.onRetry
         ? {
             onRetry: ({ attempt, delayMs, error }) =>
-              context.onRetry?.(id, attempt, delayMs, `${error.kind}: ${error.message}`),
+              context.onRetry?.(id, attempt, delayMs, error),
           }
         : {}),
       ...context.modelOptions,
@@ -190,7 +204,7 @@ export async function participantStatusOf(
       ...info,
       available: false,
       keyPresent: false,
-      reason: `Unknown provider "${setting.provider}"; use one of: ${knownProviders(context.settings)}.`,
+      reason: `Unknown provider "${setting.provider}"; use one of: ${knownProviders(context.settings).join(', ')}.`,
       ...health,
     };
   }

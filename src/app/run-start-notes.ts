@@ -62,7 +62,7 @@ export function runStartChecker(
       setting: options.participantsSetting ?? 'multiLlm.participants',
       now: clock.now(),
     });
-    for (const note of checked.notes) logger.warn(note.message);
+    for (const note of checked.notes) logger.warn(note.message, { kind: 'model-note', note });
     return checked;
   };
 }

@@ -8,6 +8,8 @@ import type { ParticipantSetting } from './council-settings';
 import { parseParticipantSpec, ParticipantSpecError } from './environment-config';
 import type { Logger } from './logger';
 import {
+  connectionOf,
+  knownProviders,
   participantIds,
   participantStatusOf,
   resolveParticipants,
@@ -22,7 +24,12 @@ export function parseRequestedParticipants(specs: string[]): ParticipantSetting[
     try {
       return parseParticipantSpec(spec);
     } catch (error) {
-      if (error instanceof ParticipantSpecError) throw new ConfigurationError(error.message);
+      if (error instanceof ParticipantSpecError) {
+        throw new ConfigurationError(error.message, undefined, {
+          kind: 'not-a-participant',
+          spec: error.spec,
+        });
+      }
       throw error;
     }
   });
@@ -48,7 +55,13 @@ export async function selectParticipants(
     const usable = configured.filter((_, index) => statuses[index]!.available);
     if (usable.length >= minimum && usable.length < configured.length) {
       for (const status of statuses.filter((s) => !s.available)) {
-        logger.warn(`${status.id} left out of this run: ${status.reason ?? 'not available'}`);
+        logger.warn(`${status.id} left out of this run: ${status.reason ?? 'not available'}`, {
+          kind: 'left-out',
+          participantId: status.id,
+          provider: status.provider,
+          why: connectionOf(status.provider, context.settings) ? 'no-api-key' : 'unknown-provider',
+          known: knownProviders(context.settings),
+        });
       }
       settings = usable;
     } else {
@@ -62,6 +75,7 @@ export async function selectParticipants(
     throw new ConfigurationError(
       `A run needs at least ${minimum} participants; ${settings.length === 0 ? 'none is' : `only ${settings.length} is`} configured.`,
       'Set the key of another vendor, or name at least two participants as provider:model (two models of one vendor work too, labelled single-vendor): the setting multiLlm.participants, MLO_PARTICIPANTS in standalone mode, or --participants openai:gpt-6.2-sol,anthropic:claude-sonnet-5-5 on the command line.',
+      { kind: 'too-few-participants', minimum, configured: settings.length },
     );
   }
   return participants;

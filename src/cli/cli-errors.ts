@@ -1,16 +1,19 @@
-/** How the CLI reports errors: a ConfigurationError's message and hint, anything else as is. */
+/** How the CLI reports errors: a ConfigurationError's message and hint in the CLI's language, anything else as is. */
 import * as l10n from '@vscode/l10n';
 import { isConfigurationError } from '../app/configuration-error';
+import { ParticipantSpecError } from '../app/environment-config';
 import { errorOf } from '../app/failed-result';
 import { redactKnownSecrets } from '../providers/common/redact-secrets';
+import { configurationErrorText, notAParticipantText } from './configuration-error-text';
 
 export class UsageError extends Error {}
 
 export function describeCliError(error: unknown): string {
-  if (isConfigurationError(error)) {
-    return redactKnownSecrets(`mlo: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
-  }
-  const { message, hint } = errorOf(error);
+  const { message, hint } = isConfigurationError(error)
+    ? configurationErrorText(error)
+    : error instanceof ParticipantSpecError
+      ? { message: notAParticipantText(error.spec) }
+      : errorOf(error);
   return redactKnownSecrets(`mlo: ${message}${hint ? `\n${hint}` : ''}\n`);
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../app/environment-config';
 import { JsonlTranscriptStore } from '../app/jsonl-transcript-store';
 import { createStderrLogger, type LogLevel } from '../app/logger';
-import { PARTICIPANTS_SETTING } from './models-command';
+import { PARTICIPANTS_SETTING, warningLine } from './warning-text';
 
 export function createCliCouncil(
   env: Environment,
@@ -26,7 +26,7 @@ export function createCliCouncil(
     credentials: credentialsFromEnvironment(env),
     settings: () => settings,
     transcripts,
-    logger: createStderrLogger({ prefix: 'mlo:', level, write }),
+    logger: createStderrLogger({ prefix: 'mlo:', level, write, warning: warningLine }),
     participantsSetting: PARTICIPANTS_SETTING,
   });
   return { council, settings, dataDir, transcripts };

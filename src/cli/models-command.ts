@@ -24,6 +24,7 @@ import { providerDisplayName, VENDOR_IDS } from '../providers/provider-registry'
 import type { CliIo } from './cli-io';
 import { EXIT_NOT_REACHED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { noKeysMessage } from './missing-keys-message';
+import { modelNoteText, PARTICIPANTS_SETTING } from './warning-text';
 
 interface ProviderModels {
   provider: string;
@@ -90,7 +91,7 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
       now: Date.now(),
     },
   );
-  for (const note of notes) io.err(`${l10n.t('warning: {0}', note.message)}\n`);
+  for (const note of notes) io.err(`${l10n.t('warning: {0}', modelNoteText(note))}\n`);
   if (values.json) {
     await io.out(JSON.stringify(report, null, 2) + '\n');
   } else {
@@ -105,9 +106,6 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
   }
   return report.some((entry) => entry.error && !entry.keyMissing) ? EXIT_NOT_REACHED : EXIT_OK;
 }
-
-/** Where a CLI user changes the council. */
-export const PARTICIPANTS_SETTING = 'MLO_PARTICIPANTS (or --participants)';
 
 function lifecycleText(model: ModelListing): string {
   if (model.lifecycle === undefined || model.lifecycle === 'active') return '';

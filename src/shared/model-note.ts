@@ -17,4 +17,7 @@ export interface ModelNote {
   message: string;
   /** Where to fix it, e.g. "multiLlm.participants" or "MLO_PARTICIPANTS / --participants". */
   setting: string;
+  /** `unpriced`: the cost budget (USD) that cannot count it, and the token cap it is held to instead. */
+  costBudgetUsd?: number;
+  tokenCap?: number;
 }

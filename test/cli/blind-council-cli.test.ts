@@ -45,6 +45,7 @@ describe('mlo run against the schema-only simulated council', function () {
     ]) {
       const run = await runCliProcess(args, env);
       assert.equal(run.code, 0, run.stderr);
+      assert.doesNotMatch(run.stderr, /does not list the model/);
       const result = JSON.parse(run.stdout) as ConsensusResult;
       assert.ok(['unanimous', 'majority'].includes(result.status), result.status);
       assert.ok(result.signals.length > 0);
@@ -63,6 +64,7 @@ describe('mlo run against the schema-only simulated council', function () {
       env,
     );
     assert.equal(run.code, 1);
+    assert.doesNotMatch(run.stderr, /does not list the model/);
     assert.match(
       run.stderr,
       /notice: no-usable-reviews: The reviews of the drafts: no usable review arrived/,

@@ -17,6 +17,7 @@ import {
   type Vendor,
 } from './script-rule';
 import { resolveSchemaName, simulateCouncilReply } from './simulated-council';
+import { defaultModels } from './fake-models';
 import { isBlindModel, schemaOnlyReply } from './schema-only-council';
 import { anthropicMessagesWire } from './wire/anthropic-messages-wire';
 import { chatCompletionsWire } from './wire/chat-completions-wire';
@@ -78,39 +79,6 @@ export interface FakeVendorServer {
   close(): Promise<void>;
 }
 
-/**
- * Test data shaped like each vendor's list on 2026-12-01: the current defaults, plus older
- * models marked as their vendor marks them (OpenAI's published shutdown dates; an Anthropic
- * model deprecated and one retired, for the lifecycle paths).
- */
-const DEFAULT_MODELS: Record<Vendor, FakeModel[]> = {
-  openai: [
-    { id: 'gpt-6.2-sol' },
-    { id: 'gpt-6.2-astra' },
-    { id: 'gpt-5.1', lifecycle: 'deprecated', shutdownDate: '2027-04-01' },
-    { id: 'gpt-4.1', lifecycle: 'deprecated', shutdownDate: '2027-01-14' },
-  ],
-  'openai-compatible': [{ id: 'llama3.3' }, { id: 'qwen3-coder' }],
-  anthropic: [
-    { id: 'claude-sonnet-5-5' },
-    { id: 'claude-opus-4-8' },
-    { id: 'claude-haiku-4-5' },
-    {
-      id: 'claude-sonnet-4-6',
-      lifecycle: 'deprecated',
-      deprecatedAt: '2026-10-01',
-      shutdownDate: '2027-01-05',
-    },
-    {
-      id: 'claude-sonnet-4-5',
-      lifecycle: 'retired',
-      deprecatedAt: '2026-02-01',
-      shutdownDate: '2026-05-18',
-    },
-  ],
-  google: [{ id: 'gemini-4-argon' }, { id: 'gemini-3.1-pro-preview' }, { id: 'gemini-3.5-flash' }],
-};
-
 const CREDENTIAL_HEADERS = new Set([
   'authorization',
   'x-api-key',
@@ -151,7 +119,7 @@ export async function startFakeVendorServer(
             ...(call.schemaName === undefined ? {} : { schemaName: call.schemaName }),
             schema: call.schema,
           }));
-  const models: Record<Vendor, FakeModel[]> = { ...DEFAULT_MODELS };
+  const models = defaultModels();
   for (const [vendor, list] of Object.entries(options.models ?? {})) {
     models[vendor as Vendor] = (list ?? []).map(fakeModel);
   }

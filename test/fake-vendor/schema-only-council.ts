@@ -20,7 +20,7 @@ import type { ModelCall } from './script-rule';
 
 export type BlindTrait = 'abbrev' | 'wrong' | 'missing' | 'selfid' | 'inject' | 'long' | 'praise';
 
-const TRAITS: readonly BlindTrait[] = [
+export const BLIND_TRAITS: readonly BlindTrait[] = [
   'abbrev',
   'wrong',
   'missing',
@@ -36,7 +36,7 @@ export function isBlindModel(model: string): boolean {
 
 export function traitsOf(model: string): Set<BlindTrait> {
   const words = new Set(model.toLowerCase().split(/[-_.:/]/));
-  return new Set(TRAITS.filter((trait) => words.has(trait)));
+  return new Set(BLIND_TRAITS.filter((trait) => words.has(trait)));
 }
 
 /** What a hostile model writes into every text field. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { debateTimeline } from '../../webview/debate-timeline';
 import { buildRunView } from '../../src/shared/run-view-state';
 import { buildFailedRun, buildRecordedRun } from './fixtures/recorded-run';
+import { withUnscoredRounds } from './fixtures/panel-snapshots';
 
 describe('debateTimeline (the debate at a glance)', () => {
   it('gives each participant its actions, received scores, trend and dissent per round', () => {
@@ -30,5 +31,13 @@ describe('debateTimeline (the debate at a glance)', () => {
     const abstained = timeline.rows.flatMap((row) => row.cells.filter((c) => c.abstained));
     assert.ok(abstained.length >= 1);
     for (const cell of abstained) assert.match(cell.abstained!.kind, /^[a-z-]+$/);
+  });
+
+  it('names the cause of a round without usable reviews instead of an unknown spread', () => {
+    const timeline = debateTimeline(buildRunView(withUnscoredRounds(buildRecordedRun().events))!);
+    assert.deepEqual(timeline.decisive, [
+      { kind: 'unscored', cause: 'no-usable-reviews' },
+      { kind: 'unscored', cause: 'no-usable-reviews' },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import {
   type PanelServer,
 } from './panel-harness';
 import { buildFailedRun, buildRecordedRun, RUN_ID } from './fixtures/recorded-run';
-import { snapshotWith } from './fixtures/panel-snapshots';
+import { snapshotWith, withUnscoredRounds } from './fixtures/panel-snapshots';
 
 const testId = (id: string): string => `[data-testid="${id}"]`;
 
@@ -98,7 +98,9 @@ describe('panel states that cannot mislead (Chromium)', function () {
 
   it('a run stopped for lack of usable reviews warns that its product is unscored, not a deadlock', async () => {
     await panel.snapshot(
-      snapshotWith(1, { events: withStatus('provisional', 'no-usable-reviews') }),
+      snapshotWith(1, {
+        events: withUnscoredRounds(withStatus('provisional', 'no-usable-reviews')),
+      }),
     );
     const warning = (await panel.page.locator(testId('agreement-warning')).textContent()) ?? '';
     assert.match(
@@ -106,6 +108,12 @@ describe('panel states that cannot mislead (Chromium)', function () {
       /unscored: no usable review arrived .* Not a deadlock and not an agreement/,
     );
     assert.doesNotMatch(warning, /ran out of rounds/);
+    // The at-a-glance row names the cause of each unscored round, not "spread unknown".
+    const decisive = await panel.page.locator(testId('decisive-signal')).allTextContents();
+    assert.deepEqual(
+      decisive.map((text) => text.trim()),
+      ['no usable reviews', 'no usable reviews'],
+    );
   });
 
   it('a converged run shows the round cap as neutral text, not as a failed condition', async () => {

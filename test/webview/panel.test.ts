@@ -179,7 +179,13 @@ describe('panel in Chromium', function () {
     assert.match(await textOf('cost'), /\$0\.0786/);
     assert.equal(await panel.page.locator(`${testId('round-chart')} svg polyline`).count(), 2);
     assert.match(await textOf('final-product'), /export function add/);
-    // Critiques and suggestions of each review are in the DOM.
+    // A closed section's body is drawn once it is opened: the critiques and suggestions of
+    // each review are in the DOM after the review sections are opened.
+    assert.equal(await panel.page.locator(testId('review')).count(), 0);
+    for (const summary of await panel.page.locator('details.review-report > summary').all()) {
+      await summary.click();
+    }
+    await panel.settle();
     assert.ok((await panel.page.locator(testId('review')).count()) >= 12);
     // The diff between merged proposals, in both layouts (side by side in the wide view).
     await panel.page.setViewportSize({ width: 900, height: 900 });

@@ -106,6 +106,7 @@ export const en = {
   diffLineByLine: 'Line by line',
   diffSelectionVsResult: 'Selection \u2192 consensus result',
   diffPair: 'Round {0}: {1} \u2194 {2}',
+  diffIdentical: 'The two proposals are identical.',
   diffShowAll: 'Show the whole diff ({0} more changed lines)',
   diffNothing: 'Nothing to compare yet.',
   costHeading: 'Tokens and cost',
@@ -192,6 +193,7 @@ export const en = {
   decisive_scoreSpread: 'spread {0} ≥ {1}',
   decisive_textDivergence: 'divergence {0} > {1}',
   decisive_improvementRoom: 'room {0} > {1}',
+  'decisive_no-usable-reviews': 'no usable reviews',
   linkTitle: 'Link (not opened in the panel): {0}',
 };
 

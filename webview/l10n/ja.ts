@@ -107,6 +107,7 @@ export const ja: Messages = {
   diffLineByLine: '行ごと',
   diffSelectionVsResult: '選択範囲 → 合意結果',
   diffPair: 'ラウンド {0}: {1} ↔ {2}',
+  diffIdentical: '2 つの提案は同一です。',
   diffShowAll: '差分をすべて表示（変更行があと {0} 行）',
   diffNothing: '比較できるものはまだありません。',
   costHeading: 'トークンとコスト',
@@ -192,5 +193,6 @@ export const ja: Messages = {
   decisive_scoreSpread: 'ばらつき {0} ≥ {1}',
   decisive_textDivergence: '乖離 {0} > {1}',
   decisive_improvementRoom: '改善余地 {0} > {1}',
+  'decisive_no-usable-reviews': '有効なレビューなし',
   linkTitle: 'リンク（パネル内では開きません）: {0}',
 };

@@ -103,7 +103,13 @@ class DiffDirective extends Directive {
     this.last = inputs;
     const limit = whole ? Number.POSITIVE_INFINITY : FIRST_DRAW_DIFF_LINES;
     const drawn = renderDiff(c.oldName, c.newName, c.oldText, c.newText, layout, limit);
-    return html`${drawn.fragment}${
+    return html`${
+      drawn.identical
+        ? html`<p class="diff-identical" data-testid="diff-identical">
+            ${context.t('diffIdentical')}
+          </p>`
+        : nothing
+    }${drawn.fragment}${
       drawn.hiddenChangedLines > 0
         ? button({
             label: context.t('diffShowAll', drawn.hiddenChangedLines),

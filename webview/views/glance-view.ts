@@ -53,6 +53,7 @@ function decisiveText(signal: DecisiveSignal, context: RenderContext): string {
   if (signal.kind === 'converged') return t('decisiveConverged');
   if (signal.kind === 'deadlock') return t('decisiveDeadlock', signal.signal);
   if (signal.kind === 'pending') return '…';
+  if (signal.kind === 'unscored') return t(`decisive_${signal.cause}`);
   const format = (v: number | string): string =>
     typeof v === 'number' ? String(Math.round(v * 100) / 100) : v;
   return t(

@@ -34,17 +34,18 @@ function renderProposal(
   const { t } = context;
   const name = participantName(state, proposal.participantId);
   const responses = proposal.critiqueResponse ?? [];
-  const body = html`${renderProduct(proposal.product, state.outputKind, context)}
-    <h4>${t('rationale')}</h4>
-    ${markdownBlock(proposal.rationale, context)}
-    ${
-      responses.length
-        ? html`<h4>${t('critiqueResponse')}</h4>
-            <ul>
-              ${responses.map((item) => html`<li>${markdownBlock(item, context, 'markdown inline')}</li>`)}
-            </ul>`
-        : nothing
-    }`;
+  const body = () =>
+    html`${renderProduct(proposal.product, state.outputKind, context)}
+      <h4>${t('rationale')}</h4>
+      ${markdownBlock(proposal.rationale, context)}
+      ${
+        responses.length
+          ? html`<h4>${t('critiqueResponse')}</h4>
+              <ul>
+                ${responses.map((item) => html`<li>${markdownBlock(item, context, 'markdown inline')}</li>`)}
+              </ul>`
+          : nothing
+      }`;
   return collapsible(
     context,
     `proposal:${proposal.round}:${proposal.phase}:${proposal.participantId}`,
@@ -123,18 +124,21 @@ function renderReviews(state: RunViewState, round: RoundView, context: RenderCon
     (report) => report.reviewerId,
     (report) => {
       const reviewer = participantName(state, report.reviewerId);
-      const items = report.reviews.map((review) => {
-        const author = participantName(
-          state,
-          review.authorId || report.labelMap[review.label] || review.label,
-        );
-        const outlook = t(`outlook_${review.agreementOutlook}`);
-        return html`<div class="review" data-testid="review">
-          <div class="review-title">${t('reviewOf', reviewer, author, review.score, outlook)}</div>
-          ${reviewList(t('critique'), review.critique, 'critique', context)}
-          ${reviewList(t('suggestions'), review.suggestions, 'suggestions', context)}
-        </div>`;
-      });
+      const items = () =>
+        report.reviews.map((review) => {
+          const author = participantName(
+            state,
+            review.authorId || report.labelMap[review.label] || review.label,
+          );
+          const outlook = t(`outlook_${review.agreementOutlook}`);
+          return html`<div class="review" data-testid="review">
+            <div class="review-title">
+              ${t('reviewOf', reviewer, author, review.score, outlook)}
+            </div>
+            ${reviewList(t('critique'), review.critique, 'critique', context)}
+            ${reviewList(t('suggestions'), review.suggestions, 'suggestions', context)}
+          </div>`;
+        });
       return collapsible(
         context,
         `review:${round.round}:${report.reviewerId}`,

@@ -7,7 +7,8 @@ import {
   startFakeVendorServer,
   type FakeVendorServer,
 } from '../../fake-vendor/fake-vendor-server';
-import { createLanguageModel } from '../../../src/providers/create-language-model';
+import { createLanguageModel, listModels } from '../../../src/providers/create-language-model';
+import { blindModelIds } from '../../fake-vendor/fake-models';
 import type { ModelError } from '../../../src/core/model-error';
 import { CANARY_KEY, connectionFor, modelIdFor, VENDORS } from '../support/vendor-connections';
 
@@ -48,6 +49,16 @@ describe('fake vendor server', () => {
       const draft = JSON.parse(response.text) as { product: string; rationale: string };
       assert.equal(draft.product, '// council: Add logging\nrun();');
       assert.match(draft.rationale, /\(simulated\)/);
+    });
+  }
+
+  for (const vendor of VENDORS) {
+    it(`${vendor}: lists the schema-only models it serves, through the real SDK`, async () => {
+      const listed = (await listModels(connectionFor(server, vendor))).map((model) => model.id);
+      const blind = blindModelIds(vendor);
+      assert.equal(blind.length, 8);
+      for (const id of blind) assert.ok(listed.includes(id), `${id} listed: ${listed.join(', ')}`);
+      assert.ok(listed.includes(modelIdFor(vendor)), 'the simulated models stay listed');
     });
   }
 
