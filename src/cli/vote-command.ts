@@ -40,6 +40,7 @@ export async function voteCommand(args: string[], io: CliIo): Promise<number> {
     ...(values.context ? { context: values.context } : {}),
   };
   return runOnCliCouncil<VoteResult>(io, values, {
+    keepsBestOnStop: false,
     start: (council, participants) =>
       council.startVote({
         input,
