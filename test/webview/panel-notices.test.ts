@@ -8,7 +8,12 @@ import assert from 'node:assert/strict';
 import { runConsensus } from '../../src/core/engine';
 import type { ConsensusInput } from '../../src/core/consensus-types';
 import type { RunEvent } from '../../src/core/run-events';
-import { createScriptedCouncil, distinctText, type CouncilPlan } from '../support/scripted-council';
+import {
+  createScriptedCouncil,
+  DISAGREEING_PLAN,
+  distinctText,
+  type CouncilPlan,
+} from '../support/scripted-council';
 import type { PanelPage } from './panel-harness';
 import { testId, usePanelBrowser } from '../support/panel-suite';
 import { buildRecordedRun } from './fixtures/recorded-run';
@@ -66,14 +71,7 @@ const identicalMerges: CouncilPlan = {
   improvementRoom: (_reviewer, round) => (round === 1 ? 'major' : 'none'),
 };
 
-const twoRounds: CouncilPlan = {
-  product: (index, phase, round) =>
-    phase === 'draft' ? distinctText(index) : distinctText(3 * round + index),
-  score: (reviewer) => 5 + reviewer,
-  critique: (reviewer, round) => [`${distinctText(7 + round, 1)} point of ${reviewer}`],
-  improvementRoom: () => 'major',
-  latencyMs: 5,
-};
+const twoRounds: CouncilPlan = { ...DISAGREEING_PLAN, latencyMs: 5 };
 
 describe('panel notices and quiet states (Chromium)', function () {
   this.timeout(120_000);
