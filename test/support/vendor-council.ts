@@ -12,9 +12,8 @@ import {
   type TranscriptStore,
 } from '../../src/app/create-council-service';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { baseSettings, tempFolder } from '../app/support/council-fixture';
+import { baseSettings, useTempFolder } from '../app/support/council-fixture';
 
 export interface VendorCouncilOptions {
   /** `provider:model` specs, e.g. 'openai:gpt-sim'. */
@@ -73,7 +72,6 @@ export interface VendorSuite {
  */
 export function useVendorSuite(): VendorSuite {
   let vendor: FakeVendorServer | undefined;
-  let folder: ReturnType<typeof tempFolder> | undefined;
   before(async () => {
     vendor = await startFakeVendorServer();
   });
@@ -82,19 +80,14 @@ export function useVendorSuite(): VendorSuite {
   });
   beforeEach(() => {
     vendor!.reset();
-    folder = tempFolder();
   });
-  afterEach(() => {
-    folder?.remove();
-    forgetSecrets();
-  });
+  const folder = useTempFolder();
   return {
     get vendor() {
       if (!vendor) throw new Error('the fake vendor server starts in a before hook');
       return vendor;
     },
     get folder() {
-      if (!folder) throw new Error('the temp folder is made in a beforeEach hook');
       return folder.path;
     },
   };
