@@ -87,8 +87,8 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
       pageTranscript(await queries.readTranscript(runId), page),
 
     async cancel(runId) {
-      const run = registry.get(runId);
-      if (!run || run.result) return false;
+      const run = registry.running(runId);
+      if (!run) return false;
       logger.info(`run ${runId} cancelled`);
       run.controller.abort();
       markCancelled(run.tracker, clock.now());
@@ -96,8 +96,8 @@ export function createCouncilService(options: CouncilServiceOptions): Disposable
     },
 
     async finishEarly(runId) {
-      const run = registry.get(runId);
-      if (!run || run.result || run.protocol !== 'consensus') return false;
+      const run = registry.running(runId);
+      if (!run || run.protocol !== 'consensus') return false;
       logger.info(`run ${runId} stopped with the best so far`);
       run.finishEarly.abort();
       return true;

@@ -104,6 +104,16 @@ export class RunRegistry {
     return this.runs.get(runId);
   }
 
+  /**
+   * The run while there is still something to cancel or stop: not once the engine has emitted
+   * its end, even while that end is held until the result is filed (a cancel there would mark
+   * a finished run cancelled).
+   */
+  running(runId: string): LiveRun | undefined {
+    const run = this.runs.get(runId);
+    return run && !run.sawEnd && !run.result ? run : undefined;
+  }
+
   all(): LiveRun[] {
     return [...this.runs.values()];
   }
@@ -192,7 +202,7 @@ export class RunRegistry {
 
   dispose(): void {
     for (const run of this.runs.values()) {
-      if (!run.result) run.controller.abort();
+      if (this.running(run.runId)) run.controller.abort();
       run.listeners.clear();
     }
     this.watchers.clear();

@@ -1,7 +1,8 @@
 /**
  * Follows one run of a CLI command: progress lines on stderr; the first Ctrl-C stops a consensus
- * run with the best proposal so far (status provisional; a vote is cancelled), a second cancels
- * outright, a third quits at once; the result once the run and its transcript are complete.
+ * run with the best proposal so far (status provisional), a second cancels outright, a third
+ * quits at once. A vote has no best so far: its first Ctrl-C cancels it, and says so. The result
+ * once the run and its transcript are complete.
  * From the run's end until the caller has printed the result, Ctrl-C does nothing (the result
  * is not lost to a late Ctrl-C).
  */
@@ -27,6 +28,8 @@ export async function followRun(
   runId: string,
   io: CliIo,
   quiet: boolean,
+  /** A consensus run: the first Ctrl-C keeps the best so far. A vote: it cancels. */
+  keepsBestOnStop: boolean,
 ): Promise<FollowedRun> {
   const unsubscribe = council.subscribe(runId, (event) => {
     // Even with --quiet: a transcript that stops being written is never silent.
@@ -42,14 +45,14 @@ export async function followRun(
   let ended = false;
   const removeInterrupt = io.onInterrupt(() => {
     if (ended) return;
-    interrupts += 1;
+    interrupts += keepsBestOnStop ? 1 : 2;
     if (interrupts === 1) {
-      io.err('mlo: stopping with the best so far… (Ctrl-C again to cancel)\n');
+      io.err(`mlo: ${l10n.t('stopping with the best so far… (Ctrl-C again to cancel)')}\n`);
       void council.finishEarly(runId).then((stopped) => {
         if (!stopped) void council.cancel(runId);
       });
     } else if (interrupts === 2) {
-      io.err('mlo: cancelling the run… (Ctrl-C again to quit at once)\n');
+      io.err(`mlo: ${l10n.t('cancelling the run… (Ctrl-C again to quit at once)')}\n`);
       void council.cancel(runId);
     } else {
       process.exit(130);

@@ -130,6 +130,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   };
 
   return runOnCliCouncil<ConsensusResult>(io, values, {
+    keepsBestOnStop: true,
     start: (council, participants) =>
       council.startConsensus({ input, ...(participants ? { participants } : {}), origin: 'cli' }),
     answer: (result) => result.product,

@@ -17,6 +17,8 @@ export interface CliRunFlags {
 }
 
 export interface CliRun<Result extends RunResult> {
+  /** Whether the first Ctrl-C stops with the best so far (consensus) or cancels (a vote). */
+  keepsBestOnStop: boolean;
   start(council: CouncilService, participants: string[] | undefined): Promise<{ runId: string }>;
   /** The text printed on stdout without --json, if any. */
   answer(result: Result): string | undefined;
@@ -33,7 +35,7 @@ export async function runOnCliCouncil<Result extends RunResult>(
   let release = () => {};
   try {
     const { runId } = await run.start(council, participantsFlag(flags.participants));
-    const followed = await followRun(council, runId, io, flags.quiet);
+    const followed = await followRun(council, runId, io, flags.quiet, run.keepsBestOnStop);
     release = followed.release;
     const result = followed.result as Result;
     const answer = run.answer(result);

@@ -8,7 +8,7 @@ import { noUsableReviewsStopText } from '../core/run-notices';
 import { describeCost } from './cost-output';
 import { participantOutputSchema } from './participant-output';
 import { signalsOutputSchema } from './signals-output';
-import { briefly, elsewhere, failureOutputSchema, outputOf } from './output-schema';
+import { briefly, echoOfInput, elsewhere, failureOutputSchema, outputOf } from './output-schema';
 import { runOutputFields, runOutputValues, toFailureOutput } from './run-output-fields';
 import { finalUri, transcriptUri } from './run-resource-uris';
 import { errorText } from './error-text';
@@ -28,7 +28,7 @@ export const consensusOutputSchema = z.object({
   stopReason: z.string(),
   converged: z.boolean(),
   roundsCompleted: z.number(),
-  outputKind: z.enum(['code', 'text']),
+  outputKind: echoOfInput(z.enum(['code', 'text'])),
   product: z.string().optional(),
   rationale: z.string().optional(),
   minorityReport: briefly(

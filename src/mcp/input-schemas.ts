@@ -32,7 +32,7 @@ export const participantsField = z
   .array(
     z
       .string()
-      .regex(/^(sampling|vscode-lm|[A-Za-z0-9_.-]+:.+)$/, {
+      .regex(/^(sampling|vscode-lm|[\w.-]+:.+)$/, {
         error:
           'Each participant is "provider:model", e.g. "openai:gpt-6.2-sol", "anthropic:claude-sonnet-5-5@high", "google:gemini-4-argon", or "sampling" for your own model via MCP sampling. Call list_participants for the configured ones.',
       })
@@ -66,13 +66,7 @@ export const codeInputFields = {
 const SEED_ERROR = '"seed" is a whole number from 0 to 4294967295 (the seed a transcript records).';
 
 export const runSettingsFields = {
-  maxRounds: z
-    .number()
-    .int()
-    .min(1)
-    .max(8)
-    .optional()
-    .describe('Default 4; a round is 2 calls per model.'),
+  maxRounds: z.number().int().min(1).max(8).optional().describe('Default 4.'),
   thresholds: z
     .object({
       maxTextDivergence: z.number().min(0).max(1).optional(),

@@ -45,10 +45,21 @@ export function elsewhereIfListed<S extends z.ZodType>(
   return listed?.has(owner) ? elsewhere(schema, owner) : briefly(schema);
 }
 
+/**
+ * An enum field that gives back one of the tool's own inputs (e.g. outputKind, strategy): typed
+ * `string`, its values left to the tool's input schema; still checked by `schema`.
+ */
+export function echoOfInput<S extends z.ZodEnum>(schema: S): Advertised<S> {
+  return (schema as z.ZodType).pipe(
+    z.unknown().meta({ type: 'string' }),
+  ) as unknown as Advertised<S>;
+}
+
 type Advertised<S extends z.ZodType> = z.ZodType<z.output<S>, z.input<S>>;
 
 function advertised<S extends z.ZodType>(schema: S, description: string): Advertised<S> {
-  const type = schema._zod.def.type === 'array' ? 'array' : 'object';
+  const kind = schema._zod.def.type;
+  const type = kind === 'array' ? 'array' : kind === 'enum' ? 'string' : 'object';
   // The SDK converts output schemas in "output" mode, which shows a pipe's second half: the
   // advertised text. Parsing still runs the full schema first.
   const shown = z.unknown().meta({ type, description });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { VoteResult } from '../core/vote-types';
 import { costPointerSchema, describeCost } from './cost-output';
 import { participantOutputSchema } from './participant-output';
-import { briefly, elsewhere, failureOutputSchema, outputOf } from './output-schema';
+import { briefly, echoOfInput, elsewhere, failureOutputSchema, outputOf } from './output-schema';
 import { runOutputFields, runOutputValues, toFailureOutput } from './run-output-fields';
 import { errorText } from './error-text';
 import { TRANSCRIPT_INCOMPLETE_NOTE } from './transcript-incomplete-note';
@@ -14,7 +14,7 @@ export const voteOutputSchema = z.object({
   ...runOutputFields,
   cost: costPointerSchema,
   reached: z.boolean(),
-  strategy: z.enum(['majority', 'supermajority', 'unanimous']),
+  strategy: echoOfInput(z.enum(['majority', 'supermajority', 'unanimous'])),
   winningAnswer: z.string().optional(),
   confidence: z.number().describe('agreeing / responding.'),
   agreeing: z.array(z.string()),

@@ -122,6 +122,10 @@ export interface CouncilService {
   /** Resolves when the run ends (any status); rejects only if the run id is unknown. */
   waitForResult(runId: string, signal?: AbortSignal): Promise<RunResult>;
   getResult(runId: string): Promise<RunResult | undefined>;
+  /**
+   * Cancels a running run (status `cancelled`, the transcript kept). False when the run is
+   * unknown or has already ended, also while its result is still being filed.
+   */
   cancel(runId: string): Promise<boolean>;
   /**
    * Stops a running consensus now and keeps the best proposal so far: status `provisional`,

@@ -8,17 +8,14 @@
  * - votePromptChars: one voter's prompt plus its schema for a one-line question, against the
  *   bare question plus a minimal {answer, reasoning} schema.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { z } from 'zod';
 import { runConsensus, runVote } from '../../src/core/engine';
 import { voteAnswerPrompt } from '../../src/core/consensus-prompts';
 import { SCHEMAS } from '../../src/core/structured-schemas';
-import { createServer } from '../../src/mcp/create-server';
 import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { resolveSchemaName, simulateCouncilReply } from '../fake-vendor/simulated-council';
 import type { ModelCall } from '../fake-vendor/script-rule';
-import { FakeCouncil } from '../mcp/support/fake-council';
+import { toolsListChars } from '../mcp/support/tools-list-chars';
 import { vendorParticipant } from '../support/vendor-participants';
 import type { BenchModule } from './bench-module';
 
@@ -101,20 +98,6 @@ async function pollWall(vendor: FakeVendorServer, specs: string[], units: Record
   const started = performance.now();
   const result = await runVote({ question: QUESTION, strategy: 'majority' }, { participants });
   return { wallMs: performance.now() - started, result };
-}
-
-async function toolsListChars(tools?: string): Promise<{ chars: number; count: number }> {
-  const server = createServer(new FakeCouncil(), {
-    mode: 'standalone',
-    ...(tools ? { tools } : {}),
-  });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'bench', version: '1.0.0' });
-  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
-  const listed = await client.listTools();
-  await client.close();
-  await server.close();
-  return { chars: JSON.stringify(listed).length, count: listed.tools.length };
 }
 
 function votePromptChars(): { chars: number; bare: number } {

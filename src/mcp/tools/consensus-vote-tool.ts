@@ -16,7 +16,7 @@ export function registerConsensusVoteTool({ server, council, listed }: ToolConte
     'consensus_vote',
     {
       title: 'Quick vote',
-      description: `Every model answers one short question once; a judge groups the answers and reports majority (>50%), supermajority (≥2/3) or unanimity, with winner, confidence and dissent. 10–60 s, paid (a call per voter plus the judge).${shared.shared ? ' participants as in run_consensus_task.' : ''} For code or documents: run_consensus_task.`,
+      description: `Every model answers one short question once; a judge groups the answers and reports majority (>50%), supermajority (≥2/3) or unanimity. 10–60 s, paid (a call per voter plus the judge).${shared.shared ? ' participants as in run_consensus_task.' : ''} For code or documents: run_consensus_task.`,
       input: {
         question: z
           .string({ error: 'Missing "question": the question every participant answers.' })
@@ -40,7 +40,7 @@ export function registerConsensusVoteTool({ server, council, listed }: ToolConte
         ...shared.fields,
         judge: z
           .string()
-          .regex(/^[A-Za-z0-9_.-]+:.+$/, {
+          .regex(/^[\w.-]+:.+$/, {
             error: 'judge is "provider:model", e.g. "openai:gpt-6.2-sol".',
           })
           .max(200)

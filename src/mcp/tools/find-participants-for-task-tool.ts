@@ -16,7 +16,7 @@ export function registerFindParticipantsForTaskTool({
     'find_participants_for_task',
     {
       title: 'Find participants',
-      description: `Rank the participants for a task and required skills: score 0..1, matched skills, a recommendation. Instant, free. Next: the chosen ids as "participants" of run_consensus_task or consensus_vote.`,
+      description: `Rank the participants for a task and required skills (score 0..1). Instant, free. Next: the chosen ids as "participants" of run_consensus_task or consensus_vote.`,
       input: {
         task: taskField,
         requiredSkills: z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { transcriptToMarkdown } from '../../core/engine';
 import { taskIdField } from '../input-schemas';
+import { echoOfInput } from '../output-schema';
 import { registerTool } from '../register-tool';
 import { transcriptUri } from '../run-resource-uris';
 import type { ToolContext } from '../tool-context';
@@ -15,7 +16,7 @@ export function registerGetIterationLogTool({ server, council }: ToolContext): v
     'get_iteration_log',
     {
       title: 'Read a transcript',
-      description: `A page of a run's transcript (drafts, anonymous reviews, merges, signals, votes, errors), Markdown or JSON. Instant, free. Next page: offset=nextOffset; whole log: resource mlo://runs/{taskId}/transcript.`,
+      description: `A page of a run's transcript (drafts, anonymous reviews, merges, signals, votes, errors). Instant, free. Next page: offset=nextOffset; whole log: resource mlo://runs/{taskId}/transcript.`,
       input: {
         taskId: taskIdField,
         format: z.enum(['markdown', 'json']).optional().describe('Default: markdown.'),
@@ -24,7 +25,7 @@ export function registerGetIterationLogTool({ server, council }: ToolContext): v
       },
       output: {
         taskId: z.string(),
-        format: z.enum(['markdown', 'json']),
+        format: echoOfInput(z.enum(['markdown', 'json'])),
         total: z.number(),
         offset: z.number(),
         count: z.number(),

@@ -19,7 +19,7 @@ export function registerGetTaskResultTool({ server, council }: ToolContext): voi
     'get_task_result',
     {
       title: 'Task result',
-      description: `A finished task's result as run_consensus_task or consensus_vote give it; before the end, its status and finished=false (waitSeconds: wait up to 50 s first). Free. Next: use the product; get_iteration_log has the debate.`,
+      description: `A finished task's result; before the end, its status and finished=false. Instant, or up to waitSeconds; free. Next: use the product; get_iteration_log has the debate.`,
       input: {
         taskId: taskIdField,
         waitSeconds: z

@@ -12,7 +12,7 @@ export function registerGetTaskStatusTool({ server, council, listed }: ToolConte
     'get_task_status',
     {
       title: 'Task status',
-      description: `A task's state, phase, round, progress 0..1 and latest signals. Instant, free. Poll every 10–30 s; once completed, failed or cancelled: get_task_result.`,
+      description: `A task's state, phase, round and progress. Instant, free. Poll every 10–30 s; once completed, failed or cancelled: get_task_result.`,
       input: { taskId: taskIdField },
       // Spelled out by check_convergence where it is listed too.
       output: statusOutputSchema.extend({

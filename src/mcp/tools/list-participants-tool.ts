@@ -11,7 +11,7 @@ export function registerListParticipantsTool({ server, council, mode }: ToolCont
     'list_participants',
     {
       title: 'List participants',
-      description: `The council members (id "provider:model", persona) and whether each is usable now, with the fix for a missing key. Instant, free. Next: pick "participants" for run_consensus_task or consensus_vote.`,
+      description: `The council members and whether each is usable now, with the fix for a missing key. Instant, free. Next: pick "participants" for run_consensus_task or consensus_vote.`,
       input: {},
       output: {
         participants: briefly(z.array(participantStatusOutputSchema)),

@@ -11,7 +11,7 @@ export function registerMergeResultsTool({ server }: ToolContext): void {
     'merge_results',
     {
       title: 'Merge final versions',
-      description: `Combine final versions into one: differing line hunks go by majority, ties by highest mean score; reports agreement and each decision. Instant, free. Use once check_convergence says converged.`,
+      description: `Combine final versions into one: differing line hunks go by majority, ties by highest mean score. Instant, free. Use once check_convergence says converged.`,
       input: {
         finals: z
           .array(

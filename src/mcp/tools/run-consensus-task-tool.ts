@@ -9,7 +9,7 @@ import type { ToolContext } from '../tool-context';
 import { toolError } from '../tool-result';
 import { consensusToolResult } from './consensus-tool-result';
 
-export const RUN_CONSENSUS_TASK_DESCRIPTION = `The council drafts, reviews anonymously, merges and ratifies one product, dissent kept. 1–10 min, paid: about 3+2×rounds calls per model, cost reported. A selection gets a full replacement; no agreement is a status, not an error. Client timeouts: use start_consensus_task. Next: get_iteration_log for the debate.`;
+export const RUN_CONSENSUS_TASK_DESCRIPTION = `The council drafts, reviews anonymously, merges and ratifies one product, dissent kept. 1–10 min, paid: about 3+2×rounds calls per model, cost reported. No agreement is a status, not an error. Client timeouts: use start_consensus_task. Next: get_iteration_log for the debate.`;
 
 export function registerRunConsensusTaskTool({ server, council }: ToolContext): void {
   registerTool(

@@ -82,7 +82,7 @@ export function registerRunIterationTool({ server, council, listed }: ToolContex
     'run_iteration',
     {
       title: 'Run one round',
-      description: `One round on your proposals: each model scores (1–10) and critiques them anonymously, then merges them; returns merged proposals, scores, signals. 30 s–3 min, paid (2 calls per model).${shared.shared ? ' Other fields as in run_consensus_task.' : ''} Next: run_iteration again, or merge_results once converged.`,
+      description: `One round on your proposals: each model scores (1–10) and critiques them anonymously, then merges them. 30 s–3 min, paid (2 calls per model).${shared.shared ? ' Other fields as in run_consensus_task.' : ''} Next: run_iteration again, or merge_results once converged.`,
       input: {
         ...shared.fields,
         proposals: z

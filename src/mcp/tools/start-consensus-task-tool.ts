@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toConsensusRequest } from '../consensus-request';
 import { consensusInputShape, sharedFields } from '../input-schemas';
+import { elsewhereIfListed } from '../output-schema';
 import { registerTool } from '../register-tool';
 import { withRunWarnings } from '../run-warnings-text';
 import { statusOutputSchema } from '../status-output';
@@ -14,9 +15,12 @@ export function registerStartConsensusTaskTool({ server, council, listed }: Tool
     'start_consensus_task',
     {
       title: 'Start a consensus task',
-      description: `run_consensus_task in the background: returns a task id at once; the run takes 1–10 min, paid.${input.shared ? ' Fields as in run_consensus_task.' : ''} Next: get_task_status every 10–30 s, then get_task_result; cancel_task stops it (keepBest: keep the best so far).`,
+      description: `run_consensus_task in the background: returns a task id at once; the run takes 1–10 min, paid.${input.shared ? ' Fields as in run_consensus_task.' : ''} Next: get_task_status every 10–30 s, then get_task_result; cancel_task stops it.`,
       input: input.fields,
-      output: { taskId: z.string(), state: statusOutputSchema.shape.state },
+      output: {
+        taskId: z.string(),
+        state: elsewhereIfListed(statusOutputSchema.shape.state, 'get_task_status', listed),
+      },
       effect: 'paid',
       doing: 'start the consensus task',
     },

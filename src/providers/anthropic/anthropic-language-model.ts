@@ -3,9 +3,11 @@
  * event passes our idle watchdog). SDK retries off; ours apply (../common).
  */
 import type Anthropic from '@anthropic-ai/sdk';
+import type { Stream } from '@anthropic-ai/sdk/core/streaming';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ModelRequest, ModelResponse } from '../../core/language-model';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
+import { sdkLoggerOptions } from '../common/sdk-logger';
 import type { VendorAdapter } from '../common/vendor-adapter';
 import { convertToAnthropicInput } from './convert-to-anthropic-input';
 import { mapAnthropicError } from './map-anthropic-error';
@@ -21,7 +23,15 @@ export const anthropicAdapter: VendorAdapter<Anthropic> = {
   classify: mapAnthropicError,
   async stream(client, { modelId, request, effort, fail }) {
     const body = convertToAnthropicInput(modelId, request, effort);
-    const stream = await client.messages.create(body, { signal: request.signal });
+    // POST /v1/messages as messages.create sends it, without create's console.warn for the
+    // models its own table calls deprecated (resources/messages/messages.js in the SDK): that
+    // line bypasses the SDK's logger, on every call; the vendor's model list says it once per
+    // run instead, as a warning with its cause (src/app/run-start-notes.ts).
+    const stream = await client.post<Stream<RawMessageStreamEvent>>('/v1/messages', {
+      body,
+      stream: true,
+      signal: request.signal,
+    });
     const response = await readAnthropicStream(stream, request, modelId);
     if (response !== undefined) return response;
     throw fail({ kind: 'network', vendorMessage: 'the stream ended before message_stop' });
@@ -40,6 +50,7 @@ export async function createAnthropicClient(
     authToken: null,
     baseURL: settings.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL,
     maxRetries: 0,
+    ...sdkLoggerOptions(settings),
     ...(watchedFetch === undefined ? {} : { fetch: watchedFetch }),
   });
 }
