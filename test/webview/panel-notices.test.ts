@@ -8,20 +8,16 @@ import assert from 'node:assert/strict';
 import { runConsensus } from '../../src/core/engine';
 import type { ConsensusInput } from '../../src/core/consensus-types';
 import type { RunEvent } from '../../src/core/run-events';
-import { createScriptedCouncil, distinctText, type CouncilPlan } from '../support/scripted-council';
 import {
-  ensurePanelBuilt,
-  launchChromium,
-  openPanel,
-  startPanelServer,
-  type Browser,
-  type PanelPage,
-  type PanelServer,
-} from './panel-harness';
+  createScriptedCouncil,
+  DISAGREEING_PLAN,
+  distinctText,
+  type CouncilPlan,
+} from '../support/scripted-council';
+import type { PanelPage } from './panel-harness';
+import { testId, usePanelBrowser } from '../support/panel-suite';
 import { buildRecordedRun } from './fixtures/recorded-run';
 import { snapshotWith } from './fixtures/panel-snapshots';
-
-const testId = (id: string): string => `[data-testid="${id}"]`;
 
 async function engineRun(
   plan: CouncilPlan,
@@ -75,30 +71,13 @@ const identicalMerges: CouncilPlan = {
   improvementRoom: (_reviewer, round) => (round === 1 ? 'major' : 'none'),
 };
 
-const twoRounds: CouncilPlan = {
-  product: (index, phase, round) =>
-    phase === 'draft' ? distinctText(index) : distinctText(3 * round + index),
-  score: (reviewer) => 5 + reviewer,
-  critique: (reviewer, round) => [`${distinctText(7 + round, 1)} point of ${reviewer}`],
-  improvementRoom: () => 'major',
-  latencyMs: 5,
-};
+const twoRounds: CouncilPlan = { ...DISAGREEING_PLAN, latencyMs: 5 };
 
 describe('panel notices and quiet states (Chromium)', function () {
   this.timeout(120_000);
-  let server: PanelServer;
-  let browser: Browser;
+  const chromium = usePanelBrowser();
   let panel: PanelPage;
 
-  before(async () => {
-    await ensurePanelBuilt();
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   afterEach(async () => {
     assert.deepEqual(panel.consoleErrors, []);
     await panel.page.close();
@@ -109,7 +88,7 @@ describe('panel notices and quiet states (Chromium)', function () {
     ['ja', 'シミュレーション参加者で試す'],
   ] as const) {
     it(`the empty state's "Try with simulated participants" asks the host for the simulated run (${locale})`, async () => {
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { locale }));
       const button = panel.page.locator(testId('try-simulated-button'));
       assert.equal(await panel.page.locator(testId('empty-state')).count(), 1);
@@ -129,7 +108,7 @@ describe('panel notices and quiet states (Chromium)', function () {
       const events = await engineRun(unusableReviews);
       const noticed = events.flatMap((e) => (e.type === 'notice' ? [e.notice.round] : []));
       assert.ok(noticed.length >= 1, 'the engine noticed the unusable reviews');
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { events, runId: events[0]!.runId, locale }));
       const notices = await panel.page.locator(testId('round-notice')).allTextContents();
       assert.equal(notices.length, noticed.length);
@@ -148,7 +127,7 @@ describe('panel notices and quiet states (Chromium)', function () {
 
   it('a transcript that could not be fully written is a visible warning, only then', async () => {
     const events = buildRecordedRun().events;
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     await panel.snapshot(snapshotWith(1, { events }));
     assert.equal(await panel.page.locator(testId('transcript-incomplete')).count(), 0);
     const incomplete: RunEvent = { type: 'transcript-incomplete', runId: events[0]!.runId, at: 1 };
@@ -170,7 +149,7 @@ describe('panel notices and quiet states (Chromium)', function () {
     const events = await engineRun(identicalMerges);
     const skipped = events.find((e) => e.type === 'final-skipped');
     assert.ok(skipped && skipped.type === 'final-skipped', 'the engine skipped the final phase');
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     await panel.snapshot(snapshotWith(1, { events, runId: events[0]!.runId }));
     assert.equal(
       (await panel.page.locator(testId('final-skipped')).textContent())?.trim(),
@@ -212,7 +191,7 @@ describe('panel notices and quiet states (Chromium)', function () {
         ),
       );
       assert.ok(notNeeded.size >= 1, 'a participant whose last call was not needed');
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { events, runId: events[0]!.runId, locale }));
       for (const id of ['p1', 'p2', 'p3']) {
         const card = panel.page.locator(
@@ -234,7 +213,7 @@ describe('panel notices and quiet states (Chromium)', function () {
     ['ja', '2 つの提案は同一です。', 'ラウンド 2'],
   ] as const) {
     it(`a comparison of two identical proposals says so, one that differs draws its rows (${locale})`, async () => {
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { events: buildRecordedRun().events, locale }));
       const select = panel.page.locator(`${testId('diff-view')} select`);
       const labels = await select.locator('option').allTextContents();
