@@ -41,6 +41,7 @@ export const en = {
   simulatedStatus: '{0} (simulated participants)',
   emptyBody:
     'Describe a task below, or select code and run \u201cMulti-LLM: Run Consensus on Selection\u201d.',
+  statusClosing: 'Running \u2014 {0} \u2014 after round {1}',
   statusRunning: 'Running \u2014 {0}, round {1} of {2}',
   statusStarting: 'Starting\u2026',
   statusFinished: 'Finished: {0}',

@@ -43,6 +43,7 @@ export const ja: Messages = {
   simulatedStatus: '{0}(シミュレーション参加者)',
   emptyBody:
     '下にタスクを書くか、コードを選択して「Multi-LLM: 選択範囲で合意形成を実行」を使ってください。',
+  statusClosing: '実行中 — {0}（ラウンド {1} の後）',
   statusRunning: '実行中 — {0}、ラウンド {1} / {2}',
   statusStarting: '開始しています…',
   statusFinished: '完了: {0}',
