@@ -21,6 +21,9 @@ export const en = {
   noKeysTitle: 'No API keys yet',
   noKeysBody:
     'Add a key for at least two providers (or use the editor\u2019s language models) to start a run.',
+  keylessReadyTitle: 'Ready to run',
+  keylessReadyBody:
+    'The configured participants ({0}) need no API key. Add keys later to debate with vendor models.',
   openSettings: 'Settings',
   emptyTitle: 'No run yet',
   trySimulated: 'Try with simulated participants',

@@ -23,6 +23,9 @@ export const ja: Messages = {
   noKeysTitle: 'API キーがまだありません',
   noKeysBody:
     '2 つ以上のプロバイダーにキーを設定するか、エディターの言語モデルを使うと実行できます。',
+  keylessReadyTitle: '実行できます',
+  keylessReadyBody:
+    '設定された参加者（{0}）には API キーが不要です。ベンダーのモデルで議論するには、あとでキーを追加してください。',
   openSettings: '設定',
   emptyTitle: 'まだ実行はありません',
   trySimulated: 'シミュレーション参加者で試す',
