@@ -196,7 +196,7 @@ export const en = {
   decisiveDeadlock: 'deadlock: {0}',
   decisive_scoreSpread: 'spread {0} ≥ {1}',
   decisive_textDivergence: 'divergence {0} > {1}',
-  decisive_improvementRoom: 'room {0} > {1}',
+  decisive_improvementRoom: 'room: {0} (needs ≤ {1})',
   'decisive_no-usable-reviews': 'no usable reviews',
   linkTitle: 'Link (not opened in the panel): {0}',
 };

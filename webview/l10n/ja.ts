@@ -196,7 +196,7 @@ export const ja: Messages = {
   decisiveDeadlock: '膠着: {0}',
   decisive_scoreSpread: 'ばらつき {0} ≥ {1}',
   decisive_textDivergence: '乖離 {0} > {1}',
-  decisive_improvementRoom: '改善余地 {0} > {1}',
+  decisive_improvementRoom: '改善余地：{0}（{1} 以下が必要）',
   'decisive_no-usable-reviews': '有効なレビューなし',
   linkTitle: 'リンク（パネル内では開きません）: {0}',
 };
