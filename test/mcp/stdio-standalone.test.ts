@@ -82,6 +82,10 @@ function describeStandalone(kind: FakeCouncilKind): void {
           `google:gemini-${kind.word}`,
         ].join(','),
         MLO_DATA_DIR: dataDir,
+        // The SDKs' own debug logging on: it goes to the server's logger (src/providers/common/
+        // sdk-logger.ts), which drops it; stdout stays JSON-RPC (the raw capture below).
+        ANTHROPIC_LOG: 'debug',
+        OPENAI_LOG: 'debug',
       };
       spawned = await spawnClient(env);
       client = spawned.client;
@@ -460,6 +464,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
       const code = await new Promise((resolve) => child.on('exit', resolve));
       assert.equal(code, 0, stderr);
       assert.doesNotMatch(stderr, /Exception|RangeError|TypeError/);
+      assert.doesNotMatch(stderr, /\[log_[0-9a-f]+\]/, 'no SDK debug line');
       const lines = stdout.split('\n').filter((line) => line !== '');
       assert.ok(lines.length >= 6);
       for (const line of lines) {
