@@ -106,7 +106,7 @@ describe('panel notices and quiet states (Chromium)', function () {
     ['ja', /実行できます.*シミュレーション参加者.*API キーが不要/s],
   ] as const) {
     it(`dev mode's simulated participants, no key: "ready", not "No API keys yet" (${locale})`, async () => {
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       const simulated: ProviderReadiness = {
         provider: 'simulated',
         displayName: locale === 'en' ? 'Simulated participants' : 'シミュレーション参加者',
