@@ -67,6 +67,16 @@ describe('CLI language (English, or Japanese by locale)', function () {
     assert.match(japanese.stdout, /^環境変数:$/m);
     assert.ok(!japanese.stdout.includes('Usage:'));
 
+    const voteHelp = await inProcess(['vote', '--help'], {});
+    assert.match(voteHelp.stdout, /^no best so far: Ctrl-C cancels it \(not reached, exit 1;/m);
+    assert.match(voteHelp.stdout, /^Ctrl-C quits at once\.$/m);
+    const voteHelpJa = await inProcess(['vote', '--help'], { MLO_LANG: 'ja' });
+    assert.match(
+      voteHelpJa.stdout,
+      /^ないため、Ctrl-C で投票をキャンセルし（不成立、終了コード 1、/m,
+    );
+    assert.match(voteHelpJa.stdout, /^2 回目の Ctrl-C ですぐに終了します。$/m);
+
     const noTask = await inProcess(['run'], { MLO_LANG: 'ja' });
     assert.equal(noTask.code, 2);
     assert.equal(
