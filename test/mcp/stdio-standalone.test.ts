@@ -14,6 +14,7 @@ import {
 import { schemaOnlyReply } from '../fake-vendor/schema-only-council';
 import { simulateCouncilReply } from '../fake-vendor/simulated-council';
 import { SERVER_PATH } from './support/build-once';
+import { initializeRequest } from './support/initialize-request';
 import { spawnClient } from './support/spawn-client';
 import { useStandaloneServer } from './support/standalone-server';
 import { assertMatchesOutputSchema } from './support/validate-output';
@@ -390,16 +391,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
       const send = (message: object): void =>
         void child.stdin.write(`${JSON.stringify(message)}\n`);
       child.stdin.write('this line is not JSON-RPC\n');
-      send({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'raw', version: '1' },
-        },
-      });
+      send(initializeRequest(1, 'raw'));
       send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
       send({
