@@ -7,6 +7,7 @@
 // is called, no key and no server is needed. Ctrl-C stops everything.
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureCodeServer } from './install-code-server.mjs';
 import {
   PROJECT_ROOT,
@@ -19,7 +20,11 @@ import {
 
 const SIMULATED_PARTICIPANTS = ['simulated:Ada', 'simulated:Basil', 'simulated:Cleo'];
 /** What earlier versions of this script wrote (the fake vendor server's base URLs). */
-const BASE_URL_KEYS = ['multiLlm.openai.baseUrl', 'multiLlm.anthropic.baseUrl', 'multiLlm.google.baseUrl'];
+const BASE_URL_KEYS = [
+  'multiLlm.openai.baseUrl',
+  'multiLlm.anthropic.baseUrl',
+  'multiLlm.google.baseUrl',
+];
 
 function parseArgs(argv) {
   const options = { port: 8080, real: false };
@@ -76,11 +81,45 @@ function devSettings(existing, simulated) {
   const wasSimulated =
     Array.isArray(participants) &&
     participants.some((entry) =>
-      /simulated/i.test(typeof entry === 'string' ? entry : `${entry.provider} ${entry.displayName}`),
+      /simulated/i.test(
+        typeof entry === 'string' ? entry : `${entry.provider} ${entry.displayName}`,
+      ),
     );
   if (simulated) settings['multiLlm.participants'] = SIMULATED_PARTICIPANTS;
   else if (wasSimulated) delete settings['multiLlm.participants'];
   return settings;
+}
+
+/**
+ * Builds, packages and installs the extension into code-server under `root` (a persistent
+ * profile, .dev/ by default), writes the dev settings and starts it on `port`. Also used by the
+ * screenshot script (test/e2e/screenshots.ts) with a fresh `root`, as on a fresh clone.
+ * @returns {Promise<{url: string, workspace: string, folders: object, server: object, stop: () => Promise<void>}>}
+ */
+export async function startDev({ port, real = false, root = join(PROJECT_ROOT, '.dev') }) {
+  const codeServer = await ensureCodeServer();
+  const vsix = await packageExtension();
+  const folders = codeServerFolders(join(root, 'code-server'));
+  await installExtension(codeServer, folders, vsix);
+
+  const workspace = join(root, 'workspace');
+  if (!existsSync(workspace)) {
+    cpSync(join(PROJECT_ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, {
+      recursive: true,
+    });
+  }
+
+  if (!real) log('SIMULATED council: scripted participants, no model is called');
+  const settingsPath = join(folders.userDataDir, 'User', 'settings.json');
+  writeUserSettings(folders, devSettings(readJson(settingsPath), !real));
+
+  const server = await startCodeServer(codeServer, folders, {
+    port,
+    folder: workspace,
+    logFile: join(root, 'code-server.log'),
+  });
+  const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+  return { url, workspace, folders, server, stop: () => server.stop() };
 }
 
 async function main() {
@@ -98,31 +137,9 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    const codeServer = await ensureCodeServer();
-    const vsix = await packageExtension();
-    const folders = codeServerFolders(join(PROJECT_ROOT, '.dev', 'code-server'));
-    await installExtension(codeServer, folders, vsix);
-
-    const workspace = join(PROJECT_ROOT, '.dev', 'workspace');
-    if (!existsSync(workspace)) {
-      cpSync(join(PROJECT_ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, {
-        recursive: true,
-      });
-    }
-
-    if (!options.real) log('SIMULATED council: scripted participants, no model is called');
-    const settingsPath = join(folders.userDataDir, 'User', 'settings.json');
-    writeUserSettings(folders, devSettings(readJson(settingsPath), !options.real));
-
-    const server = await startCodeServer(codeServer, folders, {
-      port: options.port,
-      folder: workspace,
-      logFile: join(PROJECT_ROOT, '.dev', 'code-server.log'),
-    });
-    stops.push(() => server.stop());
+    const { url, server, stop } = await startDev(options);
+    stops.push(stop);
     server.child.on('exit', () => void stopAll(1));
-
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
     const lines = [
       '',
       `  Multi-LLM Orchestration in code-server: ${url}`,
@@ -145,4 +162,4 @@ async function main() {
   }
 }
 
-void main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

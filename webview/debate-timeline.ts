@@ -65,6 +65,20 @@ function decisiveOf(round: RunViewState['rounds'][number]): DecisiveSignal {
   };
 }
 
+/**
+ * In a finished run, a round after the last scored one that holds only reviews is the scoring
+ * of the last merges (docs/PROTOCOL.md "Rounds"): its scores are already the last round's, so
+ * it is not a round of the debate (a run that converged after 2 rounds shows 2 columns).
+ */
+function onlyScoresTheLastMerges(state: RunViewState, round: number, lastScored: number): boolean {
+  if (state.status !== 'finished' || lastScored === 0 || round <= lastScored) return false;
+  const view = state.rounds.find((r) => r.round === round);
+  const abstained = state.abstentions.some(
+    (a) => debateRoundOf(a.phase, a.round, lastScored) === round,
+  );
+  return !abstained && (view?.proposals.length ?? 0) === 0;
+}
+
 export function debateTimeline(state: RunViewState): DebateTimeline {
   const lastScored = lastScoredRound(state.rounds);
   // Rounds with proposals or reviews, plus rounds in which someone abstained before any of it.
@@ -74,7 +88,7 @@ export function debateTimeline(state: RunViewState): DebateTimeline {
       ...state.abstentions.map((a) => debateRoundOf(a.phase, a.round, lastScored)),
     ]),
   ]
-    .filter((round) => round > 0)
+    .filter((round) => round > 0 && !onlyScoresTheLastMerges(state, round, lastScored))
     .sort((a, b) => a - b);
   const views = rounds.map(
     (round) =>
@@ -98,9 +112,11 @@ export function debateTimeline(state: RunViewState): DebateTimeline {
           a.participantId === participant.id &&
           debateRoundOf(a.phase, a.round, lastScored) === round.round,
       );
+      // Until its signals arrive, only round 1's reviews score that round's own proposals (the
+      // drafts); later rounds' reviews score the previous round's merges (docs/PROTOCOL.md).
       const score =
         round.signals?.meanScores[participant.id] ??
-        (round.reviews.length
+        (round.round === 1 && round.reviews.length
           ? scoreMatrixOf(state, round).meanByAuthor[participant.id]
           : undefined);
       return {

@@ -17,12 +17,17 @@ function describe(value: unknown): string | undefined {
     const rationale = typeof record.rationale === 'string' ? record.rationale : '';
     return rationale ? `${record.product}\n— ${rationale}` : record.product;
   }
-  if (Array.isArray(record.reviews)) {
-    return record.reviews
-      .map((review: unknown) => {
+  if (typeof record.reviews === 'object' && record.reviews !== null) {
+    // The schema's form is keyed by label (src/core/review-schema.ts); an array with a
+    // `label` each is what a vendor ignoring the schema may send.
+    const entries: [unknown, unknown][] = Array.isArray(record.reviews)
+      ? record.reviews.map((review: unknown) => [(review as { label?: unknown })?.label, review])
+      : Object.entries(record.reviews);
+    return entries
+      .map(([label, review]) => {
         const r = (review ?? {}) as Record<string, unknown>;
         const critique = asStrings(r.critique).join(' · ');
-        return `${String(r.label ?? '?')}: ${String(r.score ?? '?')}/10${critique ? ` — ${critique}` : ''}`;
+        return `${String(label ?? '?')}: ${String(r.score ?? '?')}/10${critique ? ` — ${critique}` : ''}`;
       })
       .join('\n');
   }

@@ -32,7 +32,9 @@ export type WarningCause =
       delayMs: number;
       error: string;
       detail: string;
-    };
+    }
+  /** A participant's vendor SDK logged a warning or error; `detail` is its text. */
+  | { kind: 'vendor-sdk'; participantId: string; provider: string; detail: string };
 
 export const silentLogger: Logger = {
   debug: () => {},
@@ -79,7 +81,9 @@ export function redactingLogger(inner: Logger): Logger {
     warn: (message, cause) =>
       inner.warn(
         redactKnownSecrets(message),
-        cause?.kind === 'retry' ? { ...cause, detail: redactKnownSecrets(cause.detail) } : cause,
+        cause?.kind === 'retry' || cause?.kind === 'vendor-sdk'
+          ? { ...cause, detail: redactKnownSecrets(cause.detail) }
+          : cause,
       ),
     error: (message) => inner.error(redactKnownSecrets(message)),
   };

@@ -6,6 +6,7 @@
 import type { CostEstimator } from '../core/host-services';
 import type { Participant, ParticipantInfo } from '../core/participant';
 import { createPriceTableCostEstimator } from '../providers/pricing';
+import { providerDisplayName } from '../providers/provider-registry';
 import type { ParticipantStatus } from '../shared/council-service';
 import type { CouncilServiceOptions } from './council-service-options';
 import type { CouncilSettings } from './council-settings';
@@ -39,6 +40,8 @@ export function infoOfStatus(status: ParticipantStatus): ParticipantInfo {
 }
 
 export class ParticipantPolicy {
+  private readonly sdkWarned = new Set<string>();
+
   constructor(
     private readonly options: PolicyOptions,
     private readonly logger: Logger,
@@ -65,6 +68,21 @@ export class ParticipantPolicy {
             detail: error.message,
           },
         ),
+      onSdkWarning: (participantId, provider, message) => {
+        // The SDK may say the same on every call: once per participant and text.
+        const key = `${participantId}\n${message}`;
+        if (this.sdkWarned.has(key)) return;
+        this.sdkWarned.add(key);
+        this.logger.warn(
+          `${participantId}: the ${providerDisplayName(provider)} SDK says: ${message}`,
+          {
+            kind: 'vendor-sdk',
+            participantId,
+            provider,
+            detail: message,
+          },
+        );
+      },
     };
   }
 

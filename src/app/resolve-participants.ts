@@ -31,6 +31,8 @@ export interface ResolveContext {
     delayMs: number,
     error: { kind: string; message: string },
   ) => void;
+  /** Told what a participant's vendor SDK warns about (a log line; the run goes on). */
+  onSdkWarning?: (participantId: string, provider: string, message: string) => void;
 }
 
 /** How a provider is reached, or undefined when it is neither a vendor nor a configured endpoint. */
@@ -168,6 +170,12 @@ export async function resolveParticipant(
         ? {
             onRetry: ({ attempt, delayMs, error }) =>
               context.onRetry?.(id, attempt, delayMs, error),
+          }
+        : {}),
+      ...(context.onSdkWarning
+        ? {
+            onSdkWarning: (message: string) =>
+              context.onSdkWarning?.(id, setting.provider, message),
           }
         : {}),
       ...context.modelOptions,

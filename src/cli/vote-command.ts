@@ -5,6 +5,7 @@ import type { VoteInput, VoteResult, VoteStrategy } from '../core/vote-types';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { exitCodeOf } from './exit-codes';
+import { judgeFallbackText } from './judge-fallback-text';
 import { runOnCliCouncil } from './run-on-cli-council';
 import { errorLine, transcriptLine } from './summary-lines';
 
@@ -69,8 +70,8 @@ function summaryLines(result: VoteResult, strategy: VoteStrategy, dataDir: strin
       result.clusteredBy,
       judge,
     ),
-    ...(result.judgeFallbackReason
-      ? [l10n.t('judge fallback: {0}', result.judgeFallbackReason)]
+    ...(result.judgeFallback
+      ? [l10n.t('judge fallback: {0}', judgeFallbackText(result.judgeFallback))]
       : []),
     ...result.dissent.map((d) =>
       l10n.t('dissent: {0}: {1}', d.participantId, d.answer.split('\n')[0] ?? ''),

@@ -41,6 +41,13 @@ export function warningText(cause: WarningCause): string {
         cause.attempt,
         cause.delayMs,
       );
+    case 'vendor-sdk':
+      return l10n.t(
+        '{0}: the {1} SDK says: {2}',
+        cause.participantId,
+        providerDisplayName(cause.provider),
+        cause.detail,
+      );
   }
 }
 

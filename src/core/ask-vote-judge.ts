@@ -4,6 +4,7 @@
  */
 import { callParticipant } from './call-participant';
 import { voteJudgePrompt } from './consensus-prompts';
+import type { JudgeFallback } from './judge-fallback';
 import type { Participant } from './participant';
 import { peerViewFor } from './peer-view';
 import { raceCancel } from './race-cancel';
@@ -11,7 +12,7 @@ import type { RunContext } from './run-context';
 import { judgeClusters, judgeLabels, judgeSchemaFor } from './vote-judge';
 import type { VoteAnswer, VoteCluster } from './vote-types';
 
-export type JudgeVerdict = { clusters: VoteCluster[] } | { fallbackReason: string };
+export type JudgeVerdict = { clusters: VoteCluster[] } | { fallback: JudgeFallback };
 
 export async function askVoteJudge(
   context: RunContext,
@@ -52,8 +53,8 @@ export async function askVoteJudge(
   const fromJudge = outcome.ok ? judgeClusters(outcome.value.clusters, labels) : undefined;
   if (fromJudge) return { clusters: fromJudge };
   return {
-    fallbackReason: outcome.ok
-      ? "The judge's grouping did not cover every answer exactly once."
-      : `The judge failed: ${outcome.error.message}`,
+    fallback: outcome.ok
+      ? { kind: 'incomplete-grouping', judge: judge.id }
+      : { kind: 'judge-failed', judge: judge.id, error: outcome.error.message },
   };
 }

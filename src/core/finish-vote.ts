@@ -8,6 +8,7 @@ import type { RunContext } from './run-context';
 import type { VoteAnswer, VoteCluster, VoteInput, VoteResult } from './vote-types';
 import { strategyReached } from './vote-strategy';
 import { closeRun } from './open-run';
+import { judgeFallbackReason, type JudgeFallback } from './judge-fallback';
 
 /** What a vote has gathered so far. */
 export interface VoteRun {
@@ -22,7 +23,7 @@ export interface VoteRun {
   notNeeded: string[];
   clusters: VoteCluster[];
   clusteredBy: VoteResult['clusteredBy'];
-  judgeFallbackReason: string | undefined;
+  judgeFallback: JudgeFallback | undefined;
   error: VoteResult['error'];
 }
 
@@ -52,7 +53,12 @@ export async function finishVote(vote: VoteRun): Promise<VoteResult> {
     notNeeded: vote.notNeeded,
     clusteredBy: vote.clusteredBy,
     ...(judge ? { judge: toParticipantInfo(judge) } : {}),
-    ...(vote.judgeFallbackReason ? { judgeFallbackReason: vote.judgeFallbackReason } : {}),
+    ...(vote.judgeFallback
+      ? {
+          judgeFallback: vote.judgeFallback,
+          judgeFallbackReason: judgeFallbackReason(vote.judgeFallback),
+        }
+      : {}),
     participants: vote.voters.map(toParticipantInfo),
     cost: context.summary(),
     ...(error ? { error } : {}),

@@ -42,7 +42,7 @@ export async function runVote(input: VoteInput, deps: VoteDependencies): Promise
       if ('clusters' in verdict) {
         vote.clusters = verdict.clusters;
         vote.clusteredBy = 'model';
-      } else vote.judgeFallbackReason = verdict.fallbackReason;
+      } else vote.judgeFallback = verdict.fallback;
     }
     if (vote.clusteredBy === 'local-similarity')
       vote.clusters = clusterAnswersLocally(vote.answers);
@@ -84,11 +84,11 @@ function startVote(input: VoteInput, deps: VoteDependencies): VoteRun & { seed: 
     notNeeded: [],
     clusters: [],
     clusteredBy: 'local-similarity',
-    judgeFallbackReason: judge
+    judgeFallback: judge
       ? undefined
       : deps.judge
-        ? 'The named judge is one of the voters, so it cannot judge.'
-        : 'No judge model was available.',
+        ? { kind: 'judge-is-voter', judge: deps.judge.id }
+        : { kind: 'no-judge' },
     error: undefined,
   };
 }

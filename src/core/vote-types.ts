@@ -2,6 +2,7 @@
 import type { ParticipantInfo } from './participant';
 import type { SerializedModelError } from './model-error';
 import type { CostSummary } from './consensus-types';
+import type { JudgeFallback } from './judge-fallback';
 
 export type VoteStrategy = 'majority' | 'supermajority' | 'unanimous';
 
@@ -47,6 +48,9 @@ export interface VoteResult {
   /** 'model' when a judge model grouped the answers, 'local-similarity' for the fallback. */
   clusteredBy: 'model' | 'local-similarity';
   judge?: ParticipantInfo;
+  /** Why the answers were grouped locally, by kind (src/core/judge-fallback.ts). */
+  judgeFallback?: JudgeFallback;
+  /** The same in English. */
   judgeFallbackReason?: string;
   participants: ParticipantInfo[];
   cost: CostSummary;

@@ -39,6 +39,8 @@ export interface LanguageModelOptions {
   onRetry?: RetryOptions['onRetry'];
   /** Reasoning effort for every call of this model (`multiLlm.participants[].effort`). */
   effort?: ReasoningEffort;
+  /** Told what the vendor's SDK warns about (common/sdk-logger.ts), instead of its console. */
+  onSdkWarning?: (message: string) => void;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -116,5 +118,6 @@ function adapterSettings(
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
     },
     ...(options.effort === undefined ? {} : { effort: options.effort }),
+    ...(options.onSdkWarning === undefined ? {} : { onSdkWarning: options.onSdkWarning }),
   };
 }

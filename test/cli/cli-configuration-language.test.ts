@@ -91,10 +91,14 @@ async function everyWarning(): Promise<[string, WarningCause][]> {
     logger,
   );
   const policy = new ParticipantPolicy({ credentials: noKeys }, logger, new ParticipantHealth());
-  policy.resolveContext(settings).onRetry!('fake:a', 2, 750, {
+  const resolveContext = policy.resolveContext(settings);
+  resolveContext.onRetry!('fake:a', 2, 750, {
     kind: 'rate-limit',
     message: 'Slow {0} down',
   });
+  // Said twice by the SDK, warned once.
+  for (let call = 0; call < 2; call++)
+    resolveContext.onSdkWarning!('anthropic:claude-x', 'anthropic', 'Careful {0}');
   const lists = new Map([
     [
       'openai',
@@ -168,8 +172,9 @@ describe('CLI: configuration errors and warnings of the run services, by cause',
           warnings.map(([, cause]) => (cause.kind === 'model-note' ? cause.note.kind : cause.kind)),
         ),
       ].sort(),
-      ['deprecated', 'left-out', 'retired', 'retry', 'unknown', 'unpriced'],
+      ['deprecated', 'left-out', 'retired', 'retry', 'unknown', 'unpriced', 'vendor-sdk'],
     );
+    assert.equal(warnings.filter(([, cause]) => cause.kind === 'vendor-sdk').length, 1);
     assert.equal(warnings.filter(([, cause]) => cause.kind === 'left-out').length, 2);
     for (const [message, cause] of warnings) assert.equal(warningText(cause), message);
   });
@@ -198,6 +203,11 @@ describe('CLI: configuration errors and warnings of the run services, by cause',
     assert.equal(
       warningText(retry[1]),
       'fake:a: rate-limit: Slow {0} down — 750 ms 後に再試行します（2 回目）',
+    );
+    const sdk = warnings.find(([, cause]) => cause.kind === 'vendor-sdk')!;
+    assert.equal(
+      warningText(sdk[1]),
+      'anthropic:claude-x: Anthropic の SDK からの警告: Careful {0}',
     );
   });
 
@@ -234,15 +244,25 @@ describe('CLI: configuration errors and warnings of the run services, by cause',
       );
     });
 
-    it('participant warnings before a vote: left out, unknown to the vendor, in Japanese', async () => {
+    it('participant warnings before a vote: left out, unknown to the vendor, in Japanese; the judge fallback too', async () => {
       const result = await runCliProcess(
         ['vote', '2 は素数？', '--json'],
         env({
           MLO_PARTICIPANTS:
             'openai:gpt-6.2-sol,anthropic:claude-sonnet-5-5,openai:gpt-nope-9,google:gemini-4-argon',
+          // The SDKs' own logging at debug goes through the CLI's logger, not onto stdout.
+          ANTHROPIC_LOG: 'debug',
+          OPENAI_LOG: 'debug',
         }),
       );
       assert.equal(result.code, 0, result.stderr);
+      assert.equal((JSON.parse(result.stdout) as { reached: boolean }).reached, true);
+      assert.doesNotMatch(result.stderr, /\[log_[0-9a-f]+\]/);
+      // Every configured model votes, so none is left to judge: grouped locally, said in Japanese.
+      assert.match(
+        result.stderr,
+        /^mlo: 審判なしでローカルにグループ化しました: 使える審判モデルがありませんでした。$/m,
+      );
       assert.match(
         result.stderr,
         /^mlo: 警告: google:gemini-4-argon はこの実行から外されました: 環境変数 GEMINI_API_KEY/m,

@@ -113,6 +113,7 @@ describe('runVote (acceptance #7)', () => {
     assert.equal(judgeCalls.length, 0);
     assert.equal(result.clusteredBy, 'local-similarity');
     assert.match(result.judgeFallbackReason!, /one of the voters/);
+    assert.deepEqual(result.judgeFallback, { kind: 'judge-is-voter', judge: 'v1' });
     assert.equal(result.reached, true);
     assert.equal(result.winningAnswer, 'Yes');
   });
@@ -131,6 +132,7 @@ describe('runVote (acceptance #7)', () => {
     assert.equal((bad.languageModel as ScriptedLanguageModel).calls.length, 2); // one repair re-ask
     assert.equal(result.clusteredBy, 'local-similarity');
     assert.match(result.judgeFallbackReason!, /judge failed/);
+    assert.equal(result.judgeFallback?.kind, 'judge-failed');
     assert.equal(result.reached, true);
     assert.deepEqual(result.agreeing, ['v1', 'v2']);
   });
@@ -139,7 +141,19 @@ describe('runVote (acceptance #7)', () => {
     const partial = judge('judge', { json: { clusters: [{ answer: 'A', members: ['Voter 1'] }] } });
     const { result } = await vote(['A', 'A', 'B'], 'majority', partial);
     assert.equal(result.clusteredBy, 'local-similarity');
+    assert.deepEqual(result.judgeFallback, { kind: 'incomplete-grouping', judge: 'judge' });
     assert.equal(result.reached, true);
+  });
+
+  it('no judge: grouped locally, the cause a kind with its English line', async () => {
+    const voters = ['A', 'A', 'B'].map((answer, index) => voter(`v${index + 1}`, answer));
+    const result = await runVote(
+      { question: 'Ship it?', strategy: 'majority' },
+      { participants: voters },
+    );
+    assert.equal(result.clusteredBy, 'local-similarity');
+    assert.deepEqual(result.judgeFallback, { kind: 'no-judge' });
+    assert.equal(result.judgeFallbackReason, 'No judge model was available.');
   });
 
   it('fewer than 2 responses is a clear failure report naming the failed voters', async () => {

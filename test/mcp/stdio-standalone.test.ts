@@ -55,7 +55,12 @@ for (const kind of COUNCILS) describeStandalone(kind);
 function describeStandalone(kind: FakeCouncilKind): void {
   describe(`dist/mcp-server.js over stdio, standalone mode (fake vendor server, ${kind.name})`, function () {
     this.timeout(120_000);
-    const server = useStandaloneServer('mlo-mcp-test-', kind.word);
+    const server = useStandaloneServer('mlo-mcp-test-', kind.word, {
+      // The SDKs' own debug logging on: it goes to the server's logger (src/providers/common/
+      // sdk-logger.ts), which drops it; stdout stays JSON-RPC (the raw capture below).
+      ANTHROPIC_LOG: 'debug',
+      OPENAI_LOG: 'debug',
+    });
 
     afterEach(function () {
       // A failing test shows what the server said on stderr (crash traces land there).
@@ -427,6 +432,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
       const code = await new Promise((resolve) => child.on('exit', resolve));
       assert.equal(code, 0, stderr);
       assert.doesNotMatch(stderr, /Exception|RangeError|TypeError/);
+      assert.doesNotMatch(stderr, /\[log_[0-9a-f]+\]/, 'no SDK debug line');
       const lines = stdout.split('\n').filter((line) => line !== '');
       assert.ok(lines.length >= 6);
       for (const line of lines) {

@@ -25,6 +25,25 @@ describe('debateTimeline (the debate at a glance)', () => {
     ]);
   });
 
+  it('shows no extra round for the reviews that scored the last merges of a finished run', () => {
+    const { events } = buildRecordedRun();
+    const ratify = events.findIndex((e) => e.type === 'phase-started' && e.phase === 'ratify');
+    // As the engine does: the reviews that judge round 2's merges open round 3.
+    const scoring = events
+      .filter((e) => e.type === 'review-done' && e.report.round === 2)
+      .map((e) => structuredClone(e))
+      .map((e) => (e.type === 'review-done' ? { ...e, report: { ...e.report, round: 3 } } : e));
+    const withScoring = [...events.slice(0, ratify), ...scoring, ...events.slice(ratify)];
+    const running = debateTimeline(buildRunView(withScoring.slice(0, ratify + scoring.length))!);
+    assert.deepEqual(running.rounds, [1, 2, 3]);
+    // Round 3's reviews score round 2's merges: no score of its own yet, not a copy of R2's.
+    assert.equal(running.rows[2]!.cells[2]!.score, undefined);
+    const finished = debateTimeline(buildRunView(withScoring)!);
+    assert.deepEqual(finished.rounds, [1, 2]);
+    assert.equal(finished.decisive.length, 2);
+    assert.deepEqual(finished.rows[2]!.trend, [6.5, 9]);
+  });
+
   it('marks abstentions in the round they happened, with their reason kind', () => {
     const view = buildRunView(buildFailedRun())!;
     const timeline = debateTimeline(view);

@@ -24,6 +24,17 @@ describe('streamPreview (readable live text of structured output)', () => {
     assert.doesNotMatch(streamPreview(second), /[{}"]/);
   });
 
+  it('reads the schema form too: reviews keyed by label, half-streamed', () => {
+    const partial = '{"reviews":{"Proposal B":{"score":5,"critique":["Returns 0 for an em';
+    assert.equal(streamPreview(partial), 'Proposal B: 5/10 — Returns 0 for an em');
+    const second = `${partial}pty list"]},"Proposal C":{"sc`;
+    assert.equal(
+      streamPreview(second),
+      'Proposal B: 5/10 — Returns 0 for an empty list\nProposal C: ?/10',
+    );
+    assert.doesNotMatch(streamPreview(second), /[{}"]/);
+  });
+
   it('leaves plain text and unknown JSON as they are', () => {
     assert.equal(streamPreview('Plain answer'), 'Plain answer');
     assert.equal(streamPreview('{"other":1}'), '{"other":1}');

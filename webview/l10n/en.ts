@@ -40,7 +40,7 @@ export const en = {
   callNotNeeded_stopped: 'not needed (stopped)',
   simulatedStatus: '{0} (simulated participants)',
   emptyBody:
-    'Describe a task above, or select code and run \u201cMulti-LLM: Run Consensus on Selection\u201d.',
+    'Describe a task below, or select code and run \u201cMulti-LLM: Run Consensus on Selection\u201d.',
   statusRunning: 'Running \u2014 {0}, round {1} of {2}',
   statusStarting: 'Starting\u2026',
   statusFinished: 'Finished: {0}',

@@ -42,7 +42,7 @@ export const ja: Messages = {
   callNotNeeded_stopped: '不要(停止)',
   simulatedStatus: '{0}(シミュレーション参加者)',
   emptyBody:
-    '上にタスクを書くか、コードを選択して「Multi-LLM: 選択範囲で合意形成を実行」を使ってください。',
+    '下にタスクを書くか、コードを選択して「Multi-LLM: 選択範囲で合意形成を実行」を使ってください。',
   statusRunning: '実行中 — {0}、ラウンド {1} / {2}',
   statusStarting: '開始しています…',
   statusFinished: '完了: {0}',

@@ -106,6 +106,20 @@ async function confirmRelocated(
   return choice === apply;
 }
 
+/**
+ * Selects the applied text in the editors that show it: otherwise VS Code keeps the old
+ * selection's shifted remains over part of the new text. The edit wrote the product with the
+ * document's line endings.
+ */
+function selectApplied(document: vscode.TextDocument, start: vscode.Position, product: string) {
+  const written =
+    document.eol === vscode.EndOfLine.CRLF ? product.replace(/\r?\n/g, '\r\n') : product;
+  const end = document.positionAt(document.offsetAt(start) + written.length);
+  for (const editor of vscode.window.visibleTextEditors) {
+    if (editor.document === document) editor.selection = new vscode.Selection(start, end);
+  }
+}
+
 /** One WorkspaceEdit (one undo step), after checking once more that the original text is there. */
 async function writeProduct(
   services: ExtensionServices,
@@ -141,6 +155,7 @@ async function writeProduct(
     void vscode.window.showErrorMessage(vscode.l10n.t('The editor could not apply the result.'));
     return 'failed';
   }
+  selectApplied(document, range.start, product);
   services.log.info(`run ${runId}: applied to ${target.label}`);
   services.runs.setApplyState(runId, 'applied', {
     kind: 'info',

@@ -1,7 +1,7 @@
 /** Multi-LLM: Run Consensus on Selection — the main entry (also in the editor context menu). */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extension-services';
-import { FOCUS_PANEL_COMMAND } from '../extension-services';
+import { showPanelKeepingFocus } from '../panel/show-panel-keeping-focus';
 import { captureSelection } from '../run/selection-target';
 import { askInstruction } from '../run/ask-instruction';
 import { startSelectionRun } from '../run/start-runs';
@@ -35,7 +35,7 @@ export function registerRunOnSelectionCommand(
       if (!instruction) return undefined;
       await services.recentInstructions.remember(instruction);
       const runId = await startSelectionRun(services, target, instruction, 'command');
-      void vscode.commands.executeCommand(FOCUS_PANEL_COMMAND);
+      showPanelKeepingFocus();
       void followRunWithProgress(
         services,
         runId,

@@ -1,7 +1,7 @@
 /** Multi-LLM: Run Consensus… — any task, text output. */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extension-services';
-import { FOCUS_PANEL_COMMAND } from '../extension-services';
+import { showPanelKeepingFocus } from '../panel/show-panel-keeping-focus';
 import { askInstruction } from '../run/ask-instruction';
 import { startTextRun } from '../run/start-runs';
 import { followRunWithProgress } from '../run/follow-run-with-progress';
@@ -22,7 +22,7 @@ export function registerRunTaskCommand(
       if (!task) return undefined;
       await services.recentInstructions.remember(task);
       const runId = await startTextRun(services, task, 'command');
-      void vscode.commands.executeCommand(FOCUS_PANEL_COMMAND);
+      showPanelKeepingFocus();
       void followRunWithProgress(services, runId, vscode.l10n.t('Council')).catch(
         (error: unknown) => services.log.error(`run ${runId}: ${String(error)}`),
       );

@@ -6,6 +6,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ModelRequest, ModelResponse } from '../../core/language-model';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
+import { sdkLoggerOptions } from '../common/sdk-logger';
 import type { VendorAdapter } from '../common/vendor-adapter';
 import { convertToAnthropicInput } from './convert-to-anthropic-input';
 import { mapAnthropicError } from './map-anthropic-error';
@@ -40,6 +41,7 @@ export async function createAnthropicClient(
     authToken: null,
     baseURL: settings.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL,
     maxRetries: 0,
+    ...sdkLoggerOptions(settings),
     ...(watchedFetch === undefined ? {} : { fetch: watchedFetch }),
   });
 }

@@ -12,4 +12,6 @@ export interface ModelAdapterSettings {
   retry: Pick<RetryOptions, 'maxRetries' | 'retryCapMs' | 'baseDelayMs' | 'onRetry'>;
   /** The participant's reasoning effort; each adapter maps it to its vendor's field. */
   effort?: ReasoningEffort;
+  /** A warning or error the vendor's SDK logs (./sdk-logger.ts), its text as the SDK wrote it. */
+  onSdkWarning?: (message: string) => void;
 }

@@ -7,6 +7,7 @@ import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { ModelRequest, ModelResponse } from '../../core/language-model';
 import type { ClassifiedFailure } from '../common/build-model-error';
 import type { ModelAdapterSettings } from '../common/model-adapter-settings';
+import { sdkLoggerOptions } from '../common/sdk-logger';
 import type { VendorAdapter } from '../common/vendor-adapter';
 import { convertToOpenAIInput } from './convert-to-openai-input';
 import { mapOpenAIError } from './map-openai-error';
@@ -40,6 +41,7 @@ export async function createOpenAIClient(
     organization: null,
     project: null,
     maxRetries: 0,
+    ...sdkLoggerOptions(settings),
     ...(settings.apiKey === undefined ? { defaultHeaders: { Authorization: null } } : {}),
     ...(watchedFetch === undefined ? {} : { fetch: watchedFetch }),
   });

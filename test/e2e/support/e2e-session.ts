@@ -25,7 +25,7 @@ export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-artifacts', 'e2e');
 const FIXTURE_WORKSPACE = join(PROJECT_ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 
 /** Chromium flags that work on a machine without internet (docs/ARCHITECTURE.md, "Tests"). */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

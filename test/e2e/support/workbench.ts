@@ -101,22 +101,27 @@ export async function selectLines(page: Page, first: number, last: number): Prom
 
 /**
  * The frame of the Council panel's webview. Webviews are nested iframes (host frame -> active
- * frame), so look through every frame for the panel's DOM hooks.
+ * frame), so look through every frame for the panel's DOM hooks. `selector` tells the side-bar
+ * view (`body[data-view="sidebar"]`) from the editor-area one (`body[data-view="editor"]`).
  */
-export async function findPanelFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+export async function findPanelFrame(
+  page: Page,
+  timeoutMs = 60_000,
+  selector = '[data-testid]',
+): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
       try {
-        if ((await frame.locator('[data-testid]').count()) > 0) return frame;
+        if ((await frame.locator(selector).count()) > 0) return frame;
       } catch {
         // a frame that navigated or went away while we asked
       }
     }
     await page.waitForTimeout(250);
   }
-  throw new Error('No webview frame with [data-testid] elements appeared');
+  throw new Error(`No webview frame with ${selector} appeared`);
 }
 
 export function byTestId(frame: Frame, testId: string): Locator {

@@ -22,10 +22,14 @@ export interface StandaloneServer {
   readonly client: Client;
 }
 
-/** Registers the mocha hooks; `word` picks the fake's council (fake-vendor-environment.ts). */
+/**
+ * Registers the mocha hooks; `word` picks the fake's council (fake-vendor-environment.ts), `extra`
+ * goes over the server's environment.
+ */
 export function useStandaloneServer(
   dataDirPrefix: string,
   word: 'sim' | 'blind',
+  extra: Record<string, string> = {},
 ): StandaloneServer {
   let vendor: FakeVendorServer | undefined;
   let dataDir: string | undefined;
@@ -38,7 +42,7 @@ export function useStandaloneServer(
     dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
     env = {
       ...baseEnvironment(),
-      ...fakeVendorEnvironment(vendor, dataDir, { MLO_PARTICIPANTS: fakeCouncil(word) }),
+      ...fakeVendorEnvironment(vendor, dataDir, { MLO_PARTICIPANTS: fakeCouncil(word), ...extra }),
     };
     spawned = await spawnClient(env);
   });
