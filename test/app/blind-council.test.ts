@@ -4,21 +4,15 @@
  * and its adversarial variants (docs/PROTOCOL.md).
  */
 import { strict as assert } from 'node:assert';
-import { createCouncilService } from '../../src/app/create-council-service';
 import { exportRun } from '../../src/app/export-run';
-import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 import { INPUT_MARKER } from '../../src/core/consensus-prompts';
 import type { ConsensusInput, ConsensusResult } from '../../src/core/consensus-types';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
 import type { VoteResult } from '../../src/core/vote-types';
-import {
-  startFakeVendorServer,
-  type FakeVendorServer,
-  type RecordedRequest,
-} from '../fake-vendor/fake-vendor-server';
+import type { RecordedRequest } from '../fake-vendor/fake-vendor-server';
 import { SELF_IDENTIFICATION } from '../fake-vendor/schema-only-council';
-import { baseSettings, memoryLogger, tempFolder } from './support/council-fixture';
+import { memoryLogger } from './support/council-fixture';
+import { useVendorSuite, vendorCouncil } from '../support/vendor-council';
 
 const AGREEING = ['openai:gpt-blind', 'anthropic:claude-blind', 'google:gemini-blind'];
 const IDENTITY = /claude|gpt|gemini|openai|anthropic|google/i;
@@ -53,40 +47,13 @@ function documentsOf(request: RecordedRequest): Record<string, unknown>[] {
 
 describe('the council against the schema-only simulated council (fake vendor server)', function () {
   this.timeout(60_000);
-  let vendor: FakeVendorServer;
-  let folder: ReturnType<typeof tempFolder>;
-
-  before(async () => {
-    vendor = await startFakeVendorServer();
-  });
-  after(async () => vendor?.close());
-  beforeEach(() => {
-    vendor.reset();
-    folder = tempFolder();
-  });
-  afterEach(() => {
-    folder.remove();
-    forgetSecrets();
-  });
+  const suite = useVendorSuite();
 
   function service(participants: string[]) {
-    return createCouncilService({
-      credentials: { getApiKey: () => Promise.resolve('test-key') },
-      settings: () =>
-        baseSettings({
-          participants: participants.map((spec) => {
-            const [provider, model] = spec.split(':') as [string, string];
-            return { provider, model };
-          }),
-          baseUrls: {
-            openai: vendor.baseUrls.openai,
-            anthropic: vendor.baseUrls.anthropic,
-            google: vendor.baseUrls.google,
-          },
-        }),
-      transcripts: new JsonlTranscriptStore(folder.path),
+    return vendorCouncil(suite.vendor, {
+      participants,
+      folder: suite.folder,
       logger: memoryLogger(),
-      modelOptions: { retryBaseDelayMs: 1, retryCapMs: 5, maxRetries: 1 },
     });
   }
 
@@ -160,7 +127,7 @@ describe('the council against the schema-only simulated council (fake vendor ser
       'the transcript keeps the original',
     );
     assert.ok(records.some((record) => record.type === 'identity-masked'));
-    const later = vendor.calls.filter((call) => call.schemaName !== 'draft');
+    const later = suite.vendor.calls.filter((call) => call.schemaName !== 'draft');
     assert.ok(later.length > 6);
     for (const call of later)
       assert.doesNotMatch(promptTextOf(call), IDENTITY, `${call.model} ${call.schemaName}`);
@@ -171,7 +138,7 @@ describe('the council against the schema-only simulated council (fake vendor ser
       'google:gemini-blind',
     ]);
     try {
-      vendor.reset();
+      suite.vendor.reset();
       const { runId } = await council.startVote({
         input: { question: 'Which retry policy?', strategy: 'majority', seed: 3 },
         participants: ['openai:gpt-blind-selfid', 'anthropic:claude-blind-selfid'],
@@ -179,7 +146,7 @@ describe('the council against the schema-only simulated council (fake vendor ser
       });
       const vote = (await council.waitForResult(runId)) as VoteResult;
       assert.equal(vote.judge?.id, 'google:gemini-blind');
-      const judgeCall = vendor.calls.find((call) => call.schemaName === 'vote_clusters');
+      const judgeCall = suite.vendor.calls.find((call) => call.schemaName === 'vote_clusters');
       assert.ok(judgeCall, 'the judge was called');
       assert.match(promptTextOf(judgeCall), /a peer/);
       assert.doesNotMatch(promptTextOf(judgeCall), IDENTITY);
@@ -197,7 +164,7 @@ describe('the council against the schema-only simulated council (fake vendor ser
     const labelMaps = records.flatMap((record) =>
       record.type === 'labels-assigned' ? [record] : [],
     );
-    for (const call of vendor.calls.filter(
+    for (const call of suite.vendor.calls.filter(
       (c) => c.schemaName === 'review' || c.schemaName === 'merge',
     )) {
       const [document] = documentsOf(call);
@@ -234,7 +201,7 @@ describe('the council against the schema-only simulated council (fake vendor ser
     for (const report of missing) {
       assert.equal(report.reviews.length, 1);
       assert.equal(report.missingLabels?.length, 1);
-      const repair = vendor.calls.find(
+      const repair = suite.vendor.calls.find(
         (call) =>
           call.model === 'claude-blind-missing' &&
           promptTextOf(call).includes(`reviews are missing for ${report.missingLabels![0]}.`),
@@ -314,7 +281,7 @@ describe('the council against the schema-only simulated council (fake vendor ser
       const vote = (await council.waitForResult(runId)) as VoteResult;
       assert.equal(vote.reached, true);
       assert.equal(vote.clusteredBy, 'model');
-      const judgeCall = vendor.calls.find((call) => call.schemaName === 'vote_clusters');
+      const judgeCall = suite.vendor.calls.find((call) => call.schemaName === 'vote_clusters');
       const [document] = documentsOf(judgeCall!);
       assert.deepEqual(
         (document!.answers as { label: string }[]).map((answer) => answer.label).sort(),

@@ -5,14 +5,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCouncilService } from '../../src/app/create-council-service';
-import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { RunEvent } from '../../src/core/run-events';
 import type { VoteResult } from '../../src/core/vote-types';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { baseSettings, memoryLogger, tempFolder } from './support/council-fixture';
+import { memoryLogger } from './support/council-fixture';
+import { useVendorSuite, vendorCouncil } from '../support/vendor-council';
 
 const CANARY = 'sk-canary-app-abcdef0123456789';
 
@@ -28,48 +25,20 @@ for (const variant of COUNCILS)
     const claude = `anthropic:claude-${variant.word}`;
     const gemini = `google:gemini-${variant.word}`;
     this.timeout(60_000);
-    let vendor: FakeVendorServer;
-    let folder: ReturnType<typeof tempFolder>;
-
-    before(async () => {
-      vendor = await startFakeVendorServer();
-    });
-    after(async () => {
-      await vendor?.close();
-    });
-    beforeEach(() => {
-      vendor.reset();
-      folder = tempFolder();
-    });
-    afterEach(() => {
-      folder.remove();
-      forgetSecrets();
-    });
+    const suite = useVendorSuite();
+    const keys: Record<string, string> = {
+      openai: CANARY,
+      anthropic: 'sk-test-anthropic',
+      google: 'test-google-key',
+    };
 
     function council(participants: string[]) {
       const logger = memoryLogger();
-      const keys: Record<string, string> = {
-        openai: CANARY,
-        anthropic: 'sk-test-anthropic',
-        google: 'test-google-key',
-      };
-      const service = createCouncilService({
-        credentials: { getApiKey: (id) => Promise.resolve(keys[id]) },
-        settings: () =>
-          baseSettings({
-            participants: participants.map((spec) => {
-              const [provider, model] = spec.split(':') as [string, string];
-              return { provider, model };
-            }),
-            baseUrls: {
-              openai: vendor.baseUrls.openai,
-              anthropic: vendor.baseUrls.anthropic,
-              google: vendor.baseUrls.google,
-            },
-          }),
-        transcripts: new JsonlTranscriptStore(folder.path),
+      const service = vendorCouncil(suite.vendor, {
+        participants,
+        folder: suite.folder,
+        apiKey: (id) => keys[id],
         logger,
-        modelOptions: { retryBaseDelayMs: 1, retryCapMs: 5, maxRetries: 1 },
       });
       return { service, logger };
     }
@@ -114,7 +83,7 @@ for (const variant of COUNCILS)
         records.every((record, index) => index === 0 || record.seq > records[index - 1]!.seq),
       );
       assert.ok(!records.some((record) => (record.type as string) === 'token-delta'));
-      const text = readFileSync(join(folder.path, `${runId}.jsonl`), 'utf8');
+      const text = readFileSync(join(suite.folder, `${runId}.jsonl`), 'utf8');
       assert.ok(!text.includes(CANARY), 'no key in the transcript');
       assert.ok(
         logger.lines.every((line) => !line.includes(CANARY)),
@@ -159,7 +128,7 @@ for (const variant of COUNCILS)
 
     it('cancels a run whose calls are in flight', async () => {
       let release: () => void = () => {};
-      vendor.script({
+      suite.vendor.script({
         schemaName: 'draft',
         reply: {
           holdAfterFirstChunk: new Promise<void>((resolve) => {

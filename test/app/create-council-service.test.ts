@@ -6,21 +6,13 @@ import type { RunEvent } from '../../src/core/run-events';
 import type { VoteResult } from '../../src/core/vote-types';
 import { EchoLanguageModel } from './support/echo-language-model';
 import { createGate, fakeRunConsensus, fakeRunVote } from './support/fake-engine';
-import { baseSettings, councilOver, memoryLogger, tempFolder } from './support/council-fixture';
-import { forgetSecrets } from '../../src/providers/common/redact-secrets';
+import { baseSettings, councilOver, memoryLogger, useTempFolder } from './support/council-fixture';
 
 const fakeModels = (providerId: string, model: string) =>
   providerId === 'fake' ? new EchoLanguageModel(providerId, model) : undefined;
 
 describe('council service (fake engine)', () => {
-  let folder: ReturnType<typeof tempFolder>;
-  beforeEach(() => {
-    folder = tempFolder();
-  });
-  afterEach(() => {
-    folder.remove();
-    forgetSecrets();
-  });
+  const folder = useTempFolder();
 
   it('starts a run, reports status and the result, and writes its transcript', async () => {
     const { service } = councilOver(folder.path, fakeModels, {

@@ -8,21 +8,18 @@
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCouncilService } from '../../src/app/create-council-service';
-import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
 import {
   registerWriterInstance,
   unregisterWriterInstance,
 } from '../../src/app/run-writer-liveness';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { RunEvent, RunStartedEvent } from '../../src/core/run-events';
-import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 import { buildRunView } from '../../src/shared/run-view-state';
 import type { CouncilService, RunResult, TaskStatus } from '../../src/shared/council-service';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { fakeRunConsensus } from './support/fake-engine';
 import { EchoLanguageModel } from './support/echo-language-model';
-import { baseSettings, councilOver, memoryLogger, tempFolder } from './support/council-fixture';
+import { councilOver, memoryLogger } from './support/council-fixture';
+import { useVendorSuite, vendorCouncil } from '../support/vendor-council';
 
 interface SeenAtEnd {
   via: 'subscriber' | 'watcher';
@@ -63,48 +60,21 @@ async function assertFiledAtEnd(seen: SeenAtEnd[], state: TaskStatus['state']): 
 
 describe('the event contract', function () {
   this.timeout(60_000);
-  let vendor: FakeVendorServer;
-  let folder: ReturnType<typeof tempFolder>;
-
-  before(async () => {
-    vendor = await startFakeVendorServer();
-  });
-  after(async () => {
-    await vendor?.close();
-  });
-  beforeEach(() => {
-    vendor.reset();
-    folder = tempFolder();
-  });
-  afterEach(() => {
-    folder.remove();
-    forgetSecrets();
-  });
+  const suite = useVendorSuite();
+  const keys: Record<string, string> = {
+    openai: 'sk-test-openai',
+    anthropic: 'sk-test-anthropic',
+    google: 'test-google-key',
+  };
 
   /** The real engine and adapters against the fake vendor's simulated council. */
   function council(participants: string[]) {
-    const keys: Record<string, string> = {
-      openai: 'sk-test-openai',
-      anthropic: 'sk-test-anthropic',
-      google: 'test-google-key',
-    };
-    return createCouncilService({
-      credentials: { getApiKey: (id) => Promise.resolve(keys[id]) },
-      settings: () =>
-        baseSettings({
-          participants: participants.map((spec) => {
-            const [provider, model] = spec.split(':') as [string, string];
-            return { provider, model };
-          }),
-          baseUrls: {
-            openai: vendor.baseUrls.openai,
-            anthropic: vendor.baseUrls.anthropic,
-            google: vendor.baseUrls.google,
-          },
-        }),
-      transcripts: new JsonlTranscriptStore(folder.path),
+    return vendorCouncil(suite.vendor, {
+      participants,
+      folder: suite.folder,
+      apiKey: (id) => keys[id],
       logger: memoryLogger(),
-      modelOptions: { retryBaseDelayMs: 1, retryCapMs: 5, maxRetries: 0 },
+      maxRetries: 0,
     });
   }
 
@@ -137,7 +107,7 @@ describe('the event contract', function () {
     it('for a run whose engine throws, and one cancelled before it starts', async () => {
       const fake = (providerId: string, model: string) =>
         providerId === 'fake' ? new EchoLanguageModel(providerId, model) : undefined;
-      const { service } = councilOver(folder.path, fake, {
+      const { service } = councilOver(suite.folder, fake, {
         engine: { runConsensus: () => Promise.reject(new Error('engine broke')) },
       });
       const thrown = await service.startConsensus({
@@ -149,7 +119,7 @@ describe('the event contract', function () {
       await assertFiledAtEnd(seenThrown, 'failed');
       service.dispose();
 
-      const cancelling = councilOver(folder.path, fake, {
+      const cancelling = councilOver(suite.folder, fake, {
         engine: { runConsensus: fakeRunConsensus() },
       }).service;
       const cancelled = await cancelling.startConsensus({
@@ -225,7 +195,7 @@ describe('the event contract', function () {
       const liveInstance = registerWriterInstance();
       try {
         writeFileSync(
-          join(folder.path, 'old-failed.jsonl'),
+          join(suite.folder, 'old-failed.jsonl'),
           oldStart('old-failed', 3_000, { origin: 'mcp', hostPid: 2 ** 30, hostInstance: 'gone' }) +
             line({
               type: 'phase-started',
@@ -244,7 +214,7 @@ describe('the event contract', function () {
             }),
         );
         writeFileSync(
-          join(folder.path, 'old-running.jsonl'),
+          join(suite.folder, 'old-running.jsonl'),
           oldStart('old-running', 2_000, {
             origin: 'panel',
             hostPid: process.pid,
@@ -252,10 +222,10 @@ describe('the event contract', function () {
           }),
         );
         writeFileSync(
-          join(folder.path, 'old-cut.jsonl'),
+          join(suite.folder, 'old-cut.jsonl'),
           oldStart('old-cut', 1_000, { origin: 'cli', hostPid: 2 ** 30, hostInstance: 'gone' }),
         );
-        const { service } = councilOver(folder.path, () => undefined);
+        const { service } = councilOver(suite.folder, () => undefined);
         const runs = await service.listRuns();
         assert.deepEqual(
           runs.map(({ runId, origin, state }) => ({ runId, origin, state })),

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { forgetSecrets, rememberSecret } from '../../src/providers/common/redact-secrets';
+import { rememberSecret } from '../../src/providers/common/redact-secrets';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
 import type { RunHost } from '../../src/core/run-events';
-import { tempFolder } from './support/council-fixture';
+import { useTempFolder } from './support/council-fixture';
 
 function started(runId: string, at: number, host?: RunHost): TranscriptRecord {
   return {
@@ -21,14 +21,7 @@ function started(runId: string, at: number, host?: RunHost): TranscriptRecord {
 }
 
 describe('JSONL transcript store', () => {
-  let folder: ReturnType<typeof tempFolder>;
-  beforeEach(() => {
-    folder = tempFolder();
-  });
-  afterEach(() => {
-    folder.remove();
-    forgetSecrets();
-  });
+  const folder = useTempFolder();
 
   it('appends one line per record, in order, and reads them back', async () => {
     const store = new JsonlTranscriptStore(join(folder.path, 'nested', 'runs'));

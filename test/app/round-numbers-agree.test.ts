@@ -11,11 +11,7 @@ import { transcriptToMarkdown } from '../../src/core/transcript-markdown';
 import { progressLine } from '../../src/cli/progress-printer';
 import { reduceRunView, type RunViewState } from '../../src/shared/run-view-state';
 import { applyEventToStatus, createStatusTracker } from '../../src/app/task-status';
-import {
-  MemoryTranscript,
-  createScriptedCouncil,
-  distinctText,
-} from '../support/scripted-council';
+import { MemoryTranscript, createScriptedCouncil, distinctText } from '../support/scripted-council';
 
 async function run(alwaysRunFinal: boolean) {
   const council = createScriptedCouncil({

@@ -7,15 +7,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCouncilService } from '../../src/app/create-council-service';
-import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { forgetSecrets } from '../../src/providers/common/redact-secrets';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { CallStartedEvent, RunEvent } from '../../src/core/run-events';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
 import { transcriptToMarkdown } from '../../src/core/transcript-markdown';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { baseSettings, memoryLogger, tempFolder } from './support/council-fixture';
+import { memoryLogger } from './support/council-fixture';
+import { useVendorSuite, vendorCouncil } from '../support/vendor-council';
 
 /** 200 KB of distinct code lines (no two alike, so nothing else compresses it). */
 const SELECTION = Array.from(
@@ -27,38 +24,13 @@ const SELECTION = Array.from(
 
 describe('transcripts store each large text once', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let folder: ReturnType<typeof tempFolder>;
-
-  before(async () => {
-    vendor = await startFakeVendorServer();
-    folder = tempFolder();
-  });
-  after(async () => {
-    await vendor?.close();
-    folder?.remove();
-    forgetSecrets();
-  });
+  const suite = useVendorSuite();
 
   it('a 200 KB selection: the file is far smaller than calls × selection, and reads back whole', async () => {
-    const service = createCouncilService({
-      credentials: { getApiKey: () => Promise.resolve('test-key') },
-      settings: () =>
-        baseSettings({
-          participants: [
-            { provider: 'openai', model: 'gpt-sim' },
-            { provider: 'anthropic', model: 'claude-sim' },
-            { provider: 'google', model: 'gemini-sim' },
-          ],
-          baseUrls: {
-            openai: vendor.baseUrls.openai,
-            anthropic: vendor.baseUrls.anthropic,
-            google: vendor.baseUrls.google,
-          },
-        }),
-      transcripts: new JsonlTranscriptStore(folder.path),
+    const service = vendorCouncil(suite.vendor, {
+      participants: ['openai:gpt-sim', 'anthropic:claude-sim', 'google:gemini-sim'],
+      folder: suite.folder,
       logger: memoryLogger(),
-      modelOptions: { retryBaseDelayMs: 1, retryCapMs: 5, maxRetries: 1 },
     });
     const events: RunEvent[] = [];
     service.watchAllRuns((event: RunEvent) => events.push(event));
@@ -83,7 +55,7 @@ describe('transcripts store each large text once', function () {
         call.messages.some((message) => message.content.includes(escaped)),
       );
       assert.ok(withSelection.length >= 12, `${withSelection.length} calls carried the selection`);
-      const path = join(folder.path, `${runId}.jsonl`);
+      const path = join(suite.folder, `${runId}.jsonl`);
       const lines = readFileSync(path, 'utf8').split('\n');
       const bytesOf = (type: RegExp) =>
         lines

@@ -8,19 +8,12 @@ import { runConsensus } from '../../src/core/engine';
 import type { RunEvent } from '../../src/core/run-events';
 import {
   createScriptedCouncil,
-  distinctText,
+  DISAGREEING_PLAN,
   MemoryTranscript,
   type CouncilPlan,
 } from '../support/scripted-council';
 
-const plan: CouncilPlan = {
-  product: (index, phase, round) =>
-    phase === 'draft' ? distinctText(index) : distinctText(3 * round + index),
-  score: (reviewer) => 5 + reviewer,
-  critique: (reviewer, round) => [`${distinctText(7 + round, 1)} point of ${reviewer}`],
-  improvementRoom: () => 'major',
-  latencyMs: 5,
-};
+const plan: CouncilPlan = { ...DISAGREEING_PLAN, latencyMs: 5 };
 
 async function stopThen(cancel: boolean) {
   const council = createScriptedCouncil(plan);

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { runConsensus } from '../../src/core/engine';
 import type { Phase } from '../../src/core/consensus-types';
-import { MemoryTranscript, createScriptedCouncil, distinctText } from '../support/scripted-council';
-
-const SCHEMA_OF: Record<string, string> = {
-  draft: 'draft',
-  review: 'review',
-  merge: 'merge',
-  final: 'final',
-  ratify: 'ratification',
-};
+import {
+  MemoryTranscript,
+  SCHEMA_OF_PHASE,
+  createScriptedCouncil,
+  distinctText,
+} from '../support/scripted-council';
 
 describe('runConsensus: cancellation (acceptance #6)', () => {
   for (const phase of ['draft', 'review', 'merge', 'final', 'ratify'] as Phase[]) {
@@ -20,7 +17,7 @@ describe('runConsensus: cancellation (acceptance #6)', () => {
         score: (_r, round) => (round === 1 ? 6 : 9),
         improvementRoom: (_r, round) => (round === 1 ? 'major' : 'none'),
         override: (_index, call) =>
-          call.schemaName === SCHEMA_OF[phase] ? { hang: true } : undefined,
+          call.schemaName === SCHEMA_OF_PHASE[phase] ? { hang: true } : undefined,
       });
       const transcript = new MemoryTranscript();
       const controller = new AbortController();
@@ -45,7 +42,7 @@ describe('runConsensus: cancellation (acceptance #6)', () => {
       assert.equal(result.status, 'cancelled');
       assert.equal(result.stopReason, 'cancelled');
       const inFlight = council.models.flatMap((model) =>
-        model.calls.filter((call) => call.schemaName === SCHEMA_OF[phase]),
+        model.calls.filter((call) => call.schemaName === SCHEMA_OF_PHASE[phase]),
       );
       assert.ok(inFlight.length > 0);
       for (const call of inFlight) {

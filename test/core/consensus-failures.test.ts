@@ -6,18 +6,11 @@ import type { createScriptedCouncil } from '../support/scripted-council';
 import {
   COUNCILS,
   MemoryTranscript,
+  SCHEMA_OF_PHASE,
   distinctText,
   type CouncilPlan,
 } from '../support/scripted-council';
 import { failure, type ScriptedCall, type ScriptedReply } from '../support/scripted-language-model';
-
-const SCHEMA_OF: Record<string, string> = {
-  draft: 'draft',
-  review: 'review',
-  merge: 'merge',
-  final: 'final',
-  ratify: 'ratification',
-};
 
 /** Converges at the first check (round 1's merges agree). */
 function plan(override?: CouncilPlan['override']): CouncilPlan {
@@ -55,7 +48,7 @@ for (const variant of COUNCILS) {
     for (const phase of ['draft', 'review', 'merge', 'final', 'ratify'] as Phase[]) {
       it(`one participant failing in the ${phase} phase: the others finish and the result names who abstained and why`, async () => {
         const { result, transcript } = await run(variant.create, (index, call) =>
-          index === 2 && call.schemaName === SCHEMA_OF[phase]
+          index === 2 && call.schemaName === SCHEMA_OF_PHASE[phase]
             ? failure('server', 'HTTP 500 from the vendor')
             : undefined,
         );

@@ -5,18 +5,13 @@ import type { TranscriptRecord } from '../../src/core/transcript-record';
 import {
   MemoryTranscript,
   createScriptedCouncil,
+  DISAGREEING_PLAN,
   distinctText,
   type CouncilPlan,
 } from '../support/scripted-council';
 
 /** Two rounds that do not converge (round cap 2), then the final phase and ratification. */
-const twoRounds: CouncilPlan = {
-  product: (index, phase, round) =>
-    phase === 'draft' ? distinctText(index) : distinctText(3 * round + index),
-  score: (reviewer) => 5 + reviewer,
-  critique: (reviewer, round) => [`${distinctText(7 + round, 1)} point of ${reviewer}`],
-  improvementRoom: () => 'major',
-};
+const twoRounds: CouncilPlan = DISAGREEING_PLAN;
 
 /** The same model, answering `delayMs` later: one participant three times slower. */
 function slowed(participant: Participant, delayMs: number): Participant {

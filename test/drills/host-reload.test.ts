@@ -6,29 +6,20 @@
  * and the real vendor SDKs against the fake vendor server, slowed so a round takes a while.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
 import type { ConsensusInput, ConsensusResult } from '../../src/core/consensus-types';
 import type { RunEvent } from '../../src/core/run-events';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
 import type { CouncilService } from '../../src/shared/council-service';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { lostCalls } from './fixtures/call-accounting';
-import { hostCouncil } from './fixtures/drill-council';
+import { holdFirstReview, hostCouncil } from './fixtures/drill-council';
 import { endingHostStore } from './fixtures/ending-host-store';
 import { waitUntilQuiet } from './fixtures/transcript-file';
+import { eventually } from '../support/eventually';
+import { useVendorSuite } from '../support/vendor-council';
 
 const TASK = 'Summarise the caching strategy\nfor the settings page';
-
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** What the panel's Re-run button does (src/extension/panel/panel-message-handlers.ts). */
 async function rerunLikeThePanel(
@@ -47,24 +38,10 @@ async function rerunLikeThePanel(
 
 describe('drill: the window reloads while a council runs (extension host torn down)', function () {
   this.timeout(60_000);
-  let vendor: FakeVendorServer;
-  let folder: string;
   let releaseHeld: () => void = () => {};
-
-  before(async () => {
-    vendor = await startFakeVendorServer();
-  });
-  beforeEach(() => {
-    vendor.reset();
-    folder = mkdtempSync(join(tmpdir(), 'mlo-drill-reload-'));
-  });
-  afterEach(() => {
-    releaseHeld();
-    rmSync(folder, { recursive: true, force: true });
-  });
-  after(async () => {
-    await vendor?.close();
-  });
+  // Registered first so it runs first: the held reply ends before the folder is removed.
+  afterEach(() => releaseHeld());
+  const suite = useVendorSuite();
 
   /**
    * Starts a run in the old host and waits until the drafts and two of the three reviews are
@@ -74,14 +51,7 @@ describe('drill: the window reloads while a council runs (extension host torn do
     runId: string;
     seen: RunEvent[];
   }> {
-    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
-    vendor.script({ reply: { chunkDelayMs: 10 } });
-    vendor.script({
-      model: 'gpt-sim',
-      schemaName: 'review',
-      nth: 1,
-      reply: { chunkDelayMs: 10, holdAfterFirstChunk: held },
-    });
+    releaseHeld = holdFirstReview(suite.vendor);
     const seen: RunEvent[] = [];
     const { runId } = await service.startConsensus({
       input: { task: TASK, outputKind: 'text' },
@@ -98,24 +68,26 @@ describe('drill: the window reloads while a council runs (extension host torn do
       });
     });
     // Nothing more happens until gpt-sim answers: the user reloads the window now.
-    await waitUntilQuiet(join(folder, `${runId}.jsonl`), 300);
+    await waitUntilQuiet(join(suite.folder, `${runId}.jsonl`), 300);
     return { runId, seen };
   }
 
   it('keeps every finished call, lists the run as interrupted with its re-run offer, and the re-run completes', async () => {
-    const oldStore = endingHostStore(new JsonlTranscriptStore(folder));
-    const oldHost = hostCouncil(vendor, folder, oldStore);
+    const oldStore = endingHostStore(new JsonlTranscriptStore(suite.folder));
+    const oldHost = hostCouncil(suite.vendor, suite.folder, oldStore);
     const { runId, seen } = await runUntilMidRound(oldHost);
-    const heldCall = vendor.calls.find((c) => c.model === 'gpt-sim' && c.schemaName === 'review');
+    const heldCall = suite.vendor.calls.find(
+      (c) => c.model === 'gpt-sim' && c.schemaName === 'review',
+    );
     assert.ok(heldCall && !heldCall.clientDisconnected, 'gpt-sim is still answering');
-    const repliedBeforeReload = vendor.calls.filter((c) => !c.clientDisconnected).length - 1;
+    const repliedBeforeReload = suite.vendor.calls.filter((c) => !c.clientDisconnected).length - 1;
 
     // Window reload: deactivate disposes the council, then the extension host process ends.
     oldHost.dispose();
     oldStore.processEnded();
     await eventually(() => heldCall.clientDisconnected, 'the in-flight vendor call is dropped');
 
-    const newHost = hostCouncil(vendor, folder);
+    const newHost = hostCouncil(suite.vendor, suite.folder);
     try {
       const records = await newHost.readTranscript(runId);
       assert.deepEqual(
@@ -124,7 +96,7 @@ describe('drill: the window reloads while a council runs (extension host torn do
         'no record missing before the reload',
       );
       // Every call that finished before the reload is kept; the one in flight is the only loss.
-      assert.deepEqual(lostCalls(vendor, records), {
+      assert.deepEqual(lostCalls(suite.vendor, records), {
         'gpt-sim': 0,
         'claude-sim': 0,
         'gemini-sim': 0,
@@ -156,7 +128,7 @@ describe('drill: the window reloads while a council runs (extension host torn do
       await assert.rejects(newHost.waitForResult(runId), /interrupted/);
 
       // Re-run: a new run with the same task, in the new host, that completes.
-      vendor.reset();
+      suite.vendor.reset();
       releaseHeld();
       const rerun = await rerunLikeThePanel(newHost, runId);
       assert.notEqual(rerun.runId, runId);
@@ -182,13 +154,13 @@ describe('drill: the window reloads while a council runs (extension host torn do
   // A real reload: the old host lives on for a moment after dispose(); the run it leaves must
   // still read as interrupted (the user never cancelled it), with nothing written after dispose.
   it('lists the run as interrupted even when the old host outlives dispose() by a moment', async () => {
-    const oldStore = new JsonlTranscriptStore(folder);
-    const oldHost = hostCouncil(vendor, folder, oldStore);
+    const oldStore = new JsonlTranscriptStore(suite.folder);
+    const oldHost = hostCouncil(suite.vendor, suite.folder, oldStore);
     const { runId } = await runUntilMidRound(oldHost);
     oldHost.dispose();
     await new Promise((resolve) => setTimeout(resolve, 200));
     await oldStore.flush();
-    const newHost = hostCouncil(vendor, folder);
+    const newHost = hostCouncil(suite.vendor, suite.folder);
     try {
       const [summary] = await newHost.listRuns();
       assert.equal(summary?.runId, runId);

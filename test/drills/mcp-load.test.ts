@@ -3,14 +3,10 @@
  * providers pointed at the fake vendor server) under concurrent runs and a burst of bad calls.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildOnce } from '../mcp/support/build-once';
-import { spawnClient, type SpawnedClient } from '../mcp/support/spawn-client';
-import { standaloneEnvironment } from './support/standalone-environment';
+import { useStandaloneMcpSuite } from './support/standalone-mcp-suite';
 import { textOf } from './support/tool-result-text';
 
 /** Task texts that share no line, so a transcript holding another run's task is a mix-up. */
@@ -34,41 +30,20 @@ interface ConsensusOutput {
 
 describe('drill: MCP server under load (stdio, standalone, fake vendors)', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-  let spawned: SpawnedClient;
-
-  before(async () => {
-    buildOnce();
-    vendor = await startFakeVendorServer();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-drill-load-'));
-    const env = standaloneEnvironment(
-      vendor.baseUrls,
-      { openai: 'sk-drill-openai', anthropic: 'sk-drill-anthropic', google: 'drill-gemini' },
-      dataDir,
-    );
-    // Five runs at once, none waiting for a slot (the default cap is 4 runs per process).
-    spawned = await spawnClient({ ...env, MLO_MAX_CONCURRENT_RUNS: '8' });
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed')
-      process.stderr.write(`server stderr:\n${spawned.stderr().slice(-4000)}\n`);
-  });
-
-  after(async () => {
-    await spawned?.close();
-    await vendor?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  // Five runs at once, none waiting for a slot (the default cap is 4 runs per process).
+  const suite = useStandaloneMcpSuite('mlo-drill-load-', { MLO_MAX_CONCURRENT_RUNS: '8' });
 
   const runConsensus = async (task: string): Promise<CallToolResult> =>
-    (await spawned.client.callTool({ name: 'run_consensus_task', arguments: { task } }, undefined, {
-      timeout: 100_000,
-    })) as CallToolResult;
+    (await suite.spawned.client.callTool(
+      { name: 'run_consensus_task', arguments: { task } },
+      undefined,
+      {
+        timeout: 100_000,
+      },
+    )) as CallToolResult;
 
   it('five concurrent run_consensus_task calls all converge, each with its own run and transcript, and a slow one blocks none', async () => {
-    vendor.script({
+    suite.vendor.script({
       reply: (call) =>
         call.userText.includes(SLOW_TASK) ? { chunkDelayMs: SLOW_CHUNK_DELAY_MS } : {},
     });
@@ -81,10 +56,10 @@ describe('drill: MCP server under load (stdio, standalone, fake vendors)', funct
       }),
     );
     // The slowed run's replies really streamed (a pause between pieces only slows a stream).
-    const slowStreams = vendor.calls.filter(
+    const slowStreams = suite.vendor.calls.filter(
       (call) => call.stream === true && JSON.stringify(call.body).includes(SLOW_TASK),
     );
-    vendor.reset();
+    suite.vendor.reset();
     assert.ok(slowStreams.length >= 3, `streamed calls of the slowed run: ${slowStreams.length}`);
 
     const outputs = results.map((result, index) => {
@@ -100,7 +75,7 @@ describe('drill: MCP server under load (stdio, standalone, fake vendors)', funct
     assert.equal(new Set(runIds).size, TASKS.length, `distinct run ids: ${runIds.join(', ')}`);
 
     for (const [index, runId] of runIds.entries()) {
-      const path = join(dataDir, `${runId}.jsonl`);
+      const path = join(suite.dataDir, `${runId}.jsonl`);
       assert.ok(existsSync(path), `transcript file of ${runId}`);
       const transcript = readFileSync(path, 'utf8');
       assert.ok(transcript.includes(TASKS[index]!), `${runId} holds its own task`);
@@ -146,7 +121,7 @@ describe('drill: MCP server under load (stdio, standalone, fake vendors)', funct
     const settled = await Promise.allSettled(
       calls.map(
         async ({ name, args }) =>
-          (await spawned.client.callTool({ name, arguments: args }, undefined, {
+          (await suite.spawned.client.callTool({ name, arguments: args }, undefined, {
             timeout: 60_000,
           })) as CallToolResult,
       ),
@@ -167,21 +142,25 @@ describe('drill: MCP server under load (stdio, standalone, fake vendors)', funct
       }
     }
     assert.deepEqual(notErrors, [], 'every bad call came back as an MCP error');
-    assert.equal(vendor.calls.length, 0, 'no bad call reached a vendor (nothing was spent on it)');
+    assert.equal(
+      suite.vendor.calls.length,
+      0,
+      'no bad call reached a vendor (nothing was spent on it)',
+    );
 
-    const { tools } = await spawned.client.listTools();
+    const { tools } = await suite.spawned.client.listTools();
     assert.ok(tools.some((tool) => tool.name === 'run_consensus_task'));
     const healthy = await runConsensus('Suggest a name for a sailing dinghy');
     assert.notEqual(healthy.isError, true, textOf(healthy));
     assert.equal((healthy.structuredContent as unknown as ConsensusOutput).converged, true);
 
     assert.deepEqual(
-      spawned.errors.map((error) => error.message),
+      suite.spawned.errors.map((error) => error.message),
       [],
       'no transport errors',
     );
     assert.doesNotMatch(
-      spawned.stderr(),
+      suite.spawned.stderr(),
       /uncaught|unhandled|TypeError|RangeError|ReferenceError|SyntaxError|\n\s+at .+:\d+:\d+/i,
       'stderr shows no uncaught exception',
     );

@@ -6,17 +6,22 @@
  * listed as interrupted, can it be exported, does a new run work in the same folder?
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportRun } from '../../src/app/export-run';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { TranscriptRecord } from '../../src/core/transcript-record';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
+import type { FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { buildCliOnce, runCliProcess, startCli, type CliChild } from '../cli/support/cli-process';
 import { lostCalls } from './fixtures/call-accounting';
-import { cliEnvironment, hostCouncil, KEYS, PARTICIPANTS } from './fixtures/drill-council';
+import {
+  cliEnvironment,
+  holdFirstReview,
+  hostCouncil,
+  KEYS,
+  PARTICIPANTS,
+} from './fixtures/drill-council';
 import { drillSeed, seededRandom } from './fixtures/random-offsets';
 import { tornCopy } from './fixtures/torn-copy';
 import {
@@ -25,6 +30,8 @@ import {
   waitUntilQuiet,
   type TranscriptFile,
 } from './fixtures/transcript-file';
+import { eventually } from '../support/eventually';
+import { useVendorSuite } from '../support/vendor-council';
 
 const TASK = 'Explain the retry policy of the upload client';
 const MODELS = PARTICIPANTS.map((spec) => spec.split(':')[1]!);
@@ -40,14 +47,6 @@ async function kill(cli: CliChild): Promise<void> {
   cli.child.kill('SIGKILL');
   const ended = await cli.done;
   assert.equal(ended.signal, 'SIGKILL', `the run ended before the kill:\n${ended.stderr}`);
-}
-
-async function eventually(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /** Records numbered 0, 1, 2, … without a hole: nothing before the kill went missing. */
@@ -103,44 +102,27 @@ async function assertTornLineSkipped(file: TranscriptFile, where: string): Promi
 
 describe('drill: the process running a council is killed (SIGKILL) mid-run', function () {
   this.timeout(60_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
   let releaseHeld: () => void = () => {};
-
-  before(async () => {
-    buildCliOnce();
-    vendor = await startFakeVendorServer();
-  });
-  beforeEach(() => {
-    vendor.reset();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-drill-killed-'));
-  });
-  afterEach(() => {
-    releaseHeld();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  after(async () => {
-    await vendor?.close();
-  });
+  before(() => buildCliOnce());
+  // Registered first so it runs first: the held reply ends before the folder is removed.
+  afterEach(() => releaseHeld());
+  const suite = useVendorSuite();
 
   it('while a model is still answering: every finished call is kept, the run reopens as interrupted, exports, and a new run works', async () => {
-    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
-    vendor.script({ reply: { chunkDelayMs: 10 } });
     // The first review of gpt-sim streams one piece, then waits: the call in flight at the kill.
-    vendor.script({
-      model: 'gpt-sim',
-      schemaName: 'review',
-      nth: 1,
-      reply: { chunkDelayMs: 10, holdAfterFirstChunk: held },
-    });
-    const env = cliEnvironment(vendor, dataDir);
+    releaseHeld = holdFirstReview(suite.vendor);
+    const env = cliEnvironment(suite.vendor, suite.folder);
     const cli = startCli(['run', TASK, '--json'], env);
     const reviewsDone = (records: TranscriptRecord[]) =>
       records.filter((r) => r.type === 'call-finished' && r.phase === 'review').length === 2;
-    const seen = await waitForTranscript(dataDir, reviewsDone, { gaveUp: exitedOnItsOwn(cli) });
+    const seen = await waitForTranscript(suite.folder, reviewsDone, {
+      gaveUp: exitedOnItsOwn(cli),
+    });
     // The process now only waits for the slow model; nothing more is written until it answers.
     await waitUntilQuiet(seen.path, 300);
-    const heldCall = vendor.calls.find((c) => c.model === 'gpt-sim' && c.schemaName === 'review');
+    const heldCall = suite.vendor.calls.find(
+      (c) => c.model === 'gpt-sim' && c.schemaName === 'review',
+    );
     assert.ok(heldCall && !heldCall.clientDisconnected, 'gpt-sim is still answering its review');
     await kill(cli);
     await eventually(() => heldCall.clientDisconnected, 'the vendor sees the connection drop');
@@ -155,7 +137,7 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
     );
     assert.ok(!file.records.some((r) => r.type === 'run-finished' || r.type === 'run-failed'));
     // Every reply the vendors finished is in the transcript; only the call in flight is lost.
-    assert.deepEqual(lostCalls(vendor, file.records), {
+    assert.deepEqual(lostCalls(suite.vendor, file.records), {
       'gpt-sim': 0,
       'claude-sim': 0,
       'gemini-sim': 0,
@@ -178,11 +160,11 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
     const drafts = file.records.filter((r) => r.type === 'proposal');
     assert.equal(drafts.length, 3, 'the three drafts the user saw are kept');
 
-    await assertReopenedAsInterrupted(vendor, dataDir, file, 'held kill');
+    await assertReopenedAsInterrupted(suite.vendor, suite.folder, file, 'held kill');
     await assertTornLineSkipped(file, 'held kill');
 
     // Export through the product's export path (the extension's Export Run and `mlo export`).
-    const service = hostCouncil(vendor, dataDir);
+    const service = hostCouncil(suite.vendor, suite.folder);
     const records = await service.readTranscript(file.runId);
     service.dispose();
     const json = JSON.parse(exportRun(file.runId, records, 'json')) as {
@@ -206,13 +188,13 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
 
     // A new run in the same folder works, and the killed one stays listed as interrupted.
     releaseHeld();
-    vendor.reset();
+    suite.vendor.reset();
     const next = await runCliProcess(['run', 'Second task after the crash', '--json'], env);
     assert.equal(next.code, 0, next.stderr);
     const result = JSON.parse(next.stdout) as ConsensusResult;
     assert.equal(result.status, 'unanimous');
     assert.equal(result.product, 'Council answer: Second task after the crash');
-    const reopened = hostCouncil(vendor, dataDir);
+    const reopened = hostCouncil(suite.vendor, suite.folder);
     const runs = await reopened.listRuns();
     reopened.dispose();
     assert.deepEqual(
@@ -227,7 +209,7 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
   it('at five random moments: no broken line but the last, nothing finished is lost, each run reopens as interrupted', async () => {
     const seed = drillSeed();
     const random = seededRandom(seed);
-    const env = cliEnvironment(vendor, dataDir);
+    const env = cliEnvironment(suite.vendor, suite.folder);
     const killed: string[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
       // A one-round council writes about 64 records; kill somewhere between the 4th and the 44th
@@ -235,10 +217,10 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
       const afterRecords = 4 + Math.floor(random() * 41);
       const extraMs = Math.floor(random() * 15);
       const where = `DRILL_SEED=${seed}, kill ${attempt + 1} after ${afterRecords} records + ${extraMs} ms`;
-      vendor.reset();
-      vendor.script({ reply: { chunkDelayMs: 6 } });
+      suite.vendor.reset();
+      suite.vendor.script({ reply: { chunkDelayMs: 6 } });
       const cli = startCli(['run', TASK, '--json'], env);
-      const seen = await waitForTranscript(dataDir, (r) => r.length >= afterRecords, {
+      const seen = await waitForTranscript(suite.folder, (r) => r.length >= afterRecords, {
         except: killed,
         gaveUp: exitedOnItsOwn(cli),
       });
@@ -251,18 +233,18 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
       assertNoHole(file.records, where);
       assert.ok(!file.records.some((r) => r.type === 'run-finished'), `${where}: unfinished`);
       // Each participant has at most one call in flight: at most that one reply may be lost.
-      const lost = lostCalls(vendor, file.records);
+      const lost = lostCalls(suite.vendor, file.records);
       for (const model of MODELS) {
         const count = lost[model] ?? 0;
         assert.ok(count === 0 || count === 1, `${where}: ${model} lost ${count} finished calls`);
       }
-      const store = new JsonlTranscriptStore(dataDir);
+      const store = new JsonlTranscriptStore(suite.folder);
       assert.deepEqual(await store.read(file.runId), file.records, where);
       await assertTornLineSkipped(file, where);
       killed.push(file.runId);
     }
 
-    const service = hostCouncil(vendor, dataDir);
+    const service = hostCouncil(suite.vendor, suite.folder);
     const runs = await service.listRuns();
     service.dispose();
     assert.deepEqual(
@@ -275,16 +257,21 @@ describe('drill: the process running a council is killed (SIGKILL) mid-run', fun
       `DRILL_SEED=${seed}`,
     );
     for (const runId of killed) {
-      const file = readTranscriptFile(join(dataDir, `${runId}.jsonl`));
-      await assertReopenedAsInterrupted(vendor, dataDir, file, `DRILL_SEED=${seed} ${runId}`);
+      const file = readTranscriptFile(join(suite.folder, `${runId}.jsonl`));
+      await assertReopenedAsInterrupted(
+        suite.vendor,
+        suite.folder,
+        file,
+        `DRILL_SEED=${seed} ${runId}`,
+      );
     }
 
-    vendor.reset();
+    suite.vendor.reset();
     const next = await runCliProcess(['run', 'After five crashes', '--json'], env);
     assert.equal(next.code, 0, next.stderr);
     const result = JSON.parse(next.stdout) as ConsensusResult;
     assert.equal(result.product, 'Council answer: After five crashes');
-    const reopened = hostCouncil(vendor, dataDir);
+    const reopened = hostCouncil(suite.vendor, suite.folder);
     const after = await reopened.listRuns();
     reopened.dispose();
     assert.equal(after.length, 6);

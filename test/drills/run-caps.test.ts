@@ -5,14 +5,8 @@
  * are refused with a clear tool error, and the server keeps serving.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildOnce } from '../mcp/support/build-once';
-import { spawnClient, type SpawnedClient } from '../mcp/support/spawn-client';
-import { standaloneEnvironment } from './support/standalone-environment';
+import { useStandaloneMcpSuite } from './support/standalone-mcp-suite';
 import { textOf } from './support/tool-result-text';
 
 const MAX_RUNS = 4;
@@ -21,39 +15,14 @@ const CALLS = 200;
 
 describe('drill: 200 concurrent start_consensus_task calls (run caps)', function () {
   this.timeout(180_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-  let spawned: SpawnedClient;
-
-  before(async () => {
-    buildOnce();
-    vendor = await startFakeVendorServer();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-drill-caps-'));
-    spawned = await spawnClient({
-      ...standaloneEnvironment(
-        vendor.baseUrls,
-        { openai: 'sk-drill-openai', anthropic: 'sk-drill-anthropic', google: 'drill-gemini' },
-        dataDir,
-      ),
-      MLO_MAX_CONCURRENT_RUNS: String(MAX_RUNS),
-      MLO_MAX_QUEUED_RUNS: String(MAX_QUEUED),
-      MLO_MAX_CONCURRENT_MODEL_CALLS: '6',
-    });
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed')
-      process.stderr.write(`server stderr:\n${spawned.stderr().slice(-4000)}\n`);
-  });
-
-  after(async () => {
-    await spawned?.close();
-    await vendor?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = useStandaloneMcpSuite('mlo-drill-caps-', {
+    MLO_MAX_CONCURRENT_RUNS: String(MAX_RUNS),
+    MLO_MAX_QUEUED_RUNS: String(MAX_QUEUED),
+    MLO_MAX_CONCURRENT_MODEL_CALLS: '6',
   });
 
   const call = async (name: string, args: Record<string, unknown>) =>
-    (await spawned.client.callTool({ name, arguments: args }, undefined, {
+    (await suite.spawned.client.callTool({ name, arguments: args }, undefined, {
       timeout: 150_000,
     })) as CallToolResult;
 
@@ -67,7 +36,7 @@ describe('drill: 200 concurrent start_consensus_task calls (run caps)', function
 
   it('runs at most the configured number, queues the next ones, refuses the rest clearly, and stays healthy', async () => {
     // Slow vendor streams keep the first runs in flight while the others arrive.
-    vendor.script({ reply: () => ({ chunkDelayMs: 15 }) });
+    suite.vendor.script({ reply: () => ({ chunkDelayMs: 15 }) });
     const results = await Promise.all(
       Array.from({ length: CALLS }, (_, i) =>
         call('start_consensus_task', { task: `Name one use for a paperclip, variant ${i}` }),
@@ -109,7 +78,7 @@ describe('drill: 200 concurrent start_consensus_task calls (run caps)', function
     assert.equal(after.filter((state) => state === 'cancelled').length, queued.length);
 
     // Healthy: the next start is accepted and other tools answer.
-    vendor.script({ reply: () => ({}) });
+    suite.vendor.script({ reply: () => ({}) });
     const next = await call('start_consensus_task', { task: 'One more after the storm' });
     assert.notEqual(next.isError, true, textOf(next));
     const list = await call('list_participants', {});

@@ -6,10 +6,8 @@
 import assert from 'node:assert/strict';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { HostToWebviewMessage } from '../../src/shared/host-to-webview';
-import { createCouncilService } from '../../src/app/create-council-service';
-import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { baseSettings, memoryLogger, tempFolder } from '../app/support/council-fixture';
+import { memoryLogger } from '../app/support/council-fixture';
+import { useVendorSuite, vendorCouncil } from '../support/vendor-council';
 import { EventEmitter, installFakeVscode } from './support/fake-vscode';
 import type * as ViewProviderModule from '../../src/extension/panel/council-view-provider';
 import type * as RunTrackerModule from '../../src/extension/run/run-tracker';
@@ -23,16 +21,7 @@ const { RunTracker } = require('../../src/extension/run/run-tracker') as typeof 
 
 describe('panel: take the best so far (host side, real council service)', function () {
   this.timeout(60_000);
-  let vendor: FakeVendorServer;
-  let folder: ReturnType<typeof tempFolder>;
-  before(async () => {
-    vendor = await startFakeVendorServer();
-    folder = tempFolder();
-  });
-  after(async () => {
-    await vendor?.close();
-    folder?.remove();
-  });
+  const suite = useVendorSuite();
 
   it('finish-early ends the running consensus provisional, with its product', async () => {
     let release: () => void = () => {};
@@ -40,29 +29,15 @@ describe('panel: take the best so far (host side, real council service)', functi
       release = resolve;
     });
     let reviews = 0;
-    vendor.script({
+    suite.vendor.script({
       schemaName: 'review',
       reply: () => (++reviews > 3 ? { holdAfterFirstChunk: held } : {}),
     });
-    const council = createCouncilService({
-      credentials: { getApiKey: (id) => Promise.resolve(`test-key-${id}`) },
-      settings: () =>
-        baseSettings({
-          participants: ['openai:gpt-sim', 'anthropic:claude-sim', 'google:gemini-sim'].map(
-            (spec) => {
-              const [provider, model] = spec.split(':') as [string, string];
-              return { provider, model };
-            },
-          ),
-          baseUrls: {
-            openai: vendor.baseUrls.openai,
-            anthropic: vendor.baseUrls.anthropic,
-            google: vendor.baseUrls.google,
-          },
-        }),
-      transcripts: new JsonlTranscriptStore(folder.path),
+    const council = vendorCouncil(suite.vendor, {
+      participants: ['openai:gpt-sim', 'anthropic:claude-sim', 'google:gemini-sim'],
+      folder: suite.folder,
+      apiKey: (id) => `test-key-${id}`,
       logger: memoryLogger(),
-      modelOptions: { retryBaseDelayMs: 1, retryCapMs: 5, maxRetries: 1 },
     });
     const log = { info: () => {}, debug: () => {}, warn: () => {}, error: () => {} };
     const runs = new RunTracker(council);

@@ -50,6 +50,28 @@ describe('team server: councils as tasks on two instances', function () {
     throw new Error(`gave up waiting for ${what}`);
   }
   const pidOf = (instance: string | null) => Number(instance?.split('-').pop());
+  /**
+   * Holds gpt-sim's first review after one chunk, starts a council on instance `starter` and
+   * waits, watching from instance `watcher`, until the run is in its review phase.
+   */
+  async function startHeldInReview(starter: number, watcher: number) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vendor.script({
+      model: 'gpt-sim',
+      schemaName: 'review',
+      nth: 1,
+      reply: { chunkDelayMs: 10, holdAfterFirstChunk: held },
+    });
+    const started = await callOk<{ taskId: string }>(clients[starter]!, 'start_consensus_task', {
+      task: TASK,
+    });
+    const running = await until('the review phase', async () => {
+      const status = await statusOf(clients[watcher]!, started.taskId);
+      return status.council?.phase === 'review' ? status : undefined;
+    });
+    return { release, started, running };
+  }
 
   before(async () => {
     buildCliOnce();
@@ -133,21 +155,7 @@ describe('team server: councils as tasks on two instances', function () {
   });
 
   it('shows the progress of a run started on one instance from the other, and cancels it from there', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    vendor.script({
-      model: 'gpt-sim',
-      schemaName: 'review',
-      nth: 1,
-      reply: { chunkDelayMs: 10, holdAfterFirstChunk: held },
-    });
-    const started = await callOk<{ taskId: string }>(clients[0]!, 'start_consensus_task', {
-      task: TASK,
-    });
-    const running = await until('the review phase', async () => {
-      const status = await statusOf(clients[1]!, started.taskId);
-      return status.council?.phase === 'review' ? status : undefined;
-    });
+    const { release, started, running } = await startHeldInReview(0, 1);
     assert.equal(running.task.status, 'in_progress', JSON.stringify(running));
     assert.ok(running.council!.progress > 0);
     await callOk(clients[1]!, 'cancel_task', { task_id: started.taskId });
@@ -163,21 +171,7 @@ describe('team server: councils as tasks on two instances', function () {
   });
 
   it('marks a run interrupted, with its finished calls kept, when the instance running it is killed (-9)', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    vendor.script({
-      model: 'gpt-sim',
-      schemaName: 'review',
-      nth: 1,
-      reply: { chunkDelayMs: 10, holdAfterFirstChunk: held },
-    });
-    const started = await callOk<{ taskId: string }>(clients[0]!, 'start_consensus_task', {
-      task: TASK,
-    });
-    const running = await until('the review phase', async () => {
-      const status = await statusOf(clients[0]!, started.taskId);
-      return status.council?.phase === 'review' ? status : undefined;
-    });
+    const { release, started, running } = await startHeldInReview(0, 0);
     const victim = servers.findIndex(
       (s) => s.cli.child.pid === pidOf(running.task.assigned_agent_id),
     );

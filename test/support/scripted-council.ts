@@ -20,6 +20,15 @@ export const COUNCIL_IDENTITIES = [
   { id: 'p3', provider: 'google', model: 'gemini-test-3', displayName: 'Gemini Test' },
 ] as const;
 
+/** The structured-output schema each phase's calls ask for (ratify calls ask 'ratification'). */
+export const SCHEMA_OF_PHASE: Record<string, string> = {
+  draft: 'draft',
+  review: 'review',
+  merge: 'merge',
+  final: 'final',
+  ratify: 'ratification',
+};
+
 export interface CouncilPlan {
   /** Product of participant `index` (0-based) for a draft (round 1), merge (round r) or final. */
   product(index: number, phase: 'draft' | 'merge' | 'final', round: number): string;
@@ -134,6 +143,18 @@ export function distinctText(key: number, lines = 4): string {
     (_v, i) => `${words[i % words.length]} ${words[(i + 2) % words.length]} ${key}-${i}`,
   ).join('\n');
 }
+
+/**
+ * A council that never converges: every draft and merge differs (distinctText), scores stay
+ * 5 to 7 and every reviewer sees major room to improve, so a run goes to its round cap.
+ */
+export const DISAGREEING_PLAN: CouncilPlan = {
+  product: (index, phase, round) =>
+    phase === 'draft' ? distinctText(index) : distinctText(3 * round + index),
+  score: (reviewer) => 5 + reviewer,
+  critique: (reviewer, round) => [`${distinctText(7 + round, 1)} point of ${reviewer}`],
+  improvementRoom: () => 'major',
+};
 
 /**
  * The same identities answered in process by the schema-only council

@@ -6,17 +6,9 @@
  * to test-artifacts/webview/.
  */
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  ensurePanelBuilt,
-  launchChromium,
-  openPanel,
-  startPanelServer,
-  type Browser,
-  type PanelPage,
-  type PanelServer,
-} from './panel-harness';
+import type { PanelPage } from './panel-harness';
+import { usePanelBrowser } from '../support/panel-suite';
 import { buildRecordedRun } from './fixtures/recorded-run';
 import { snapshotWith } from './fixtures/panel-snapshots';
 
@@ -60,8 +52,7 @@ async function overflowing(panel: PanelPage): Promise<string[]> {
 
 describe('panel narrow first (Chromium)', function () {
   this.timeout(180_000);
-  let server: PanelServer;
-  let browser: Browser;
+  const chromium = usePanelBrowser({ artifacts: ARTIFACTS });
   const events = buildRecordedRun(undefined, 3).events.map((event) =>
     // A long code line in the final product and a proposal: it must scroll inside its block.
     event.type === 'proposal' && event.proposal.round === 3
@@ -69,20 +60,9 @@ describe('panel narrow first (Chromium)', function () {
       : event,
   );
 
-  before(async () => {
-    await ensurePanelBuilt();
-    await mkdir(ARTIFACTS, { recursive: true });
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   for (const width of [280, 300]) {
     it(`has no horizontal overflow at ${width} px, every section open and every diff shown`, async () => {
-      const panel = await openPanel(browser, server, 'en', { viewport: { width, height: 800 } });
+      const panel = await chromium.open('en', { viewport: { width, height: 800 } });
       await panel.snapshot(snapshotWith(1, { events }));
       assert.equal(await panel.page.locator('[data-testid="score-matrix"]').count(), 3);
       await panel.page.evaluate(() =>
@@ -118,7 +98,7 @@ describe('panel narrow first (Chromium)', function () {
   }
 
   it('shows status, round timeline and every score trend in the first 300 × 800 screen', async () => {
-    const panel = await openPanel(browser, server, 'en', { viewport: { width: 300, height: 800 } });
+    const panel = await chromium.open('en', { viewport: { width: 300, height: 800 } });
     await panel.snapshot(snapshotWith(1, { events: buildRecordedRun().events }));
     const inFirstScreen = async (selector: string): Promise<boolean[]> =>
       panel.page.locator(selector).evaluateAll((elements) =>
@@ -135,16 +115,30 @@ describe('panel narrow first (Chromium)', function () {
       ' ',
     );
     // Round 1 scores received (6.5, 8.2, 6.5), round 2 (8.5, 9, 9), each round's decisive signal.
-    assert.match(timeline, /GPT-5\.1 ✎✓ 6\.5 ⇄✓ 8\.5/);
-    assert.match(timeline, /Gemini 2\.5 Pro ⚑ ✎✓ 6\.5 ⇄✓ 9\.0/);
-    assert.match(timeline, /Decisive room major > minor converged/);
+    assert.match(timeline, /GPT-5\.1 6\.5 → 8\.5 ✎✓ 6\.5 ⇄✓ 8\.5/);
+    assert.match(timeline, /Gemini 2\.5 Pro ⚑ 6\.5 → 9\.0 ✎✓ 6\.5 ⇄✓ 9\.0/);
+    assert.match(timeline, /Decisive room: major \(needs ≤ minor\) converged/);
+    // Each trend reads at a glance: first to last score as text, a sparkline of real size.
+    const trends = panel.page.locator('[data-testid="score-trend"]');
+    assert.deepEqual(
+      (await trends.allInnerTexts()).map((text) => text.trim()),
+      ['6.5 → 8.5', '8.2 → 9.0', '6.5 → 9.0'],
+    );
+    for (const box of await trends
+      .locator('svg')
+      .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width)))
+      assert.ok(box >= 60, `sparkline ${box} px wide`);
+    assert.match(
+      (await trends.first().locator('svg').getAttribute('aria-label')) ?? '',
+      /6\.50, 8\.50/,
+    );
     assert.deepEqual(await overflowing(panel), []);
     await panel.page.screenshot({ path: path.join(ARTIFACTS, 'glance-300x800.png') });
     await panel.page.close();
   });
 
   it('shows the same run wide in the editor view, with side by side', async () => {
-    const panel = await openPanel(browser, server, 'en', {
+    const panel = await chromium.open('en', {
       view: 'editor',
       viewport: { width: 1200, height: 900 },
     });
@@ -157,7 +151,7 @@ describe('panel narrow first (Chromium)', function () {
     await panel.page.screenshot({ path: path.join(ARTIFACTS, 'editor-view.png'), fullPage: true });
     await panel.page.close();
 
-    const sidebar = await openPanel(browser, server);
+    const sidebar = await chromium.open();
     await sidebar.snapshot(snapshotWith(1, { events }));
     await sidebar.page.locator('[data-testid="open-in-editor-button"]').click();
     assert.deepEqual((await sidebar.posted()).at(-1), { type: 'open-in-editor' });

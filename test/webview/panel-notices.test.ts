@@ -1,27 +1,24 @@
 /**
  * The panel's notices and quieter states, in Chromium, from event streams the real engine
  * produced (scripted models, src/core/engine.ts): the empty state's "Try with simulated
- * participants" button, a round without a usable review (English and Japanese), a transcript
+ * participants" button, dev mode's keyless participants called ready, a round without a usable review (English and Japanese), a transcript
  * that could not be fully written, a skipped final phase, and calls the run no longer needed.
  */
 import assert from 'node:assert/strict';
 import { runConsensus } from '../../src/core/engine';
 import type { ConsensusInput } from '../../src/core/consensus-types';
 import type { RunEvent } from '../../src/core/run-events';
-import { createScriptedCouncil, distinctText, type CouncilPlan } from '../support/scripted-council';
 import {
-  ensurePanelBuilt,
-  launchChromium,
-  openPanel,
-  startPanelServer,
-  type Browser,
-  type PanelPage,
-  type PanelServer,
-} from './panel-harness';
+  createScriptedCouncil,
+  DISAGREEING_PLAN,
+  distinctText,
+  type CouncilPlan,
+} from '../support/scripted-council';
+import type { PanelPage } from './panel-harness';
+import { testId, usePanelBrowser } from '../support/panel-suite';
 import { buildRecordedRun } from './fixtures/recorded-run';
-import { snapshotWith } from './fixtures/panel-snapshots';
-
-const testId = (id: string): string => `[data-testid="${id}"]`;
+import { NO_KEY_PROVIDERS, snapshotWith } from './fixtures/panel-snapshots';
+import type { ProviderReadiness } from '../../src/shared/provider-status';
 
 async function engineRun(
   plan: CouncilPlan,
@@ -75,30 +72,13 @@ const identicalMerges: CouncilPlan = {
   improvementRoom: (_reviewer, round) => (round === 1 ? 'major' : 'none'),
 };
 
-const twoRounds: CouncilPlan = {
-  product: (index, phase, round) =>
-    phase === 'draft' ? distinctText(index) : distinctText(3 * round + index),
-  score: (reviewer) => 5 + reviewer,
-  critique: (reviewer, round) => [`${distinctText(7 + round, 1)} point of ${reviewer}`],
-  improvementRoom: () => 'major',
-  latencyMs: 5,
-};
+const twoRounds: CouncilPlan = { ...DISAGREEING_PLAN, latencyMs: 5 };
 
 describe('panel notices and quiet states (Chromium)', function () {
   this.timeout(120_000);
-  let server: PanelServer;
-  let browser: Browser;
+  const chromium = usePanelBrowser();
   let panel: PanelPage;
 
-  before(async () => {
-    await ensurePanelBuilt();
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   afterEach(async () => {
     assert.deepEqual(panel.consoleErrors, []);
     await panel.page.close();
@@ -109,7 +89,7 @@ describe('panel notices and quiet states (Chromium)', function () {
     ['ja', 'シミュレーション参加者で試す'],
   ] as const) {
     it(`the empty state's "Try with simulated participants" asks the host for the simulated run (${locale})`, async () => {
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { locale }));
       const button = panel.page.locator(testId('try-simulated-button'));
       assert.equal(await panel.page.locator(testId('empty-state')).count(), 1);
@@ -121,6 +101,30 @@ describe('panel notices and quiet states (Chromium)', function () {
     });
   }
 
+  for (const [locale, ready] of [
+    ['en', /Ready to run.*Simulated participants.*need no API key/s],
+    ['ja', /実行できます.*シミュレーション参加者.*API キーが不要/s],
+  ] as const) {
+    it(`dev mode's simulated participants, no key: "ready", not "No API keys yet" (${locale})`, async () => {
+      panel = await openPanel(browser, server, locale);
+      const simulated: ProviderReadiness = {
+        provider: 'simulated',
+        displayName: locale === 'en' ? 'Simulated participants' : 'シミュレーション参加者',
+        keyPresent: false,
+        needsKey: false,
+        models: ['ada', 'basil', 'cleo'],
+      };
+      const vendors = NO_KEY_PROVIDERS.map((p) => ({ ...p, models: [] }));
+      await panel.snapshot(snapshotWith(1, { locale, providers: [...vendors, simulated] }));
+      assert.equal(await panel.page.locator(testId('no-keys')).count(), 0);
+      assert.match((await panel.page.locator(testId('keyless-ready')).textContent()) ?? '', ready);
+      // The same vendors configured without their keys: "No API keys yet" as before.
+      await panel.snapshot(snapshotWith(2, { locale, providers: NO_KEY_PROVIDERS }));
+      assert.equal(await panel.page.locator(testId('no-keys')).count(), 1);
+      assert.equal(await panel.page.locator(testId('keyless-ready')).count(), 0);
+    });
+  }
+
   for (const [locale, pattern] of [
     ['en', /^Round (\d): no usable review arrived, so this round has no scores/],
     ['ja', /^ラウンド (\d): 使えるレビューが届かなかったため、このラウンドにはスコアがありません/],
@@ -129,7 +133,7 @@ describe('panel notices and quiet states (Chromium)', function () {
       const events = await engineRun(unusableReviews);
       const noticed = events.flatMap((e) => (e.type === 'notice' ? [e.notice.round] : []));
       assert.ok(noticed.length >= 1, 'the engine noticed the unusable reviews');
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { events, runId: events[0]!.runId, locale }));
       const notices = await panel.page.locator(testId('round-notice')).allTextContents();
       assert.equal(notices.length, noticed.length);
@@ -148,7 +152,7 @@ describe('panel notices and quiet states (Chromium)', function () {
 
   it('a transcript that could not be fully written is a visible warning, only then', async () => {
     const events = buildRecordedRun().events;
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     await panel.snapshot(snapshotWith(1, { events }));
     assert.equal(await panel.page.locator(testId('transcript-incomplete')).count(), 0);
     const incomplete: RunEvent = { type: 'transcript-incomplete', runId: events[0]!.runId, at: 1 };
@@ -170,7 +174,7 @@ describe('panel notices and quiet states (Chromium)', function () {
     const events = await engineRun(identicalMerges);
     const skipped = events.find((e) => e.type === 'final-skipped');
     assert.ok(skipped && skipped.type === 'final-skipped', 'the engine skipped the final phase');
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     await panel.snapshot(snapshotWith(1, { events, runId: events[0]!.runId }));
     assert.equal(
       (await panel.page.locator(testId('final-skipped')).textContent())?.trim(),
@@ -212,7 +216,7 @@ describe('panel notices and quiet states (Chromium)', function () {
         ),
       );
       assert.ok(notNeeded.size >= 1, 'a participant whose last call was not needed');
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { events, runId: events[0]!.runId, locale }));
       for (const id of ['p1', 'p2', 'p3']) {
         const card = panel.page.locator(
@@ -234,7 +238,7 @@ describe('panel notices and quiet states (Chromium)', function () {
     ['ja', '2 つの提案は同一です。', 'ラウンド 2'],
   ] as const) {
     it(`a comparison of two identical proposals says so, one that differs draws its rows (${locale})`, async () => {
-      panel = await openPanel(browser, server, locale);
+      panel = await chromium.open(locale);
       await panel.snapshot(snapshotWith(1, { events: buildRecordedRun().events, locale }));
       const select = panel.page.locator(`${testId('diff-view')} select`);
       const labels = await select.locator('option').allTextContents();

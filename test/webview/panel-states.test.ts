@@ -6,19 +6,10 @@
 import assert from 'node:assert/strict';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { RunEvent } from '../../src/core/run-events';
-import {
-  ensurePanelBuilt,
-  launchChromium,
-  openPanel,
-  startPanelServer,
-  type Browser,
-  type PanelPage,
-  type PanelServer,
-} from './panel-harness';
+import type { PanelPage } from './panel-harness';
+import { testId, usePanelBrowser } from '../support/panel-suite';
 import { buildFailedRun, buildRecordedRun, RUN_ID } from './fixtures/recorded-run';
 import { snapshotWith, withUnscoredRounds } from './fixtures/panel-snapshots';
-
-const testId = (id: string): string => `[data-testid="${id}"]`;
 
 function withStatus(
   status: ConsensusResult['status'],
@@ -42,21 +33,11 @@ function withStatus(
 
 describe('panel states that cannot mislead (Chromium)', function () {
   this.timeout(120_000);
-  let server: PanelServer;
-  let browser: Browser;
+  const chromium = usePanelBrowser();
   let panel: PanelPage;
 
-  before(async () => {
-    await ensurePanelBuilt();
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
   });
   afterEach(async () => {
     assert.deepEqual(panel.consoleErrors, []);

@@ -6,39 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import type { RunEvent } from '../../src/core/run-events';
-import {
-  ensurePanelBuilt,
-  launchChromium,
-  openPanel,
-  startPanelServer,
-  type Browser,
-  type PanelPage,
-  type PanelServer,
-} from './panel-harness';
+import type { PanelPage } from './panel-harness';
+import { testId, usePanelBrowser } from '../support/panel-suite';
 import { buildRecordedRun, PARTICIPANTS, RUN_ID } from './fixtures/recorded-run';
 import { snapshotWith } from './fixtures/panel-snapshots';
 
-const testId = (id: string): string => `[data-testid="${id}"]`;
-
 describe('panel while a proposal streams (Chromium)', function () {
   this.timeout(180_000);
-  let server: PanelServer;
-  let browser: Browser;
+  const chromium = usePanelBrowser();
   let panel: PanelPage;
   const { events, midRunIndex } = buildRecordedRun();
   const streamingCall = events[midRunIndex - 1] as Extract<RunEvent, { type: 'token-delta' }>;
 
-  before(async () => {
-    await ensurePanelBuilt();
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     await panel.snapshot(snapshotWith(1, { events: events.slice(0, midRunIndex) }));
   });
   afterEach(async () => {

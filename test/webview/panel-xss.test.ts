@@ -4,15 +4,8 @@
  * effects (a global flag, dialogs), for every request the page makes, and for CSP reports.
  */
 import assert from 'node:assert/strict';
-import {
-  ensurePanelBuilt,
-  launchChromium,
-  openPanel,
-  startPanelServer,
-  type Browser,
-  type PanelPage,
-  type PanelServer,
-} from './panel-harness';
+import type { PanelPage } from './panel-harness';
+import { usePanelBrowser } from '../support/panel-suite';
 import { buildRecordedRun, RUN_ID } from './fixtures/recorded-run';
 import { historyOf, snapshotWith } from './fixtures/panel-snapshots';
 import type { RunEvent } from '../../src/core/run-events';
@@ -69,19 +62,8 @@ function hostileEvents(): RunEvent[] {
 
 describe('panel against hostile model output (XSS corpus)', function () {
   this.timeout(120_000);
-  let server: PanelServer;
-  let browser: Browser;
+  const chromium = usePanelBrowser();
   let panel: PanelPage;
-
-  before(async () => {
-    await ensurePanelBuilt();
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   async function assertNothingHappened(): Promise<void> {
     await panel.page.waitForTimeout(300);
@@ -90,7 +72,7 @@ describe('panel against hostile model output (XSS corpus)', function () {
       undefined,
     );
     assert.deepEqual(panel.dialogs, []);
-    const foreign = panel.requests.filter((url) => !url.startsWith(`${server.origin}/`));
+    const foreign = panel.requests.filter((url) => !url.startsWith(`${chromium.server.origin}/`));
     assert.deepEqual(foreign, [], 'no request may leave the panel');
     const own = new Set(panel.requests.map((url) => new URL(url).pathname));
     for (const pathname of own) {
@@ -133,7 +115,7 @@ describe('panel against hostile model output (XSS corpus)', function () {
   }
 
   it('renders the corpus as inert text everywhere, in both diff layouts', async () => {
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     await panel.snapshot(
       snapshotWith(1, { events: hostileEvents(), history: historyOf(`History ${XSS_CORPUS}`) }),
     );
@@ -173,7 +155,7 @@ describe('panel against hostile model output (XSS corpus)', function () {
   });
 
   it('stays inert when the same corpus streams in live as token deltas', async () => {
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     await panel.snapshot(snapshotWith(1));
     for (const event of hostileEvents()) {
       await panel.page.evaluate((m) => window.postMessage(m, '*'), {
@@ -192,7 +174,7 @@ describe('panel against hostile model output (XSS corpus)', function () {
   });
 
   it('ignores malformed host messages', async () => {
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
     for (const message of [
       { type: 'snapshot', snapshot: { version: 'x' } },
       { type: 'run-event', runId: RUN_ID, event: { type: 'run-started' } },

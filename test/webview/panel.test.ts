@@ -4,19 +4,11 @@
  * screenshots of the running, converged and failed states go to test-artifacts/webview/.
  */
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunEvent } from '../../src/core/run-events';
 import { parseWebviewMessage } from '../../src/shared/webview-to-host';
-import {
-  ensurePanelBuilt,
-  launchChromium,
-  openPanel,
-  startPanelServer,
-  type Browser,
-  type PanelPage,
-  type PanelServer,
-} from './panel-harness';
+import type { PanelPage } from './panel-harness';
+import { testId, usePanelBrowser } from '../support/panel-suite';
 import {
   buildFailedRun,
   buildRecordedRun,
@@ -31,23 +23,12 @@ const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/webview');
 
 describe('panel in Chromium', function () {
   this.timeout(120_000);
-  let server: PanelServer;
-  let browser: Browser;
+  const chromium = usePanelBrowser({ artifacts: ARTIFACTS });
   let panel: PanelPage;
   const { events, midRunIndex } = buildRecordedRun();
 
-  before(async () => {
-    await ensurePanelBuilt();
-    await mkdir(ARTIFACTS, { recursive: true });
-    server = await startPanelServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    panel = await openPanel(browser, server);
+    panel = await chromium.open();
   });
   afterEach(async () => {
     // Every message the panel posted must pass the host's own validation.
@@ -55,7 +36,7 @@ describe('panel in Chromium', function () {
       assert.ok(parseWebviewMessage(message).ok, `host would reject ${JSON.stringify(message)}`);
     }
     // Only our own assets were ever requested.
-    for (const url of panel.requests) assert.ok(url.startsWith(server.origin), url);
+    for (const url of panel.requests) assert.ok(url.startsWith(chromium.server.origin), url);
     // No script error; the one allowed console error is the toolkit's blocked empty inline style.
     // (sha256-47DEQ… is the hash of an empty string.)
     const errors = panel.consoleErrors.filter(
@@ -66,7 +47,22 @@ describe('panel in Chromium', function () {
     await panel.page.close();
   });
 
-  const testId = (id: string): string => `[data-testid="${id}"]`;
+  /** A token delta of the first participant's round-2 merge call, as the host posts it. */
+  const sendMergeDelta = (callId: string, delta: string): Promise<void> =>
+    panel.send({
+      type: 'run-event',
+      runId: RUN_ID,
+      event: {
+        type: 'token-delta',
+        runId: RUN_ID,
+        at: Date.now(),
+        callId,
+        participantId: PARTICIPANTS[0]!.id,
+        phase: 'merge',
+        round: 2,
+        delta,
+      },
+    });
   const textOf = async (id: string): Promise<string> =>
     (await panel.page.locator(testId(id)).first().textContent()) ?? '';
 
@@ -103,20 +99,7 @@ describe('panel in Chromium', function () {
         ? (events[midRunIndex - 1] as { callId: string }).callId
         : '';
     assert.ok(callId);
-    await panel.send({
-      type: 'run-event',
-      runId: RUN_ID,
-      event: {
-        type: 'token-delta',
-        runId: RUN_ID,
-        at: Date.now(),
-        callId,
-        participantId: PARTICIPANTS[0]!.id,
-        phase: 'merge',
-        round: 2,
-        delta: 'tionale":"still streaming after the reopen',
-      },
-    });
+    await sendMergeDelta(callId, 'tionale":"still streaming after the reopen');
     // The delta completes the half-streamed JSON key: only an append makes it readable.
     const after = (await card.locator(testId('participant-stream')).textContent()) ?? '';
     assert.ok(!before.includes('still streaming'));
@@ -247,20 +230,7 @@ describe('panel in Chromium', function () {
     await panel.page.locator(testId('cancel-button')).focus();
     const call = events[midRunIndex - 1] as { callId: string };
     for (let i = 0; i < 5; i++) {
-      await panel.send({
-        type: 'run-event',
-        runId: RUN_ID,
-        event: {
-          type: 'token-delta',
-          runId: RUN_ID,
-          at: Date.now(),
-          callId: call.callId,
-          participantId: PARTICIPANTS[0]!.id,
-          phase: 'merge',
-          round: 2,
-          delta: 'x',
-        },
-      });
+      await sendMergeDelta(call.callId, 'x');
     }
     const focused = (): Promise<string | undefined> =>
       panel.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid);

@@ -10,10 +10,32 @@ import {
 } from '../../../src/app/create-council-service';
 import { JsonlTranscriptStore } from '../../../src/app/jsonl-transcript-store';
 import type { Logger } from '../../../src/app/logger';
+import { forgetSecrets } from '../../../src/providers/common/redact-secrets';
 
 export function tempFolder(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'mlo-app-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * Registers, in the calling describe block, a fresh temp folder for each test; after each test
+ * the folder is removed and the redactor's remembered secrets forgotten.
+ */
+export function useTempFolder(): { readonly path: string } {
+  let folder: ReturnType<typeof tempFolder> | undefined;
+  beforeEach(() => {
+    folder = tempFolder();
+  });
+  afterEach(() => {
+    folder?.remove();
+    forgetSecrets();
+  });
+  return {
+    get path() {
+      if (!folder) throw new Error('the temp folder is made in a beforeEach hook');
+      return folder.path;
+    },
+  };
 }
 
 export function baseSettings(overrides: Partial<CouncilSettings> = {}): CouncilSettings {
