@@ -99,7 +99,9 @@ export function voteHelp(): string {
   return `${l10n.t(`Usage: mlo vote <question> [options]
 
 Polls 2..7 participants in parallel, groups the answers (a judge model that is not a voter,
-else local similarity) and applies the strategy. The winning answer goes to stdout.
+else local similarity) and applies the strategy. The winning answer goes to stdout. A vote has
+no best so far: Ctrl-C cancels it (not reached, exit 1; the transcript is kept); a second
+Ctrl-C quits at once.
 
 Options:
   --strategy majority|supermajority|unanimous   (default majority)

@@ -3,47 +3,26 @@
  * our prompts; test/fake-vendor/schema-only-council.ts), on a prose task and on a code selection.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildCliOnce, cleanEnvironment, runCliProcess } from './support/cli-process';
+import { fakeCouncil } from '../support/fake-vendor-environment';
+import { runCliProcess } from './support/cli-process';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 describe('mlo run against the schema-only simulated council', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-  let env: Record<string, string>;
-
-  before(async () => {
-    buildCliOnce();
-    vendor = await startFakeVendorServer();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-cli-blind-'));
-    env = cleanEnvironment({
-      OPENAI_API_KEY: 'sk-test-openai',
-      OPENAI_BASE_URL: vendor.baseUrls.openai,
-      ANTHROPIC_API_KEY: 'sk-test-anthropic',
-      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-      GEMINI_API_KEY: 'test-gemini-key',
-      GEMINI_BASE_URL: vendor.baseUrls.google,
-      MLO_PARTICIPANTS: 'openai:gpt-blind,anthropic:claude-blind,google:gemini-blind',
-      MLO_DATA_DIR: dataDir,
-    });
-  });
-  after(async () => {
-    await vendor?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const council = useFakeVendorCli('mlo-cli-blind-');
+  const env = () => council.env({ MLO_PARTICIPANTS: fakeCouncil('blind') });
 
   it('converges on a prose task and on a code selection, with scores in every round', async () => {
-    const file = join(dataDir, 'first.ts');
+    const file = join(council.dataDir, 'first.ts');
     writeFileSync(file, 'export function first(a: number[]) {\n  return a[0];\n}\n');
     for (const args of [
       ['run', 'Explain the retry policy in two sentences', '--json'],
       ['run', 'Handle the empty array', '--file', file, '--json'],
     ]) {
-      const run = await runCliProcess(args, env);
+      const run = await runCliProcess(args, env());
       assert.equal(run.code, 0, run.stderr);
       assert.doesNotMatch(run.stderr, /does not list the model/);
       const result = JSON.parse(run.stdout) as ConsensusResult;
@@ -61,7 +40,7 @@ describe('mlo run against the schema-only simulated council', function () {
         '--participants',
         'openai:gpt-blind-wrong,anthropic:claude-blind-wrong,google:gemini-blind-wrong',
       ],
-      env,
+      env(),
     );
     assert.equal(run.code, 1);
     assert.doesNotMatch(run.stderr, /does not list the model/);

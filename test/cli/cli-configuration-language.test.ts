@@ -5,9 +5,6 @@
  * Japanese it is translated with the user's names as data; and the built CLI says it so.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConfigurationError } from '../../src/app/configuration-error';
 import { credentialsFromEnvironment } from '../../src/app/environment-config';
 import type { Logger, WarningCause } from '../../src/app/logger';
@@ -22,10 +19,10 @@ import { configurationErrorText } from '../../src/cli/configuration-error-text';
 import { PARTICIPANTS_SETTING, warningText } from '../../src/cli/warning-text';
 import type { Participant } from '../../src/core/participant';
 import { createPriceTableCostEstimator } from '../../src/providers/pricing';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { EchoLanguageModel } from '../app/support/echo-language-model';
 import { baseSettings } from '../app/support/council-fixture';
-import { buildCliOnce, cleanEnvironment, runCliProcess } from './support/cli-process';
+import { runCliProcess } from './support/cli-process';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 const noKeys = credentialsFromEnvironment({});
 const fake = (provider: string, model: string) =>
@@ -215,33 +212,20 @@ describe('CLI: configuration errors and warnings of the run services, by cause',
   });
 
   describe('the built CLI with MLO_LANG=ja', () => {
-    let vendor: FakeVendorServer;
-    let dataDir: string;
-    let env: Record<string, string>;
-
-    before(async () => {
-      buildCliOnce();
-      vendor = await startFakeVendorServer();
-      dataDir = mkdtempSync(join(tmpdir(), 'mlo-config-ja-'));
-      env = cleanEnvironment({
+    const council = useFakeVendorCli('mlo-config-ja-');
+    /** Google's key missing (its errors and warnings are the point), no council set. */
+    const env = (extra: Record<string, string> = {}) =>
+      council.env({
         MLO_LANG: 'ja',
-        OPENAI_API_KEY: 'sk-test-openai',
-        OPENAI_BASE_URL: vendor.baseUrls.openai,
-        ANTHROPIC_API_KEY: 'sk-test-anthropic',
-        ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-        GEMINI_BASE_URL: vendor.baseUrls.google,
-        MLO_DATA_DIR: dataDir,
+        GEMINI_API_KEY: undefined,
+        MLO_PARTICIPANTS: undefined,
+        ...extra,
       });
-    });
-    after(async () => {
-      await vendor?.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
 
     it('an unknown provider and a missing key: Japanese, exit 2', async () => {
       const unknown = await runCliProcess(
         ['run', 'x', '--participants', 'nope:m,openai:gpt-6.2-sol'],
-        env,
+        env(),
       );
       assert.equal(unknown.code, 2);
       assert.equal(
@@ -251,7 +235,7 @@ describe('CLI: configuration errors and warnings of the run services, by cause',
       );
       const keyless = await runCliProcess(
         ['run', 'x', '--participants', 'openai:gpt-6.2-sol,google:gemini-4-argon'],
-        env,
+        env(),
       );
       assert.equal(keyless.code, 2);
       assert.match(
@@ -261,14 +245,16 @@ describe('CLI: configuration errors and warnings of the run services, by cause',
     });
 
     it('participant warnings before a vote: left out, unknown to the vendor, in Japanese; the judge fallback too', async () => {
-      const result = await runCliProcess(['vote', '2 は素数？', '--json'], {
-        ...env,
-        MLO_PARTICIPANTS:
-          'openai:gpt-6.2-sol,anthropic:claude-sonnet-5-5,openai:gpt-nope-9,google:gemini-4-argon',
-        // The SDKs' own logging at debug goes through the CLI's logger, not onto stdout.
-        ANTHROPIC_LOG: 'debug',
-        OPENAI_LOG: 'debug',
-      });
+      const result = await runCliProcess(
+        ['vote', '2 は素数？', '--json'],
+        env({
+          MLO_PARTICIPANTS:
+            'openai:gpt-6.2-sol,anthropic:claude-sonnet-5-5,openai:gpt-nope-9,google:gemini-4-argon',
+          // The SDKs' own logging at debug goes through the CLI's logger, not onto stdout.
+          ANTHROPIC_LOG: 'debug',
+          OPENAI_LOG: 'debug',
+        }),
+      );
       assert.equal(result.code, 0, result.stderr);
       assert.equal((JSON.parse(result.stdout) as { reached: boolean }).reached, true);
       assert.doesNotMatch(result.stderr, /\[log_[0-9a-f]+\]/);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import { JsonlTranscriptStore } from '../../src/app/jsonl-transcript-store';
 import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
+import { fakeVendorEnvironment } from '../support/fake-vendor-environment';
 import { buildCliOnce, cleanEnvironment, runCliProcess } from './support/cli-process';
 
 const isRoot = process.getuid?.() === 0;
@@ -50,16 +51,7 @@ describe('mlo on a full disk (64 KiB tmpfs)', function () {
       (_, i) => `export const value${i} = ${i}; // padding`,
     );
     writeFileSync(join(work, 'big.ts'), `${lines.join('\n')}\n`);
-    const env = cleanEnvironment({
-      OPENAI_API_KEY: 'sk-test-openai',
-      OPENAI_BASE_URL: vendor.baseUrls.openai,
-      ANTHROPIC_API_KEY: 'sk-test-anthropic',
-      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-      GEMINI_API_KEY: 'test-gemini-key',
-      GEMINI_BASE_URL: vendor.baseUrls.google,
-      MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
-      MLO_DATA_DIR: dataDir,
-    });
+    const env = cleanEnvironment(fakeVendorEnvironment(vendor, dataDir));
     const result = await runCliProcess(
       ['run', 'Add a doc comment', '--file', 'big.ts', '--json'],
       env,

@@ -4,9 +4,6 @@
  * with --json left as it is for programs.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import { cliLanguage, useCliLanguage } from '../../src/cli/cli-language';
 import type { CliIo } from '../../src/cli/cli-io';
@@ -14,8 +11,8 @@ import { noticeText, stopText } from '../../src/cli/notice-text';
 import { noUsableReviewsStopText } from '../../src/core/run-notices';
 import { progressLine } from '../../src/cli/progress-printer';
 import { runCli } from '../../src/cli/run-cli';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildCliOnce, cleanEnvironment, runCliProcess } from './support/cli-process';
+import { runCliProcess } from './support/cli-process';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 /** Runs `mlo` in this process with only the given environment. */
 async function inProcess(args: string[], env: Record<string, string>) {
@@ -66,6 +63,16 @@ describe('CLI language (English, or Japanese by locale)', function () {
     assert.match(japanese.stdout, /^使い方:$/m);
     assert.match(japanese.stdout, /^環境変数:$/m);
     assert.ok(!japanese.stdout.includes('Usage:'));
+
+    const voteHelp = await inProcess(['vote', '--help'], {});
+    assert.match(voteHelp.stdout, /^no best so far: Ctrl-C cancels it \(not reached, exit 1;/m);
+    assert.match(voteHelp.stdout, /^Ctrl-C quits at once\.$/m);
+    const voteHelpJa = await inProcess(['vote', '--help'], { MLO_LANG: 'ja' });
+    assert.match(
+      voteHelpJa.stdout,
+      /^ないため、Ctrl-C で投票をキャンセルし（不成立、終了コード 1、/m,
+    );
+    assert.match(voteHelpJa.stdout, /^2 回目の Ctrl-C ですぐに終了します。$/m);
 
     const noTask = await inProcess(['run'], { MLO_LANG: 'ja' });
     assert.equal(noTask.code, 2);
@@ -134,32 +141,8 @@ describe('CLI language (English, or Japanese by locale)', function () {
   });
 
   describe('a whole run from dist/cli.js', () => {
-    let vendor: FakeVendorServer;
-    let dataDir: string;
-
-    before(async () => {
-      buildCliOnce();
-      vendor = await startFakeVendorServer();
-      dataDir = mkdtempSync(join(tmpdir(), 'mlo-cli-language-'));
-    });
-
-    after(async () => {
-      await vendor?.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-
-    const env = (extra: Record<string, string>) =>
-      cleanEnvironment({
-        OPENAI_API_KEY: 'sk-test-openai',
-        OPENAI_BASE_URL: vendor.baseUrls.openai,
-        ANTHROPIC_API_KEY: 'sk-test-anthropic',
-        ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-        GEMINI_API_KEY: 'test-gemini-key',
-        GEMINI_BASE_URL: vendor.baseUrls.google,
-        MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
-        MLO_DATA_DIR: dataDir,
-        ...extra,
-      });
+    const council = useFakeVendorCli('mlo-cli-language-');
+    const env = (extra: Record<string, string>) => council.env(extra);
 
     it('prints Japanese status lines on stderr and leaves the --json result untranslated', async () => {
       const result = await runCliProcess(

@@ -6,12 +6,9 @@
  * at "$0".
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildCliOnce, cleanEnvironment, runCliProcess } from './support/cli-process';
+import { runCliProcess } from './support/cli-process';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 const TASK = 'Make this function iterative';
 
@@ -23,37 +20,16 @@ interface Listed {
 
 describe('mlo models lifecycle and the unpriced budget', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-  let env: Record<string, string>;
-
-  before(async () => {
-    buildCliOnce();
-    vendor = await startFakeVendorServer();
-  });
-
-  beforeEach(() => {
-    vendor.reset();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-models-test-'));
-    env = cleanEnvironment({
-      OPENAI_API_KEY: 'sk-test-openai',
-      OPENAI_BASE_URL: vendor.baseUrls.openai,
-      ANTHROPIC_API_KEY: 'sk-test-anthropic',
-      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-      GEMINI_API_KEY: 'test-gemini-key',
-      GEMINI_BASE_URL: vendor.baseUrls.google,
-      MLO_DATA_DIR: dataDir,
-    });
-  });
-
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-  after(async () => vendor?.close());
+  const council = useFakeVendorCli('mlo-models-test-', { perTest: true });
+  /** The vendors' keys and URLs, no council: each test names its own, or the default one. */
+  const env = (extra: Record<string, string> = {}) =>
+    council.env({ MLO_PARTICIPANTS: undefined, ...extra });
 
   it('lists lifecycle facts and warns about deprecated, retired and unlisted participants', async () => {
-    const result = await runCliProcess(['models', '--json'], {
-      ...env,
-      MLO_PARTICIPANTS: 'openai:gpt-5.1,anthropic:claude-sonnet-4-5,google:gemini-9-nope',
-    });
+    const result = await runCliProcess(
+      ['models', '--json'],
+      env({ MLO_PARTICIPANTS: 'openai:gpt-5.1,anthropic:claude-sonnet-4-5,google:gemini-9-nope' }),
+    );
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { provider: string; models: Listed[] }[];
     const listed = (provider: string, id: string) =>
@@ -80,18 +56,20 @@ describe('mlo models lifecycle and the unpriced budget', function () {
   });
 
   it('the default council draws no lifecycle warning', async () => {
-    const result = await runCliProcess(['models'], env);
+    const result = await runCliProcess(['models'], env());
     assert.equal(result.code, 0, result.stderr);
     assert.doesNotMatch(result.stderr, /warning/);
     assert.match(result.stdout, /openai:gpt-5\.1 {2}\(deprecated, shutdown 2027-04-01\)/);
   });
 
   it('a cost budget with unpriced participants warns first and stops on the token budget', async () => {
-    const result = await runCliProcess(['run', TASK, '--json'], {
-      ...env,
-      MLO_MAX_COST_USD: '0.01',
-      MLO_PARTICIPANTS: 'openai:gpt-unpriced-x,anthropic:claude-unpriced-y',
-    });
+    const result = await runCliProcess(
+      ['run', TASK, '--json'],
+      env({
+        MLO_MAX_COST_USD: '0.01',
+        MLO_PARTICIPANTS: 'openai:gpt-unpriced-x,anthropic:claude-unpriced-y',
+      }),
+    );
     const warning = result.stderr.indexOf('has no known price');
     const started = result.stderr.indexOf('started consensus run');
     assert.ok(warning >= 0 && started > warning, result.stderr);
@@ -105,11 +83,13 @@ describe('mlo models lifecycle and the unpriced budget', function () {
   });
 
   it('with priced models the same budget stops on cost, without an unpriced warning', async () => {
-    const result = await runCliProcess(['run', TASK, '--json'], {
-      ...env,
-      MLO_MAX_COST_USD: '0.01',
-      MLO_PARTICIPANTS: 'openai:gpt-6.2-sol,anthropic:claude-sonnet-5-5,google:gemini-4-argon',
-    });
+    const result = await runCliProcess(
+      ['run', TASK, '--json'],
+      env({
+        MLO_MAX_COST_USD: '0.01',
+        MLO_PARTICIPANTS: 'openai:gpt-6.2-sol,anthropic:claude-sonnet-5-5,google:gemini-4-argon',
+      }),
+    );
     assert.doesNotMatch(result.stderr, /no known price/);
     const parsed = JSON.parse(result.stdout) as ConsensusResult;
     assert.equal(parsed.status, 'budget');

@@ -8,38 +8,21 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
 import { resolveSchemaName, simulateCouncilReply } from '../fake-vendor/simulated-council';
-import { buildCliOnce, cleanEnvironment, CLI_PATH, ROOT } from './support/cli-process';
+import { CLI_PATH, ROOT } from './support/cli-process';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 /** Far more than a pipe buffers (64 KB on Linux) plus what the reading side takes in. */
 const PRODUCT_CHARS = 300_000;
 
 describe('mlo run (dist/cli.js): Ctrl-C after the run ended', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-
-  before(async () => {
-    buildCliOnce();
-    vendor = await startFakeVendorServer();
-  });
-  after(async () => {
-    await vendor?.close();
-  });
-  beforeEach(() => {
-    vendor.reset();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-interrupt-after-end-'));
-  });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  const council = useFakeVendorCli('mlo-interrupt-after-end-', { perTest: true });
 
   it('does not lose the result being printed: it is whole on stdout and mlo exits by its code', async () => {
     const big = 'x'.repeat(PRODUCT_CHARS);
-    vendor.script({
+    council.vendor.script({
       reply: (call) => {
         const schemaName = resolveSchemaName(call.schemaName, call.schema);
         if (schemaName !== 'draft' && schemaName !== 'merge' && schemaName !== 'final') return {};
@@ -57,16 +40,7 @@ describe('mlo run (dist/cli.js): Ctrl-C after the run ended', function () {
     });
     const child = spawn(process.execPath, [CLI_PATH, 'run', 'Name a colour', '--json'], {
       cwd: ROOT,
-      env: cleanEnvironment({
-        OPENAI_API_KEY: 'sk-test-openai',
-        OPENAI_BASE_URL: vendor.baseUrls.openai,
-        ANTHROPIC_API_KEY: 'sk-test-anthropic',
-        ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-        GEMINI_API_KEY: 'test-gemini-key',
-        GEMINI_BASE_URL: vendor.baseUrls.google,
-        MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
-        MLO_DATA_DIR: dataDir,
-      }),
+      env: council.env(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -11,8 +11,7 @@
  * Both lines are said in Japanese too, under MLO_LANG=ja (src/cli/cli-language.ts).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { VoteResult } from '../../src/core/vote-types';
@@ -20,7 +19,8 @@ import type { CliIo } from '../../src/cli/cli-io';
 import { runCli } from '../../src/cli/run-cli';
 import { useCliLanguage } from '../../src/cli/cli-language';
 import { EXIT_NOT_REACHED } from '../../src/cli/exit-codes';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
+import { fakeVendorEnvironment } from '../support/fake-vendor-environment';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 interface CapturedIo extends CliIo {
   stdout: string;
@@ -66,38 +66,16 @@ function capturedIo(env: Record<string, string>): CapturedIo {
 
 describe('mlo run: a second Ctrl-C (and mlo vote: the first)', function () {
   this.timeout(60_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-
-  before(async () => {
-    vendor = await startFakeVendorServer();
-  });
-  after(async () => {
-    await vendor?.close();
-  });
-  beforeEach(() => {
-    vendor.reset();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-second-interrupt-'));
-  });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  const env = (extra: Record<string, string> = {}) => ({
-    OPENAI_API_KEY: 'sk-test-openai',
-    OPENAI_BASE_URL: vendor.baseUrls.openai,
-    ANTHROPIC_API_KEY: 'sk-test-anthropic',
-    ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-    GEMINI_API_KEY: 'test-gemini-key',
-    GEMINI_BASE_URL: vendor.baseUrls.google,
-    MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
-    MLO_DATA_DIR: dataDir,
-    ...extra,
-  });
+  // In-process runCli: nothing to build, and only the fake's variables (no clean environment).
+  const council = useFakeVendorCli('mlo-second-interrupt-', { perTest: true, build: false });
+  const env = (extra: Record<string, string> = {}) =>
+    fakeVendorEnvironment(council.vendor, council.dataDir, extra);
 
   /** `mlo run --json` with two Ctrl-Cs once round 1's review is under way (and held there). */
   async function interruptTwice(io: CapturedIo, reviewStarted: RegExp): Promise<ConsensusResult> {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    vendor.script({ schemaName: 'review', reply: { holdAfterFirstChunk: held } });
+    council.vendor.script({ schemaName: 'review', reply: { holdAfterFirstChunk: held } });
     try {
       const exit = runCli(['run', 'Explain the retry policy', '--json'], io);
       await io.waitForStderr(reviewStarted);
@@ -117,7 +95,7 @@ describe('mlo run: a second Ctrl-C (and mlo vote: the first)', function () {
     assert.match(io.stderr, /cancelling the run… \(Ctrl-C again to quit at once\)/);
     assert.equal(result.status, 'cancelled', `stop reason ${result.stopReason}`);
     assert.equal(result.stopReason, 'cancelled');
-    const records = readFileSync(join(dataDir, `${result.runId}.jsonl`), 'utf8')
+    const records = readFileSync(join(council.dataDir, `${result.runId}.jsonl`), 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { type: string });
@@ -147,7 +125,7 @@ describe('mlo run: a second Ctrl-C (and mlo vote: the first)', function () {
   it('on a vote (no best so far), the first Ctrl-C cancels it and says so: no "stopping with the best" line', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    vendor.script({ schemaName: 'vote_answer', reply: { holdAfterFirstChunk: held } });
+    council.vendor.script({ schemaName: 'vote_answer', reply: { holdAfterFirstChunk: held } });
     const io = capturedIo(env());
     try {
       const exit = runCli(['vote', 'Tabs or spaces?', '--json'], io);

@@ -7,48 +7,22 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildCliOnce, cleanEnvironment, CLI_PATH, runCliProcess } from './support/cli-process';
+import { CLI_PATH, runCliProcess } from './support/cli-process';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 const ATTACK = '\u001b]0;pwned\u0007\u001b[2J owned';
 
 describe('mlo writing model text to a terminal', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-  let env: Record<string, string>;
-
-  before(async () => {
-    buildCliOnce();
-    vendor = await startFakeVendorServer();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-tty-'));
-    env = cleanEnvironment({
-      OPENAI_API_KEY: 'sk-test-openai',
-      OPENAI_BASE_URL: vendor.baseUrls.openai,
-      ANTHROPIC_API_KEY: 'sk-test-anthropic',
-      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-      GEMINI_API_KEY: 'test-gemini-key',
-      GEMINI_BASE_URL: vendor.baseUrls.google,
-      MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
-      MLO_DATA_DIR: dataDir,
-      MLO_TASK: ATTACK,
-      MLO_CLI: CLI_PATH,
-    });
-  });
-  after(async () => {
-    await vendor?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const council = useFakeVendorCli('mlo-tty-');
+  const env = () => council.env({ MLO_TASK: ATTACK, MLO_CLI: CLI_PATH });
 
   async function inTerminal(extra: string): Promise<string> {
     const { stdout } = await promisify(execFile)(
       'script',
       ['-qec', `"${process.execPath}" "$MLO_CLI" run "$MLO_TASK" --quiet ${extra}`, '/dev/null'],
-      { env, encoding: 'utf8' },
+      { env: env(), encoding: 'utf8' },
     );
     return stdout;
   }
@@ -59,7 +33,7 @@ describe('mlo writing model text to a terminal', function () {
     assert.ok(!safe.includes('\u001b]0;'), 'no OSC sequence reached the terminal');
     const raw = await inTerminal('--raw');
     assert.ok(raw.includes(`Council answer: ${ATTACK}`), 'with --raw the bytes are unchanged');
-    const piped = await runCliProcess(['run', ATTACK, '--quiet'], env);
+    const piped = await runCliProcess(['run', ATTACK, '--quiet'], env());
     assert.equal(piped.stdout, `Council answer: ${ATTACK}\n`, 'a pipe gets the bytes as they are');
   });
 });

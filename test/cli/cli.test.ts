@@ -8,49 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsensusResult } from '../../src/core/consensus-types';
 import type { VoteResult } from '../../src/core/vote-types';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import {
-  buildCliOnce,
-  cleanEnvironment,
-  ROOT,
-  runCliProcess,
-  startCli,
-} from './support/cli-process';
+import { cleanEnvironment, ROOT, runCliProcess, startCli } from './support/cli-process';
+import { useFakeVendorCli } from './support/fake-vendor-cli';
 
 const CANARY = 'sk-canary-cli-0123456789abcdef';
 const TASK = 'Explain the retry policy\nin two sentences';
 
 describe('mlo (dist/cli.js)', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
+  const council = useFakeVendorCli('mlo-cli-test-', { perTest: true });
   let env: Record<string, string>;
-
-  before(async () => {
-    buildCliOnce();
-    vendor = await startFakeVendorServer();
-  });
-
-  beforeEach(() => {
-    vendor.reset();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-cli-test-'));
-    env = cleanEnvironment({
-      OPENAI_API_KEY: CANARY,
-      OPENAI_BASE_URL: vendor.baseUrls.openai,
-      ANTHROPIC_API_KEY: 'sk-test-anthropic',
-      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-      GEMINI_API_KEY: 'test-gemini-key',
-      GEMINI_BASE_URL: vendor.baseUrls.google,
-      MLO_PARTICIPANTS: 'openai:gpt-sim,anthropic:claude-sim,google:gemini-sim',
-      MLO_DATA_DIR: dataDir,
-    });
-  });
-
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  after(async () => {
-    await vendor?.close();
-  });
+  beforeEach(() => (env = council.env({ OPENAI_API_KEY: CANARY })));
 
   it('prints help, per-command help and the version', async () => {
     const help = await runCliProcess(['--help'], cleanEnvironment());
@@ -85,13 +53,13 @@ describe('mlo (dist/cli.js)', function () {
     );
     assert.equal(badProvider.code, 2);
     assert.match(badProvider.stderr, /Unknown provider "nosuchvendor"/);
-    assert.equal(vendor.calls.length, 0, 'no model was called');
+    assert.equal(council.vendor.calls.length, 0, 'no model was called');
   });
 
   it('with no keys configured, exits non-zero and says which variables to set', async () => {
     const result = await runCliProcess(
       ['run', 'Say hello'],
-      cleanEnvironment({ MLO_DATA_DIR: dataDir }),
+      cleanEnvironment({ MLO_DATA_DIR: council.dataDir }),
     );
     assert.equal(result.code, 2);
     assert.equal(result.stdout, '');
@@ -124,9 +92,9 @@ describe('mlo (dist/cli.js)', function () {
     assert.match(result.stderr, /signals: .*converged/);
     assert.match(result.stderr, /result: unanimous/);
     // The transcript is on disk, complete, and carries no key.
-    const files = readdirSync(dataDir);
+    const files = readdirSync(council.dataDir);
     assert.deepEqual(files, [`${parsed.runId}.jsonl`]);
-    const transcript = readFileSync(join(dataDir, files[0]!), 'utf8');
+    const transcript = readFileSync(join(council.dataDir, files[0]!), 'utf8');
     assert.match(transcript.trim().split('\n').at(-1)!, /"type":"run-finished"/);
     for (const text of [transcript, result.stdout, result.stderr]) {
       assert.ok(!text.includes(CANARY), 'the key never appears');
@@ -213,7 +181,7 @@ describe('mlo (dist/cli.js)', function () {
       release = resolve;
     });
     let reviews = 0;
-    vendor.script({
+    council.vendor.script({
       schemaName: 'review',
       reply: () => (++reviews > 3 ? { holdAfterFirstChunk: held } : {}),
     });
@@ -228,7 +196,7 @@ describe('mlo (dist/cli.js)', function () {
       assert.equal(parsed.status, 'provisional');
       assert.equal(parsed.stopReason, 'stopped');
       assert.equal(parsed.product, 'Council answer: Explain the retry policy');
-      const transcript = readFileSync(join(dataDir, `${parsed.runId}.jsonl`), 'utf8');
+      const transcript = readFileSync(join(council.dataDir, `${parsed.runId}.jsonl`), 'utf8');
       const records = transcript
         .trim()
         .split('\n')
@@ -250,7 +218,7 @@ describe('mlo (dist/cli.js)', function () {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    vendor.script({ schemaName: 'vote_answer', reply: { holdAfterFirstChunk: held } });
+    council.vendor.script({ schemaName: 'vote_answer', reply: { holdAfterFirstChunk: held } });
     const cli = startCli(['vote', 'Is it safe?', '--json'], env);
     try {
       await cli.waitForStderr(/vote/);

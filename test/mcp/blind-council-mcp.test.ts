@@ -3,49 +3,16 @@
  * (test/fake-vendor/schema-only-council.ts): models that know nothing of our prompts.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildOnce } from './support/build-once';
-import { baseEnvironment, spawnClient, type SpawnedClient } from './support/spawn-client';
+import { useStandaloneServer } from './support/standalone-server';
 import { assertMatchesOutputSchema } from './support/validate-output';
 
 describe('dist/mcp-server.js over stdio against the schema-only simulated council', function () {
   this.timeout(120_000);
-  let vendor: FakeVendorServer;
-  let dataDir: string;
-  let spawned: SpawnedClient;
-  let client: Client;
-
-  before(async () => {
-    buildOnce();
-    vendor = await startFakeVendorServer();
-    dataDir = mkdtempSync(join(tmpdir(), 'mlo-mcp-blind-'));
-    spawned = await spawnClient({
-      ...baseEnvironment(),
-      OPENAI_API_KEY: 'sk-test-openai',
-      OPENAI_BASE_URL: vendor.baseUrls.openai,
-      ANTHROPIC_API_KEY: 'sk-test-anthropic',
-      ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-      GEMINI_API_KEY: 'test-gemini',
-      GEMINI_BASE_URL: vendor.baseUrls.google,
-      MLO_PARTICIPANTS: 'openai:gpt-blind,anthropic:claude-blind,google:gemini-blind',
-      MLO_DATA_DIR: dataDir,
-    });
-    client = spawned.client;
-  });
-
-  after(async () => {
-    await spawned?.close();
-    await vendor?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = useStandaloneServer('mlo-mcp-blind-', 'blind');
 
   const call = async (name: string, args: Record<string, unknown>): Promise<CallToolResult> =>
-    (await client.callTool({ name, arguments: args }, undefined, {
+    (await server.client.callTool({ name, arguments: args }, undefined, {
       timeout: 90_000,
     })) as CallToolResult;
   const opening = (result: CallToolResult) => (result.content[0] as { text: string }).text;
@@ -59,7 +26,7 @@ describe('dist/mcp-server.js over stdio against the schema-only simulated counci
     };
     assert.ok(['unanimous', 'majority'].includes(structured.status), structured.status);
     assert.equal(typeof structured.lastSignals?.scoreSpread, 'number');
-    await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+    await assertMatchesOutputSchema(server.client, 'run_consensus_task', result.structuredContent);
   });
 
   it('consensus_vote is reached, the schema-only judge grouping by label', async () => {
@@ -70,7 +37,7 @@ describe('dist/mcp-server.js over stdio against the schema-only simulated counci
     assert.notEqual(result.isError, true, opening(result));
     const structured = result.structuredContent as { reached: boolean };
     assert.equal(structured.reached, true);
-    await assertMatchesOutputSchema(client, 'consensus_vote', result.structuredContent);
+    await assertMatchesOutputSchema(server.client, 'consensus_vote', result.structuredContent);
   });
 
   it('with every review unusable the result says no-usable-reviews and what to do, spread unknown', async () => {
@@ -106,6 +73,6 @@ describe('dist/mcp-server.js over stdio against the schema-only simulated counci
       opening(result),
       /frozen|round cap was reached|more maxRounds|use the product below as the answer/,
     );
-    await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+    await assertMatchesOutputSchema(server.client, 'run_consensus_task', result.structuredContent);
   });
 });

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOnce, SERVER_PATH } from './support/build-once';
+import { initializeRequest } from './support/initialize-request';
 import { baseEnvironment } from './support/spawn-client';
 
 describe('dist/mcp-server.js: a stdin line over the limit', function () {
@@ -44,16 +45,7 @@ describe('dist/mcp-server.js: a stdin line over the limit', function () {
     };
     const send = (message: unknown) => child.stdin.write(`${JSON.stringify(message)}\n`);
     try {
-      send({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'limit-test', version: '1' },
-        },
-      });
+      send(initializeRequest(1, 'limit-test'));
       await until(() => replies.some((reply) => reply.id === 1));
       send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       // 12 MiB in one line, in pieces as a pipe delivers them.

@@ -7,19 +7,16 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   CreateMessageRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { schemaOnlyReply } from '../fake-vendor/schema-only-council';
 import { simulateCouncilReply } from '../fake-vendor/simulated-council';
-import { startFakeVendorServer, type FakeVendorServer } from '../fake-vendor/fake-vendor-server';
-import { buildOnce, SERVER_PATH } from './support/build-once';
-import { baseEnvironment, spawnClient, type SpawnedClient } from './support/spawn-client';
+import { SERVER_PATH } from './support/build-once';
+import { initializeRequest } from './support/initialize-request';
+import { spawnClient } from './support/spawn-client';
+import { useStandaloneServer } from './support/standalone-server';
 import { assertMatchesOutputSchema } from './support/validate-output';
 
 const TASK = 'Add input validation\nto the parser';
@@ -58,58 +55,30 @@ for (const kind of COUNCILS) describeStandalone(kind);
 function describeStandalone(kind: FakeCouncilKind): void {
   describe(`dist/mcp-server.js over stdio, standalone mode (fake vendor server, ${kind.name})`, function () {
     this.timeout(120_000);
-    let vendor: FakeVendorServer;
-    let dataDir: string;
-    let env: Record<string, string>;
-    let spawned: SpawnedClient;
-    let client: Client;
-
-    before(async () => {
-      buildOnce();
-      vendor = await startFakeVendorServer();
-      dataDir = mkdtempSync(join(tmpdir(), 'mlo-mcp-test-'));
-      env = {
-        ...baseEnvironment(),
-        OPENAI_API_KEY: 'sk-test-openai',
-        OPENAI_BASE_URL: vendor.baseUrls.openai,
-        ANTHROPIC_API_KEY: 'sk-test-anthropic',
-        ANTHROPIC_BASE_URL: vendor.baseUrls.anthropic,
-        GEMINI_API_KEY: 'test-gemini',
-        GEMINI_BASE_URL: vendor.baseUrls.google,
-        MLO_PARTICIPANTS: [
-          `openai:gpt-${kind.word}`,
-          `anthropic:claude-${kind.word}`,
-          `google:gemini-${kind.word}`,
-        ].join(','),
-        MLO_DATA_DIR: dataDir,
-        // The SDKs' own debug logging on: it goes to the server's logger (src/providers/common/
-        // sdk-logger.ts), which drops it; stdout stays JSON-RPC (the raw capture below).
-        ANTHROPIC_LOG: 'debug',
-        OPENAI_LOG: 'debug',
-      };
-      spawned = await spawnClient(env);
-      client = spawned.client;
+    const server = useStandaloneServer('mlo-mcp-test-', kind.word, {
+      // The SDKs' own debug logging on: it goes to the server's logger (src/providers/common/
+      // sdk-logger.ts), which drops it; stdout stays JSON-RPC (the raw capture below).
+      ANTHROPIC_LOG: 'debug',
+      OPENAI_LOG: 'debug',
     });
 
     afterEach(function () {
       // A failing test shows what the server said on stderr (crash traces land there).
       if (this.currentTest?.state === 'failed')
-        process.stderr.write(`server stderr:\n${spawned.stderr().slice(-4000)}\n`);
+        process.stderr.write(`server stderr:\n${server.spawned.stderr().slice(-4000)}\n`);
     });
 
-    after(async () => {
-      await spawned?.close();
-      await vendor?.close();
-      rmSync(dataDir, { recursive: true, force: true });
+    after(() => {
+      // After the fixture's own after hook: the client closed, the fake and the folder gone.
       assert.deepEqual(
-        spawned.errors.map((e) => e.message),
+        server.spawned.errors.map((e) => e.message),
         [],
         'no transport errors (stdout held only JSON-RPC)',
       );
     });
 
     const call = async (name: string, args: Record<string, unknown>): Promise<CallToolResult> =>
-      (await client.callTool({ name, arguments: args })) as CallToolResult;
+      (await server.client.callTool({ name, arguments: args })) as CallToolResult;
 
     // The tool list and input validation never reach a model: registered once, not per council.
     const councilIndependent = (title: string, test: () => Promise<void>): void => {
@@ -117,7 +86,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
     };
 
     councilIndependent('lists the tools with input and output schemas', async () => {
-      const { tools } = await client.listTools();
+      const { tools } = await server.client.listTools();
       assert.equal(tools.length, 13);
       for (const tool of tools) {
         assert.equal(tool.inputSchema.type, 'object');
@@ -129,7 +98,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
       'MLO_TOOLS narrows the list; a field another tool describes is described here when that tool is not listed',
       async () => {
         const described = async (tools: string) => {
-          const own = await spawnClient({ ...env, MLO_TOOLS: tools });
+          const own = await spawnClient({ ...server.env, MLO_TOOLS: tools });
           try {
             const listed = (await own.client.listTools()).tools;
             const start = listed.find((t) => t.name === 'start_consensus_task')!;
@@ -152,7 +121,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
     let oneShotProduct = '';
     it('run_consensus_task converges, with structured content valid against its outputSchema and progress notifications', async () => {
       const progress: string[] = [];
-      const result = (await client.callTool(
+      const result = (await server.client.callTool(
         { name: 'run_consensus_task', arguments: { task: TASK } },
         undefined,
         {
@@ -183,10 +152,14 @@ function describeStandalone(kind: FakeCouncilKind): void {
         assert.match(structured.product, /Council answer: Add input validation/);
       else assert.ok(structured.product.trim().length > 0, 'a product');
       oneShotProduct = structured.product;
-      await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+      await assertMatchesOutputSchema(
+        server.client,
+        'run_consensus_task',
+        result.structuredContent,
+      );
       assert.ok(progress.length >= 3, `progress notifications: ${progress.join(' | ')}`);
       assert.ok(
-        vendor.requests.length >= 9,
+        server.vendor.requests.length >= 9,
         'the models were really called through the vendor wire formats',
       );
     });
@@ -196,7 +169,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
       // (with one draft held, the others' reviews may start: dataflow scheduling).
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
-      vendor.script({
+      server.vendor.script({
         schemaName: 'draft',
         times: 3,
         reply: { holdAfterFirstChunk: gate },
@@ -215,7 +188,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
         if (s.phase === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       release();
-      vendor.reset();
+      server.vendor.reset();
       assert.deepEqual(
         { state: s.state, phase: s.phase, round: s.round },
         { state: 'in_progress', phase: 'draft', round: 1 },
@@ -226,18 +199,18 @@ function describeStandalone(kind: FakeCouncilKind): void {
       }
       const consensus = (result.structuredContent as { consensus?: { product: string } }).consensus;
       assert.equal(consensus?.product, oneShotProduct);
-      await assertMatchesOutputSchema(client, 'get_task_result', result.structuredContent);
+      await assertMatchesOutputSchema(server.client, 'get_task_result', result.structuredContent);
     });
 
     it('cancel_task stops a running task', async () => {
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
-      vendor.script({ vendor: 'openai', reply: { holdAfterFirstChunk: gate } });
+      server.vendor.script({ vendor: 'openai', reply: { holdAfterFirstChunk: gate } });
       const started = await call('start_consensus_task', { task: 'Something slow' });
       const { taskId } = started.structuredContent as { taskId: string };
       const cancelled = await call('cancel_task', { taskId });
       release();
-      vendor.reset();
+      server.vendor.reset();
       assert.equal(
         (cancelled.structuredContent as { cancelled: boolean }).cancelled,
         true,
@@ -252,7 +225,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
       // and is still going when the caller says "take the best so far".
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
-      vendor.script({ schemaName: 'ratification', reply: { holdAfterFirstChunk: gate } });
+      server.vendor.script({ schemaName: 'ratification', reply: { holdAfterFirstChunk: gate } });
       try {
         const started = await call('start_consensus_task', { task: TASK });
         assert.notEqual(started.isError, true, textOf(started));
@@ -299,10 +272,10 @@ function describeStandalone(kind: FakeCouncilKind): void {
         assert.match(textOf(result), /status "provisional"/);
         // The product is its own content block, as for a finished run.
         assert.ok(result.content.some((c) => c.type === 'text' && c.text === consensus?.product));
-        await assertMatchesOutputSchema(client, 'get_task_result', result.structuredContent);
+        await assertMatchesOutputSchema(server.client, 'get_task_result', result.structuredContent);
       } finally {
         release();
-        vendor.reset();
+        server.vendor.reset();
       }
     });
 
@@ -329,7 +302,11 @@ function describeStandalone(kind: FakeCouncilKind): void {
       const opening = (result.content[0] as { text: string }).text;
       const named = new RegExp(`google:gemini-${kind.word}-down dropped out`, 'g');
       assert.equal(opening.match(named)?.length, 1, opening);
-      await assertMatchesOutputSchema(client, 'run_consensus_task', result.structuredContent);
+      await assertMatchesOutputSchema(
+        server.client,
+        'run_consensus_task',
+        result.structuredContent,
+      );
     });
 
     const bad: [string, Record<string, unknown>, RegExp][] = [
@@ -358,7 +335,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
     it("the calling client's own model sits on the council through MCP sampling", async () => {
       let samplingCalls = 0;
       const own = await spawnClient(
-        env,
+        server.env,
         (samplingClient) =>
           samplingClient.setRequestHandler(CreateMessageRequestSchema, async (request) => {
             samplingCalls += 1;
@@ -409,7 +386,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
 
     it('writes nothing but JSON-RPC messages on stdout (raw capture)', async () => {
       const child = spawn(process.execPath, [SERVER_PATH], {
-        env,
+        env: server.env,
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -419,16 +396,7 @@ function describeStandalone(kind: FakeCouncilKind): void {
       const send = (message: object): void =>
         void child.stdin.write(`${JSON.stringify(message)}\n`);
       child.stdin.write('this line is not JSON-RPC\n');
-      send({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'raw', version: '1' },
-        },
-      });
+      send(initializeRequest(1, 'raw'));
       send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
       send({

@@ -1,19 +1,11 @@
 /** Runs the built `mlo` (dist/cli.js) as a child process, the way a user's shell does. */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { buildBundlesOnce, ROOT } from '../../support/build-bundles-once';
 
-export const ROOT = resolve(__dirname, '../../..');
+export { ROOT };
 export const CLI_PATH = resolve(ROOT, 'dist/cli.js');
-let built = false;
-
-export function buildCliOnce(): void {
-  if (built) return;
-  execFileSync(process.execPath, ['esbuild.mjs'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  built = true;
-}
+export const buildCliOnce = buildBundlesOnce;
 
 /**
  * A clean environment: nothing of the test runner's own keys leaks into the child, and its
