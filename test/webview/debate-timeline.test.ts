@@ -20,7 +20,7 @@ describe('debateTimeline (the debate at a glance)', () => {
     assert.equal(gemini.dissent, 'approve-with-reservations');
     assert.equal(timeline.rows[0]!.dissent, undefined);
     assert.deepEqual(timeline.decisive, [
-      { kind: 'condition', condition: 'improvementRoom', value: 'major', threshold: 'minor' },
+      { kind: 'condition', condition: 'improvementRoom', value: 'major', threshold: '≤ minor' },
       { kind: 'converged' },
     ]);
   });

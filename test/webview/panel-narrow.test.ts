@@ -115,9 +115,23 @@ describe('panel narrow first (Chromium)', function () {
       ' ',
     );
     // Round 1 scores received (6.5, 8.2, 6.5), round 2 (8.5, 9, 9), each round's decisive signal.
-    assert.match(timeline, /GPT-5\.1 ✎✓ 6\.5 ⇄✓ 8\.5/);
-    assert.match(timeline, /Gemini 2\.5 Pro ⚑ ✎✓ 6\.5 ⇄✓ 9\.0/);
-    assert.match(timeline, /Decisive room major > minor converged/);
+    assert.match(timeline, /GPT-5\.1 6\.5 → 8\.5 ✎✓ 6\.5 ⇄✓ 8\.5/);
+    assert.match(timeline, /Gemini 2\.5 Pro ⚑ 6\.5 → 9\.0 ✎✓ 6\.5 ⇄✓ 9\.0/);
+    assert.match(timeline, /Decisive room: major \(needs ≤ minor\) converged/);
+    // Each trend reads at a glance: first to last score as text, a sparkline of real size.
+    const trends = panel.page.locator('[data-testid="score-trend"]');
+    assert.deepEqual(
+      (await trends.allInnerTexts()).map((text) => text.trim()),
+      ['6.5 → 8.5', '8.2 → 9.0', '6.5 → 9.0'],
+    );
+    for (const box of await trends
+      .locator('svg')
+      .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width)))
+      assert.ok(box >= 60, `sparkline ${box} px wide`);
+    assert.match(
+      (await trends.first().locator('svg').getAttribute('aria-label')) ?? '',
+      /6\.50, 8\.50/,
+    );
     assert.deepEqual(await overflowing(panel), []);
     await panel.page.screenshot({ path: path.join(ARTIFACTS, 'glance-300x800.png') });
     await panel.page.close();

@@ -1,7 +1,7 @@
 /**
  * The panel's notices and quieter states, in Chromium, from event streams the real engine
  * produced (scripted models, src/core/engine.ts): the empty state's "Try with simulated
- * participants" button, a round without a usable review (English and Japanese), a transcript
+ * participants" button, dev mode's keyless participants called ready, a round without a usable review (English and Japanese), a transcript
  * that could not be fully written, a skipped final phase, and calls the run no longer needed.
  */
 import assert from 'node:assert/strict';
@@ -17,7 +17,8 @@ import {
 import type { PanelPage } from './panel-harness';
 import { testId, usePanelBrowser } from '../support/panel-suite';
 import { buildRecordedRun } from './fixtures/recorded-run';
-import { snapshotWith } from './fixtures/panel-snapshots';
+import { NO_KEY_PROVIDERS, snapshotWith } from './fixtures/panel-snapshots';
+import type { ProviderReadiness } from '../../src/shared/provider-status';
 
 async function engineRun(
   plan: CouncilPlan,
@@ -97,6 +98,30 @@ describe('panel notices and quiet states (Chromium)', function () {
       await button.click();
       const posted = await panel.posted();
       assert.deepEqual(posted.slice(before), [{ type: 'try-simulated' }]);
+    });
+  }
+
+  for (const [locale, ready] of [
+    ['en', /Ready to run.*Simulated participants.*need no API key/s],
+    ['ja', /実行できます.*シミュレーション参加者.*API キーが不要/s],
+  ] as const) {
+    it(`dev mode's simulated participants, no key: "ready", not "No API keys yet" (${locale})`, async () => {
+      panel = await chromium.open(locale);
+      const simulated: ProviderReadiness = {
+        provider: 'simulated',
+        displayName: locale === 'en' ? 'Simulated participants' : 'シミュレーション参加者',
+        keyPresent: false,
+        needsKey: false,
+        models: ['ada', 'basil', 'cleo'],
+      };
+      const vendors = NO_KEY_PROVIDERS.map((p) => ({ ...p, models: [] }));
+      await panel.snapshot(snapshotWith(1, { locale, providers: [...vendors, simulated] }));
+      assert.equal(await panel.page.locator(testId('no-keys')).count(), 0);
+      assert.match((await panel.page.locator(testId('keyless-ready')).textContent()) ?? '', ready);
+      // The same vendors configured without their keys: "No API keys yet" as before.
+      await panel.snapshot(snapshotWith(2, { locale, providers: NO_KEY_PROVIDERS }));
+      assert.equal(await panel.page.locator(testId('no-keys')).count(), 1);
+      assert.equal(await panel.page.locator(testId('keyless-ready')).count(), 0);
     });
   }
 

@@ -21,6 +21,9 @@ export const en = {
   noKeysTitle: 'No API keys yet',
   noKeysBody:
     'Add a key for at least two providers (or use the editor\u2019s language models) to start a run.',
+  keylessReadyTitle: 'Ready to run',
+  keylessReadyBody:
+    'The configured participants ({0}) need no API key. Add keys later to debate with vendor models.',
   openSettings: 'Settings',
   emptyTitle: 'No run yet',
   trySimulated: 'Try with simulated participants',
@@ -41,6 +44,7 @@ export const en = {
   simulatedStatus: '{0} (simulated participants)',
   emptyBody:
     'Describe a task below, or select code and run \u201cMulti-LLM: Run Consensus on Selection\u201d.',
+  statusClosing: 'Running \u2014 {0} \u2014 after round {1}',
   statusRunning: 'Running \u2014 {0}, round {1} of {2}',
   statusStarting: 'Starting\u2026',
   statusFinished: 'Finished: {0}',
@@ -192,7 +196,7 @@ export const en = {
   decisiveDeadlock: 'deadlock: {0}',
   decisive_scoreSpread: 'spread {0} ≥ {1}',
   decisive_textDivergence: 'divergence {0} > {1}',
-  decisive_improvementRoom: 'room {0} > {1}',
+  decisive_improvementRoom: 'room: {0} (needs ≤ {1})',
   'decisive_no-usable-reviews': 'no usable reviews',
   linkTitle: 'Link (not opened in the panel): {0}',
 };

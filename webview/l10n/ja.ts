@@ -23,6 +23,9 @@ export const ja: Messages = {
   noKeysTitle: 'API キーがまだありません',
   noKeysBody:
     '2 つ以上のプロバイダーにキーを設定するか、エディターの言語モデルを使うと実行できます。',
+  keylessReadyTitle: '実行できます',
+  keylessReadyBody:
+    '設定された参加者（{0}）には API キーが不要です。ベンダーのモデルで議論するには、あとでキーを追加してください。',
   openSettings: '設定',
   emptyTitle: 'まだ実行はありません',
   trySimulated: 'シミュレーション参加者で試す',
@@ -43,6 +46,7 @@ export const ja: Messages = {
   simulatedStatus: '{0}(シミュレーション参加者)',
   emptyBody:
     '下にタスクを書くか、コードを選択して「Multi-LLM: 選択範囲で合意形成を実行」を使ってください。',
+  statusClosing: '実行中 — {0}（ラウンド {1} の後）',
   statusRunning: '実行中 — {0}、ラウンド {1} / {2}',
   statusStarting: '開始しています…',
   statusFinished: '完了: {0}',
@@ -192,7 +196,7 @@ export const ja: Messages = {
   decisiveDeadlock: '膠着: {0}',
   decisive_scoreSpread: 'ばらつき {0} ≥ {1}',
   decisive_textDivergence: '乖離 {0} > {1}',
-  decisive_improvementRoom: '改善余地 {0} > {1}',
+  decisive_improvementRoom: '改善余地：{0}（{1} 以下が必要）',
   'decisive_no-usable-reviews': '有効なレビューなし',
   linkTitle: 'リンク（パネル内では開きません）: {0}',
 };

@@ -10,6 +10,7 @@ import type { RunViewState } from '../../src/shared/run-view-state';
 import { distinctNames } from './participant-names';
 import { sparkline } from './round-chart';
 import type { RenderContext } from './render-context';
+import type { Localize } from '../l10n/localize';
 
 const ACTION_GLYPH: Record<string, string> = {
   drafted: '✎',
@@ -54,13 +55,35 @@ function decisiveText(signal: DecisiveSignal, context: RenderContext): string {
   if (signal.kind === 'deadlock') return t('decisiveDeadlock', signal.signal);
   if (signal.kind === 'pending') return '…';
   if (signal.kind === 'unscored') return t(`decisive_${signal.cause}`);
+  // Core words a room threshold "≤ minor"; the message words the comparison itself.
   const format = (v: number | string): string =>
-    typeof v === 'number' ? String(Math.round(v * 100) / 100) : v;
+    typeof v === 'number' ? String(Math.round(v * 100) / 100) : v.replace(/^[≤≥<>]\s*/, '');
   return t(
     `decisive_${signal.condition as 'scoreSpread'}`,
     format(signal.value),
     format(signal.threshold),
   );
+}
+
+/** The score trend readable at a glance: a sparkline and "5.5 → 8.5" (first to last score). */
+function trendView(trend: (number | undefined)[], t: Localize): TemplateResult {
+  const known = trend.filter((v): v is number => v !== undefined);
+  const first = known[0]!.toFixed(1);
+  const last = known.at(-1)!.toFixed(1);
+  const direction = known.at(-1)! > known[0]! ? 'up' : known.at(-1)! < known[0]! ? 'down' : 'flat';
+  return html`<span class="tl-trend ${direction}" data-testid="score-trend"
+    >${sparkline({
+      title: t('trendTitle'),
+      values: trend,
+      className: 'trend',
+      // Scaled to this participant's scores (the text gives them exactly), so a change shows.
+      min: Math.max(0, Math.floor(Math.min(...known)) - 1),
+      max: Math.min(10, Math.ceil(Math.max(...known)) + 1),
+      bare: true,
+    })}<span class="tl-trend-text" aria-hidden="true"
+      >${known.length > 1 ? `${first} → ${last}` : first}</span
+    ></span
+  >`;
 }
 
 export function renderGlance(
@@ -99,20 +122,7 @@ export function renderGlance(
                     >`
                   : nothing
               }
-              ${
-                row.trend.some((v) => v !== undefined)
-                  ? html`<span class="tl-trend" data-testid="score-trend"
-                      >${sparkline({
-                        title: t('trendTitle'),
-                        values: row.trend,
-                        className: 'trend',
-                        min: 0,
-                        max: 10,
-                        bare: true,
-                      })}</span
-                    >`
-                  : nothing
-              }
+              ${row.trend.some((v) => v !== undefined) ? trendView(row.trend, t) : nothing}
             </div>
             ${row.cells.map((cell) => cellView(cell, context))}
           </div>`,

@@ -13,7 +13,6 @@ export function renderProviders(
   context: RenderContext,
 ): TemplateResult {
   const { t, post } = context;
-  const usable = providers.filter(isUsable);
   const item = (provider: ProviderReadiness): TemplateResult => {
     const ready = isUsable(provider);
     const state = provider.needsKey
@@ -48,14 +47,7 @@ export function renderProviders(
     aria-label=${t('providersHeading')}
   >
     <h2>${t('providersHeading')}</h2>
-    ${
-      usable.length < 2
-        ? html`<div class="no-keys callout" data-testid="no-keys" role="status">
-            <strong>${t('noKeysTitle')}</strong>
-            <p>${t('noKeysBody')}</p>
-          </div>`
-        : nothing
-    }
+    ${readinessCallout(providers, context)}
     <ul class="provider-list">
       ${providers.map(item)}
     </ul>
@@ -67,6 +59,34 @@ export function renderProviders(
       })}
     </div>
   </section>`;
+}
+
+/**
+ * "No API keys yet" only when a run could not start: configured participants that need no key
+ * (simulated ones in dev mode, the editor's models) are ready, and the panel says so.
+ */
+export function keylessReady(providers: readonly ProviderReadiness[]): boolean {
+  const configured = providers.filter((provider) => provider.models.length > 0);
+  const participants = configured.reduce((sum, provider) => sum + provider.models.length, 0);
+  return participants >= 2 && configured.every((provider) => !provider.needsKey);
+}
+
+function readinessCallout(
+  providers: readonly ProviderReadiness[],
+  { t }: RenderContext,
+): TemplateResult | typeof nothing {
+  if (keylessReady(providers)) {
+    const names = providers.filter((p) => p.models.length > 0).map((p) => p.displayName);
+    return html`<div class="keyless-ready callout" data-testid="keyless-ready" role="status">
+      <strong>${t('keylessReadyTitle')}</strong>
+      <p>${t('keylessReadyBody', names.join(', '))}</p>
+    </div>`;
+  }
+  if (providers.filter(isUsable).length >= 2) return nothing;
+  return html`<div class="no-keys callout" data-testid="no-keys" role="status">
+    <strong>${t('noKeysTitle')}</strong>
+    <p>${t('noKeysBody')}</p>
+  </div>`;
 }
 
 const NOTE_KEYS = {

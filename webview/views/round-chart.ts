@@ -7,9 +7,9 @@ import { svg, html, type TemplateResult } from 'lit';
 import type { RoundSignals, Thresholds } from '../../src/shared/run-view-state';
 import type { Localize } from '../l10n/localize';
 
-const WIDTH = 140;
-const HEIGHT = 70;
-const PAD = 14;
+/** viewBox of a chart with ticks and caption, and of a bare trend line (drawn near 1:1). */
+const FULL = { width: 140, height: 70, pad: 14 };
+const BARE = { width: 64, height: 20, pad: 3 };
 
 export interface SeriesOptions {
   title: string;
@@ -24,6 +24,7 @@ export interface SeriesOptions {
 
 /** One line chart; missing values (a round without a score) leave a gap. */
 export function sparkline(options: SeriesOptions): TemplateResult {
+  const { width: WIDTH, height: HEIGHT, pad: PAD } = options.bare ? BARE : FULL;
   const known = options.values.filter((v): v is number => typeof v === 'number');
   const min = options.min ?? 0;
   const max = options.max ?? Math.max((options.threshold ?? 0) * 1.5, ...known, 0.0001);

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { button, progressRing } from '../toolkit-components';
-import { finalStatusOf, type RunViewState } from '../../src/shared/run-view-state';
+import type { RunViewState } from '../../src/shared/run-view-state';
 import { renderParticipants } from './participants-view';
 import { renderGlance } from './glance-view';
 import { renderRound } from './round-view';
@@ -10,22 +10,7 @@ import { renderCost, renderSignals } from './signals-view';
 import { renderDiffView } from './diff-view';
 import { renderAbstentions, renderResult, renderVotes } from './result-view';
 import type { RenderContext } from './render-context';
-import { isSimulatedRun } from './participant-names';
-
-function statusText(state: RunViewState, context: RenderContext): string {
-  const text = plainStatusText(state, context);
-  return isSimulatedRun(state) ? context.t('simulatedStatus', text) : text;
-}
-
-function plainStatusText(state: RunViewState, context: RenderContext): string {
-  const { t } = context;
-  if (state.status === 'running') {
-    if (!state.phase) return t('statusStarting');
-    return t('statusRunning', t(`phase_${state.phase}`), state.round, state.maxRounds);
-  }
-  const status = finalStatusOf(state) ?? '';
-  return status === 'failed' ? t('statusFailed') : t('statusFinished', status);
-}
+import { runStatusText } from './status-text';
 
 function renderStatusBar(state: RunViewState, context: RenderContext): TemplateResult {
   const { t, post } = context;
@@ -35,7 +20,7 @@ function renderStatusBar(state: RunViewState, context: RenderContext): TemplateR
     <div class="status-line">
       ${running ? progressRing(t('runningAria')) : nothing}
       <span class="run-status" data-testid="run-status" role="status" aria-live="polite"
-        >${statusText(state, context)}</span
+        >${runStatusText(state, context.t)}</span
       >
       ${
         running

@@ -14,6 +14,7 @@ import { readCouncilSettings } from '../read-council-settings';
 import { participantSpec } from '../parse-council-settings';
 import { listEditorModels, VSCODE_LM_PROVIDER } from '../lm/vscode-lm-language-model';
 import { compactRunEvents } from './run-event-buffer';
+import { SIMULATED_PROVIDER_ID } from '../../providers/simulated/simulated-provider';
 import { configuredModelNotes } from './provider-notes';
 
 let lastVersion = 0;
@@ -50,6 +51,17 @@ export async function providerReadiness(services: ExtensionServices): Promise<Pr
       keyPresent: false,
       needsKey: false,
       models: editorModels.length > 0 ? editorModels.map((m) => m.id) : configuredEditorModels,
+    });
+  }
+  const simulated = configuredModels(settings, SIMULATED_PROVIDER_ID);
+  if (simulated.length > 0) {
+    // Dev mode (scripts/dev.mjs): the panel says these need no key instead of "No API keys yet".
+    providers.push({
+      provider: SIMULATED_PROVIDER_ID,
+      displayName: vscode.l10n.t('Simulated participants'),
+      keyPresent: false,
+      needsKey: false,
+      models: simulated,
     });
   }
   return providers;
