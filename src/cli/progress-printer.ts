@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ConditionVerdict } from '../core/consensus-types';
 import type { RunEvent } from '../core/run-events';
+import { deadlockText } from './deadlock-text';
 import { noticeLine } from './notice-text';
 
 function formatValue(value: number | string): string {
@@ -53,7 +54,12 @@ export function progressLine(event: RunEvent): string | undefined {
     case 'notice':
       return noticeLine(event.notice);
     case 'deadlock':
-      return l10n.t('deadlock in round {0}: {1} ({2})', event.round, event.signal, event.detail);
+      return l10n.t(
+        'deadlock in round {0}: {1} ({2})',
+        event.round,
+        event.signal,
+        deadlockText(event.measure, event.detail),
+      );
     case 'combined':
       return l10n.t('finals combined: {0}% of lines agreed', Math.round(event.agreement * 100));
     case 'ratified':

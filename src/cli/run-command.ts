@@ -14,7 +14,7 @@ import { UsageError } from './cli-errors';
 import { exitCodeOf } from './exit-codes';
 import { runOnCliCouncil } from './run-on-cli-council';
 import { noticeLine, stopText } from './notice-text';
-import { errorLine, transcriptLine } from './summary-lines';
+import { errorLine, resultLine, transcriptLine } from './summary-lines';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   '.ts': 'typescript',
@@ -142,14 +142,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function summaryLines(result: ConsensusResult, dataDir: string): string {
-  const lines = [
-    l10n.t(
-      'result: {0} ({1}) after {2} round(s)',
-      result.status,
-      result.stopReason,
-      result.roundsCompleted,
-    ),
-  ];
+  const lines = [resultLine(result)];
   const stopped = stopText(result);
   if (stopped) lines.push(l10n.t('stopped: {0}', stopped));
   if (result.singleVendor) {

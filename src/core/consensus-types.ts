@@ -151,6 +151,15 @@ export type RoundCause = 'no-usable-reviews';
 
 export type DeadlockSignal = 'frozen-scores' | 'repeated-critique' | 'no-new-information';
 
+/**
+ * The figures behind a deadlock signal (src/core/detect-deadlock.ts), so a host can say them in
+ * its own language; shares are 0..1, a round of 0 stands for the drafts.
+ */
+export type DeadlockMeasure =
+  | { signal: 'frozen-scores'; moves: [number, number]; limit: number }
+  | { signal: 'repeated-critique'; similarity: number; round: number; previousRound: number }
+  | { signal: 'no-new-information'; change: number; sinceRound: number; limit: number };
+
 export type RatificationVote = 'approve' | 'approve-with-reservations' | 'object';
 
 export interface Ratification {

@@ -2,7 +2,7 @@
  * The stopping strategy of docs/PROTOCOL.md (the seed's 堂々巡り detection): frozen scores, the same
  * critique again, or merged proposals that no longer change while not converged.
  */
-import type { DeadlockSignal } from './consensus-types';
+import type { DeadlockMeasure, DeadlockSignal } from './consensus-types';
 import { textSimilarity } from './text-divergence';
 
 export interface RoundHistory {
@@ -17,7 +17,9 @@ export interface RoundHistory {
 
 export interface DeadlockFinding {
   signal: DeadlockSignal;
+  /** The English line of `measure` (deadlockDetail). */
   detail: string;
+  measure: DeadlockMeasure;
 }
 
 export const FROZEN_SCORE_DELTA = 0.25;
@@ -37,20 +39,19 @@ export function detectDeadlock(history: RoundHistory[]): DeadlockFinding | undef
     const move1 = Math.abs(m1 - m0);
     const move2 = Math.abs(m2 - m1);
     if (move1 < FROZEN_SCORE_DELTA && move2 < FROZEN_SCORE_DELTA) {
-      return {
-        signal: 'frozen-scores',
-        detail: `Mean peer score moved ${move1.toFixed(2)} then ${move2.toFixed(2)} (< ${FROZEN_SCORE_DELTA} for 2 rounds).`,
-      };
+      return finding({ signal: 'frozen-scores', moves: [move1, move2], limit: FROZEN_SCORE_DELTA });
     }
   }
 
   if (last.critique.trim() && previous.critique.trim()) {
     const similarity = textSimilarity(previous.critique, last.critique);
     if (similarity >= REPEATED_CRITIQUE_SIMILARITY) {
-      return {
+      return finding({
         signal: 'repeated-critique',
-        detail: `The critique of ${reviewed(last.round)} is ${(similarity * 100).toFixed(0)}% the same as that of ${reviewed(previous.round)}.`,
-      };
+        similarity,
+        round: last.round,
+        previousRound: previous.round,
+      });
     }
   }
 
@@ -60,13 +61,33 @@ export function detectDeadlock(history: RoundHistory[]): DeadlockFinding | undef
       ...authors.map((id) => 1 - textSimilarity(previous.merged[id]!, last.merged[id]!)),
     );
     if (change < NO_NEW_INFORMATION_CHANGE) {
-      return {
+      return finding({
         signal: 'no-new-information',
-        detail: `Merged proposals changed at most ${(change * 100).toFixed(1)}% since round ${previous.round} (< ${NO_NEW_INFORMATION_CHANGE * 100}%).`,
-      };
+        change,
+        sinceRound: previous.round,
+        limit: NO_NEW_INFORMATION_CHANGE,
+      });
     }
   }
   return undefined;
+}
+
+function finding(measure: DeadlockMeasure): DeadlockFinding {
+  return { signal: measure.signal, detail: deadlockDetail(measure), measure };
+}
+
+/** The English line of a deadlock's figures (transcripts, MCP; src/cli/deadlock-text.ts says it per language). */
+export function deadlockDetail(measure: DeadlockMeasure): string {
+  switch (measure.signal) {
+    case 'frozen-scores': {
+      const [move1, move2] = measure.moves;
+      return `Mean peer score moved ${move1.toFixed(2)} then ${move2.toFixed(2)} (< ${measure.limit} for 2 rounds).`;
+    }
+    case 'repeated-critique':
+      return `The critique of ${reviewed(measure.round)} is ${(measure.similarity * 100).toFixed(0)}% the same as that of ${reviewed(measure.previousRound)}.`;
+    case 'no-new-information':
+      return `Merged proposals changed at most ${(measure.change * 100).toFixed(1)}% since round ${measure.sinceRound} (< ${measure.limit * 100}%).`;
+  }
 }
 
 /** What a history entry's reviews reviewed: entry 0 holds the reviews of the drafts. */

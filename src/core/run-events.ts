@@ -11,6 +11,7 @@ import type {
   Budget,
   ConsensusInput,
   ConsensusResult,
+  DeadlockMeasure,
   DeadlockSignal,
   Phase,
   Proposal,
@@ -209,7 +210,9 @@ export interface DeadlockEvent extends EventBase {
   type: 'deadlock';
   round: number;
   signal: DeadlockSignal;
+  /** The English line; `measure` holds its figures (absent in events of older versions). */
   detail: string;
+  measure?: DeadlockMeasure;
 }
 
 export interface CombinedEvent extends EventBase {

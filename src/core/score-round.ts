@@ -65,6 +65,7 @@ export function scoreRound(run: ConsensusRun, review: ReviewRound, round: number
     round: scoredRound,
     signal: deadlock.signal,
     detail: deadlock.detail,
+    measure: deadlock.measure,
   });
   return 'deadlock';
 }
