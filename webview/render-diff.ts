@@ -4,14 +4,21 @@
  * the names are reduced to plain single-line text, and every line reaches the DOM as a Lit text
  * binding (no HTML string is ever built from a proposal).
  */
-import { render } from 'lit';
+import { render, type TemplateResult } from 'lit';
 import { structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
 import { diffTable, type DiffLayout } from './diff-table';
 
 export type { DiffLayout } from './diff-table';
 
 const patches = new Map<string, StructuredPatch>();
-const cache = new Map<string, RenderedDiff>();
+/** A drawing, kept as its template: drawn again on a hit, never drawn and then deep-cloned. */
+interface DrawnDiff {
+  template: TemplateResult;
+  hiddenChangedLines: number;
+  identical: boolean;
+}
+/** Drawings per computed patch (so per pair of texts), by layout, theme and line limit. */
+const drawings = new WeakMap<StructuredPatch, Map<string, DrawnDiff>>();
 
 /** A file name safe for a unified diff header: one line, no markup characters. */
 export function safeDiffFileName(name: string): string {
@@ -95,7 +102,7 @@ function patchOf(oldName: string, newName: string, oldText: string, newText: str
     if (patches.size > 50) patches.clear();
     patches.set(key, patch);
   }
-  return { key, patch };
+  return patch;
 }
 
 export function renderDiff(
@@ -106,20 +113,25 @@ export function renderDiff(
   layout: DiffLayout,
   maxLines = Number.POSITIVE_INFINITY,
 ): RenderedDiff {
-  const full = patchOf(oldName, newName, oldText, newText);
-  const key = JSON.stringify([full.key, layout, colorScheme(), maxLines]);
-  let cached = cache.get(key);
+  const patch = patchOf(oldName, newName, oldText, newText);
+  let byView = drawings.get(patch);
+  if (!byView) drawings.set(patch, (byView = new Map()));
+  const key = `${layout}|${colorScheme()}|${maxLines}`;
+  let cached = byView.get(key);
   if (!cached) {
-    const { patch, hiddenChangedLines } = firstDiffLines(full.patch, maxLines);
-    const scheme = colorScheme();
-    const fragment = document.createDocumentFragment();
-    render(diffTable(patch, layout, scheme), fragment);
-    cached = { fragment, hiddenChangedLines, identical: full.patch.hunks.length === 0 };
-    if (cache.size > 50) cache.clear();
-    cache.set(key, cached);
+    const first = firstDiffLines(patch, maxLines);
+    const template = diffTable(first.patch, layout, colorScheme());
+    cached = {
+      template,
+      hiddenChangedLines: first.hiddenChangedLines,
+      identical: patch.hunks.length === 0,
+    };
+    byView.set(key, cached);
   }
+  const fragment = document.createDocumentFragment();
+  render(cached.template, fragment);
   return {
-    fragment: cached.fragment.cloneNode(true) as DocumentFragment,
+    fragment,
     hiddenChangedLines: cached.hiddenChangedLines,
     identical: cached.identical,
   };
