@@ -187,7 +187,11 @@ const HANDLERS: Handlers = {
   deadlock: (state, event) =>
     withRound(state, event.round, (view) => ({
       ...view,
-      deadlock: { signal: event.signal, detail: event.detail },
+      deadlock: {
+        signal: event.signal,
+        detail: event.detail,
+        ...(event.measure ? { measure: event.measure } : {}),
+      },
     })),
   'final-skipped': (state, event) => ({ ...state, finalSkipped: { round: event.round } }),
   combined: (state, event) => ({

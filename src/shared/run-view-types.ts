@@ -6,6 +6,7 @@ import type { NotNeededReason, ProtocolName } from '../core/run-events';
 import type {
   Abstention,
   ConsensusResult,
+  DeadlockMeasure,
   DeadlockSignal,
   RunNotice,
   OutputKind,
@@ -41,7 +42,8 @@ export interface RoundView {
   proposals: Proposal[];
   reviews: ReviewerReport[];
   signals?: RoundSignals;
-  deadlock?: { signal: DeadlockSignal; detail: string };
+  /** `measure`: the signal's figures, for the panel's language (absent in older transcripts). */
+  deadlock?: { signal: DeadlockSignal; detail: string; measure?: DeadlockMeasure };
   /** E.g. no usable review arrived in this round (its scores are unknown). */
   notice?: RunNotice;
 }

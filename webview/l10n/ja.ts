@@ -102,6 +102,13 @@ export const ja: Messages = {
   converged: '収束しました',
   notConverged: 'まだ収束していません',
   deadlock: '膠着の兆候: {0} — {1}',
+  deadlockFrozenScores:
+    '相互評価の平均点の動きが {0}、続いて {1} でした（2 ラウンド続けて {2} 未満）。',
+  deadlockRepeatedCritique: '{0}への批評は、{2}への批評と {1}% 同じです。',
+  deadlockNoNewInformation:
+    '統合案はラウンド {1} から最大 {0}% しか変わっていません（{2}% 未満）。',
+  deadlockTheDrafts: '下書き',
+  deadlockRoundMerges: 'ラウンド {0} の統合案',
   chartAria: 'ラウンドごとのスコアの開きとテキストの相違',
   chartSpread: 'スコアの開き',
   chartDivergence: '相違',

@@ -14,6 +14,7 @@ import {
   type RunViewState,
 } from '../../src/shared/run-view-state';
 import { codeBlock, collapsible } from './collapsible';
+import { deadlockText } from './deadlock-text';
 import type { RenderContext } from './render-context';
 
 export function renderProduct(
@@ -187,7 +188,7 @@ export function renderRound(
     ${
       round.deadlock
         ? html`<p class="warning">
-            ${t('deadlock', round.deadlock.signal, round.deadlock.detail)}
+            ${t('deadlock', round.deadlock.signal, deadlockText(t, round.deadlock))}
           </p>`
         : nothing
     }

@@ -1,0 +1,37 @@
+/**
+ * Why the council stopped at a deadlock, in the panel's language: from the signal's figures
+ * (`measure`, src/core/detect-deadlock.ts) where the event has them; an older transcript's
+ * English detail otherwise.
+ */
+import type { RoundView } from '../../src/shared/run-view-state';
+import type { Localize } from '../l10n/localize';
+
+export function deadlockText(t: Localize, deadlock: NonNullable<RoundView['deadlock']>): string {
+  const measure = deadlock.measure;
+  if (!measure) return deadlock.detail;
+  const reviewed = (round: number): string =>
+    round === 0 ? t('deadlockTheDrafts') : t('deadlockRoundMerges', round);
+  switch (measure.signal) {
+    case 'frozen-scores':
+      return t(
+        'deadlockFrozenScores',
+        measure.moves[0].toFixed(2),
+        measure.moves[1].toFixed(2),
+        String(measure.limit),
+      );
+    case 'repeated-critique':
+      return t(
+        'deadlockRepeatedCritique',
+        reviewed(measure.round),
+        (measure.similarity * 100).toFixed(0),
+        reviewed(measure.previousRound),
+      );
+    case 'no-new-information':
+      return t(
+        'deadlockNoNewInformation',
+        (measure.change * 100).toFixed(1),
+        measure.sinceRound,
+        String(measure.limit * 100),
+      );
+  }
+}
