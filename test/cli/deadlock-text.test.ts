@@ -9,25 +9,10 @@ import { useCliLanguage } from '../../src/cli/cli-language';
 import { deadlockText } from '../../src/cli/deadlock-text';
 import { progressLine } from '../../src/cli/progress-printer';
 import { resultLine } from '../../src/cli/summary-lines';
-import type { DeadlockMeasure } from '../../src/core/consensus-types';
 import { deadlockDetail, detectDeadlock } from '../../src/core/detect-deadlock';
+import { EVERY_DEADLOCK_SIGNAL } from '../support/deadlock-measures';
 
-/** One of each signal: a signal added to DeadlockMeasure without one here fails the typecheck. */
-const everySignal: { [S in DeadlockMeasure['signal']]: Extract<DeadlockMeasure, { signal: S }> } = {
-  'frozen-scores': { signal: 'frozen-scores', moves: [0.125, 0.05], limit: 0.25 },
-  'repeated-critique': {
-    signal: 'repeated-critique',
-    similarity: 1,
-    round: 1,
-    previousRound: 0,
-  },
-  'no-new-information': {
-    signal: 'no-new-information',
-    change: 0.0123,
-    sinceRound: 2,
-    limit: 0.02,
-  },
-};
+const everySignal = EVERY_DEADLOCK_SIGNAL;
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
 

@@ -6,7 +6,6 @@
  * of the engine's deadlock event.
  */
 import assert from 'node:assert/strict';
-import type { DeadlockMeasure } from '../../src/core/consensus-types';
 import { deadlockDetail } from '../../src/core/detect-deadlock';
 import { runConsensus } from '../../src/core/engine';
 import type { RunEvent } from '../../src/core/run-events';
@@ -14,18 +13,10 @@ import { buildRunView } from '../../src/shared/run-view-state';
 import { MemoryTranscript, createScriptedCouncil, distinctText } from '../support/scripted-council';
 import { createLocalizer } from '../../webview/l10n/localize';
 import { deadlockText } from '../../webview/views/deadlock-text';
+import type { DeadlockMeasure } from '../../src/core/consensus-types';
+import { EVERY_DEADLOCK_SIGNAL } from '../support/deadlock-measures';
 
-/** One of each signal: a signal added to DeadlockMeasure without one here fails the typecheck. */
-const everySignal: { [S in DeadlockMeasure['signal']]: Extract<DeadlockMeasure, { signal: S }> } = {
-  'frozen-scores': { signal: 'frozen-scores', moves: [0.125, 0.05], limit: 0.25 },
-  'repeated-critique': { signal: 'repeated-critique', similarity: 1, round: 2, previousRound: 0 },
-  'no-new-information': {
-    signal: 'no-new-information',
-    change: 0.0123,
-    sinceRound: 2,
-    limit: 0.02,
-  },
-};
+const everySignal = EVERY_DEADLOCK_SIGNAL;
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 describe('panel: a deadlock, by signal, in the panel language', () => {
@@ -47,13 +38,28 @@ describe('panel: a deadlock, by signal, in the panel language', () => {
       assert.doesNotMatch(line, /[A-Za-z]{4,}/, `no English left in: ${line}`);
     }
     assert.match(lines[0]!, /0\.13.*0\.05.*0\.25/);
-    assert.match(lines[1]!, /ラウンド 2 の統合案.*下書き.*100%/);
+    assert.match(lines[1]!, /ラウンド 1 の統合案.*下書き.*100%/);
     assert.match(lines[2]!, /ラウンド 2.*1\.2%.*2%/);
   });
 
   it("shows an older transcript's English detail as it is (no figures)", () => {
     const detail = 'Mean peer score moved 0.10 then 0.05 (< 0.25 for 2 rounds).';
     assert.equal(deadlockText(createLocalizer('ja'), { signal: 'frozen-scores', detail }), detail);
+  });
+
+  it("shows the English detail when a damaged transcript's figures are not numbers", () => {
+    const detail = 'Mean peer score moved 0.10 then 0.05 (< 0.25 for 2 rounds).';
+    const damaged = [
+      { signal: 'frozen-scores', moves: 'x', limit: 0.25 },
+      { signal: 'repeated-critique', similarity: '1', round: 1, previousRound: 0 },
+      { signal: 'no-new-information', change: null, sinceRound: 2, limit: 0.02 },
+      { signal: 'made-up' },
+    ] as unknown as DeadlockMeasure[];
+    for (const measure of damaged)
+      assert.equal(
+        deadlockText(createLocalizer('ja'), { signal: 'frozen-scores', detail, measure }),
+        detail,
+      );
   });
 
   it("keeps the engine's deadlock figures in the panel state", async () => {
