@@ -2,6 +2,7 @@
  * Progress notifications for a long tool call: each phase, round score and finish of the run
  * becomes one notifications/progress to the client, when the client asked for progress (it
  * sent a progressToken). Clients that reset their timeout on progress then keep waiting.
+ * Nothing is sent once the tool call returns: following stops before the response goes out.
  */
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
@@ -26,12 +27,10 @@ export function progressMessage(event: RunEvent): string | undefined {
       return `finals combined (agreement ${(event.agreement * 100).toFixed(0)}%)`;
     case 'vote-cast':
       return `${event.participantId} voted`;
-    case 'run-finished': {
-      // The one end of every run: a failure is in its result (docs/ARCHITECTURE.md).
-      const error = event.result.error;
-      return error ? `failed: ${error.message}` : 'finished';
-    }
     default:
+      // The run's end (run-finished) is the tool's response itself: a progress notification
+      // for it would be written right beside the response, and a client that handles the
+      // response first (the TypeScript SDK does) reports progress for a finished request.
       return undefined;
   }
 }

@@ -443,6 +443,28 @@ function describeStandalone(kind: FakeCouncilKind): void {
         lines.some((line) => line.includes('notifications/progress')),
         'progress went out as JSON-RPC',
       );
+      // Progress for a call only while it runs: none after its response, none for its end.
+      const messages = lines.map(
+        (line) =>
+          JSON.parse(line) as {
+            id?: number;
+            method?: string;
+            params?: { progressToken?: number; message?: string };
+          },
+      );
+      const answered = messages.findIndex((m) => m.id === 4 && m.method === undefined);
+      const progressOf7 = messages
+        .map((m, index) => ({ m, index }))
+        .filter(({ m }) => m.method === 'notifications/progress' && m.params?.progressToken === 7);
+      assert.ok(progressOf7.length >= 3, `progress for token 7: ${progressOf7.length}`);
+      assert.ok(
+        progressOf7.every(({ index }) => index < answered),
+        'no progress notification after the response',
+      );
+      assert.ok(
+        progressOf7.every(({ m }) => !/^(finished|failed)/.test(m.params?.message ?? '')),
+        'the end of the run is the response, not a progress notification',
+      );
     });
   });
 }

@@ -319,7 +319,10 @@ describe('panel in Chromium', function () {
   it('starts a run from the task input, and re-opens, exports and re-runs from history', async () => {
     await panel.snapshot(snapshotWith(1));
     await panel.page.locator(testId('start-button')).click();
-    assert.match((await panel.page.locator('.form-message').textContent()) ?? '', /Type a task/);
+    // The panel draws on the next animation frame: wait for the message, then read it.
+    const formMessage = panel.page.locator('.form-message', { hasText: /\S/ });
+    await formMessage.waitFor();
+    assert.match((await formMessage.textContent()) ?? '', /Type a task/);
     await panel.page.locator(testId('task-input')).click();
     await panel.page.keyboard.type('Explain closures');
     await panel.page.locator(testId('start-button')).click();
