@@ -135,6 +135,10 @@ export function applyEventToStatus(tracker: StatusTracker, event: RunEvent): voi
     case 'run-finished': {
       status.state = stateOfResult(event.protocol, event.result, false);
       status.progress = 1;
+      // A finished run is in no phase; its round is the last one it completed.
+      delete status.phase;
+      if ('roundsCompleted' in event.result && event.result.roundsCompleted > 0)
+        status.round = event.result.roundsCompleted;
       const outcome = outcomeOfResult(event.protocol, event.result);
       status.message = finishedMessage(status.state, outcome, event.result);
       return;

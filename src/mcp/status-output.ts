@@ -9,7 +9,7 @@ export const statusOutputSchema = z.object({
   taskId: z.string(),
   protocol: z.enum(['consensus', 'vote']),
   state: z.enum(['pending', 'queued', 'in_progress', 'completed', 'failed', 'cancelled']),
-  phase: z.string().optional(),
+  phase: z.string().optional().describe('While running; a finished task has none.'),
   round: z.number().optional(),
   maxRounds: z.number().optional(),
   progress: z.number().describe('0..1 of the expected model calls.'),
@@ -30,8 +30,11 @@ export function isFinished(status: TaskStatus): boolean {
 }
 
 export function describeStatus(status: TaskStatus): string {
-  const where =
-    status.phase !== undefined
+  const where = isFinished(status)
+    ? status.round !== undefined
+      ? ` after round ${status.round}`
+      : ''
+    : status.phase !== undefined
       ? ` — ${status.phase}${status.round !== undefined ? `, round ${status.round}${status.maxRounds ? ` of at most ${status.maxRounds}` : ''}` : ''}`
       : '';
   const head = `Task ${status.taskId} (${status.protocol}) is ${status.state}${where}, about ${Math.round(status.progress * 100)}% done. ${status.message}`;

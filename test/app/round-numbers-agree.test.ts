@@ -11,7 +11,9 @@ import { transcriptToMarkdown } from '../../src/core/transcript-markdown';
 import { progressLine } from '../../src/cli/progress-printer';
 import { reduceRunView, type RunViewState } from '../../src/shared/run-view-state';
 import { applyEventToStatus, createStatusTracker } from '../../src/app/task-status';
+import { describeStatus } from '../../src/mcp/status-output';
 import { MemoryTranscript, createScriptedCouncil, distinctText } from '../support/scripted-council';
+import { unusableReview } from '../support/unusable-review';
 
 async function run(alwaysRunFinal: boolean) {
   const council = createScriptedCouncil({
@@ -100,3 +102,41 @@ for (const alwaysRunFinal of [false, true]) {
     });
   });
 }
+
+describe('the status of a finished run', () => {
+  const finishedStatus = async (overrideReviews: boolean) => {
+    const council = createScriptedCouncil({
+      product: (index, phase) => distinctText(index + (phase === 'draft' ? 0 : 10)),
+      score: () => 8,
+      improvementRoom: () => 'major',
+      ...(overrideReviews ? { override: (_index, call) => unusableReview(call) } : {}),
+    });
+    const events: RunEvent[] = [];
+    const result = await runConsensus(
+      { task: 'Name a colour', outputKind: 'text', seed: 5, maxRounds: 4 },
+      {
+        participants: council.participants,
+        transcript: new MemoryTranscript(),
+        onEvent: (event) => events.push(event),
+      },
+    );
+    const tracker = createStatusTracker(result.runId, 'consensus', 3, 0, 4);
+    for (const event of events) applyEventToStatus(tracker, event);
+    return { result, status: tracker.status };
+  };
+
+  for (const [name, overrideReviews] of [
+    ['every review unusable (no-usable-reviews)', true],
+    ['merges that never change (deadlock)', false],
+  ] as const)
+    it(`names no phase it is no longer in, and the rounds it completed: ${name}`, async () => {
+      const { result, status } = await finishedStatus(overrideReviews);
+      assert.equal(result.stopReason, overrideReviews ? 'no-usable-reviews' : 'deadlock');
+      assert.equal(status.state, 'completed');
+      assert.equal(status.phase, undefined);
+      assert.equal(status.round, result.roundsCompleted);
+      const text = describeStatus(status);
+      assert.match(text, new RegExp(`is completed after round ${result.roundsCompleted},`));
+      assert.doesNotMatch(text, /— (draft|review|merge|final|ratify)|of at most/);
+    });
+});

@@ -11,22 +11,9 @@ import {
   distinctText,
   type CouncilPlan,
 } from '../support/scripted-council';
-import type { ScriptedCall, ScriptedReply } from '../support/scripted-language-model';
+import { unusableReview } from '../support/unusable-review';
 
 const AGREED = 'line one\nline two\nline three\nline four';
-
-/** A review naming only a label nobody was shown: valid JSON, no usable score. */
-function unusableReview(call: ScriptedCall): ScriptedReply | undefined {
-  if (call.schemaName !== 'review') return undefined;
-  const entry = {
-    score: 10,
-    critique: ['fine'],
-    suggestions: [],
-    majorIssues: 0,
-    agreementOutlook: 'agree',
-  };
-  return { json: { reviews: { 'Proposal Z': entry }, improvementRoom: 'none' } };
-}
 
 async function run(plan: CouncilPlan, maxRounds = 4) {
   const council = createScriptedCouncil(plan);

@@ -127,6 +127,7 @@ describe('panel against hostile model output (XSS corpus)', function () {
     await panel.page.setViewportSize({ width: 900, height: 900 });
     await panel.settle();
     await panel.page.locator('[data-testid="diff-layout-line-by-line"]').click();
+    await panel.settle();
     const options = await panel.page.locator('[data-testid="diff-view"] select option').count();
     for (let index = 0; index < options; index++) {
       await panel.page.locator('[data-testid="diff-view"] select').selectOption({ index });

@@ -11,11 +11,7 @@ import { progressLine } from '../../src/cli/progress-printer';
 import { reduceRunView, type RunViewState } from '../../src/shared/run-view-state';
 import { runStatusText } from '../../webview/views/status-text';
 import { createLocalizer } from '../../webview/l10n/localize';
-import {
-  MemoryTranscript,
-  createScriptedCouncil,
-  distinctText,
-} from '../support/scripted-council';
+import { MemoryTranscript, createScriptedCouncil, distinctText } from '../support/scripted-council';
 
 async function engineEvents(): Promise<RunEvent[]> {
   const council = createScriptedCouncil({
