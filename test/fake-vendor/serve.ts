@@ -1,15 +1,16 @@
 /**
  * Runs the fake vendor server alone (for the demo, for e2e tests in other processes, and for
  * trying the CLI by hand against it):
- *   npx tsx test/fake-vendor/serve.ts [--port N] [--record FILE]
+ *   npx tsx test/fake-vendor/serve.ts [--port N] [--record FILE] [--latency-ms N]
  * prints one JSON line {url, baseUrls} on stdout and serves the simulated council until killed.
  * With --record, every request it received (credentials redacted) is appended to FILE as one
- * JSON line once its reply is over.
+ * JSON line once its reply is over. With --latency-ms, every model answer starts that late (a
+ * slow model), so a run can be watched, cancelled or its process killed midway.
  */
 import { appendFileSync } from 'node:fs';
 import { startFakeVendorServer } from './fake-vendor-server';
 
-const HELP = `Usage: npx tsx test/fake-vendor/serve.ts [--port N] [--record FILE]
+const HELP = `Usage: npx tsx test/fake-vendor/serve.ts [--port N] [--record FILE] [--latency-ms N]
 
 A local stand-in for the OpenAI, OpenAI-compatible, Anthropic and Gemini APIs (simulated
 answers only; see test/fake-vendor/README.md). Prints {"url","baseUrls"} on one line.
@@ -17,6 +18,8 @@ answers only; see test/fake-vendor/README.md). Prints {"url","baseUrls"} on one 
   --port N       port on 127.0.0.1 (default 0: any free port)
   --record FILE  append every request (vendor, path, model, schemaName, body; credentials
                  redacted) to FILE as JSON lines
+  --latency-ms N every model answer starts N ms late (a slow model: time to watch,
+                 cancel or kill a run midway)
   -h, --help
 
 Point the CLI at it, e.g. (any key value works; it is never checked):
@@ -33,13 +36,13 @@ function flagValue(argv: string[], name: string): string | undefined {
   return index >= 0 ? argv[index + 1] : undefined;
 }
 
-function readPort(argv: string[]): number {
-  const value = flagValue(argv, '--port');
-  const port = value === undefined ? 0 : Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be 0..65535, got ${value}`);
+function readInteger(argv: string[], name: string, max: number): number {
+  const value = flagValue(argv, name);
+  const number = value === undefined ? 0 : Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > max) {
+    throw new Error(`${name} must be 0..${max}, got ${value}`);
   }
-  return port;
+  return number;
 }
 
 async function main(): Promise<void> {
@@ -50,11 +53,13 @@ async function main(): Promise<void> {
   }
   const recordFile = flagValue(argv, '--record');
   const server = await startFakeVendorServer({
-    port: readPort(argv),
+    port: readInteger(argv, '--port', 65535),
     ...(recordFile === undefined
       ? {}
       : { onRecorded: (record) => appendFileSync(recordFile, `${JSON.stringify(record)}\n`) }),
   });
+  const latencyMs = readInteger(argv, '--latency-ms', 600_000);
+  if (latencyMs > 0) server.script({ reply: { delayMs: latencyMs } });
   process.stdout.write(`${JSON.stringify({ url: server.url, baseUrls: server.baseUrls })}\n`);
   process.stderr.write(
     'Fake vendor server: SIMULATED participants only (no real model is called).\n',
