@@ -136,10 +136,14 @@ describe('team server: councils as tasks on two instances', function () {
     assert.ok(out.consensus?.product.length);
     const status = await statusOf(clients[1]!, started.taskId);
     assert.equal(status.task.status, 'completed');
-    assert.match(
-      textOf(await call(clients[0]!, 'get_task_status', { task_id: started.taskId })),
-      /get_task_result/,
+    const finishedText = textOf(
+      await call(clients[0]!, 'get_task_status', { task_id: started.taskId }),
     );
+    assert.match(finishedText, /get_task_result/);
+    // A finished council is in no phase any more: it says the round it ended after.
+    assert.equal(status.council?.phase, undefined);
+    assert.match(finishedText, / Council: ended after round \d+\./);
+    assert.doesNotMatch(finishedText, /phase starting|progress 100%/);
     const archived = readdirSync(dataDir).filter((f) => f.endsWith('.jsonl'));
     assert.ok(archived.length >= 1);
     assert.ok(

@@ -3,6 +3,7 @@ import { toolResult } from '../../mcp/tool-result';
 import { describeTaskState, taskOutput, taskOutputSchema } from '../task-output';
 import { isCouncilTaskType } from '../council-job';
 import { TeamError } from '../team-error';
+import { FINISHED_STATUSES } from '../task-record';
 import { READ_ONLY_TEAM_TOOL, registerTeamTool, type TeamToolContext } from '../team-tool-context';
 
 export const taskIdInput = z
@@ -60,9 +61,13 @@ export function registerGetTaskStatusTool(context: TeamToolContext): void {
             message: run.message ?? '',
           }
         : undefined;
-      const where = council
-        ? ` Council: phase ${council.phase ?? 'starting'}, round ${council.round ?? 0}, progress ${Math.round(council.progress * 100)}%.`
-        : '';
+      const where = !council
+        ? ''
+        : FINISHED_STATUSES.includes(task.status)
+          ? council.round === undefined
+            ? ''
+            : ` Council: ended after round ${council.round}.`
+          : ` Council: phase ${council.phase ?? 'starting'}, round ${council.round ?? 0}, progress ${Math.round(council.progress * 100)}%.`;
       const next =
         isCouncilTaskType(task.agent_type) && task.status === 'completed'
           ? ' Call get_task_result for the product.'
