@@ -204,5 +204,11 @@ describe('team server: councils as tasks on two instances', function () {
       failed.task.error ?? '',
       new RegExp(`Interrupted: .* ${finishedCalls} finished model call\\(s\\) are kept`),
     );
+    // Where it stopped, in the past tense: not as if the run were still in its review.
+    const text = textOf(
+      await call(clients[survivor]!, 'get_task_status', { task_id: started.taskId }),
+    );
+    assert.match(text, / Council: stopped in phase review, round \d+\./);
+    assert.doesNotMatch(text, /progress \d+%/);
   });
 });

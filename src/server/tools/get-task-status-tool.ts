@@ -64,9 +64,11 @@ export function registerGetTaskStatusTool(context: TeamToolContext): void {
       const where = !council
         ? ''
         : FINISHED_STATUSES.includes(task.status)
-          ? council.round === undefined
-            ? ''
-            : ` Council: ended after round ${council.round}.`
+          ? council.phase !== undefined
+            ? ` Council: stopped in phase ${council.phase}, round ${council.round ?? 0}.`
+            : council.round === undefined
+              ? ''
+              : ` Council: ended after round ${council.round}.`
           : ` Council: phase ${council.phase ?? 'starting'}, round ${council.round ?? 0}, progress ${Math.round(council.progress * 100)}%.`;
       const next =
         isCouncilTaskType(task.agent_type) && task.status === 'completed'
