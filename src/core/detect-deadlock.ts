@@ -3,6 +3,7 @@
  * critique again, or merged proposals that no longer change while not converged.
  */
 import type { DeadlockMeasure, DeadlockSignal } from './consensus-types';
+import { ENGLISH_DEADLOCK_PHRASES, sayDeadlock } from './deadlock-wording';
 import { textSimilarity } from './text-divergence';
 
 export interface RoundHistory {
@@ -76,21 +77,7 @@ function finding(measure: DeadlockMeasure): DeadlockFinding {
   return { signal: measure.signal, detail: deadlockDetail(measure), measure };
 }
 
-/** The English line of a deadlock's figures (transcripts, MCP; src/cli/deadlock-text.ts says it per language). */
+/** The English line of a deadlock's figures (transcripts, MCP); hosts say it in their language. */
 export function deadlockDetail(measure: DeadlockMeasure): string {
-  switch (measure.signal) {
-    case 'frozen-scores': {
-      const [move1, move2] = measure.moves;
-      return `Mean peer score moved ${move1.toFixed(2)} then ${move2.toFixed(2)} (< ${measure.limit} for 2 rounds).`;
-    }
-    case 'repeated-critique':
-      return `The critique of ${reviewed(measure.round)} is ${(measure.similarity * 100).toFixed(0)}% the same as that of ${reviewed(measure.previousRound)}.`;
-    case 'no-new-information':
-      return `Merged proposals changed at most ${(measure.change * 100).toFixed(1)}% since round ${measure.sinceRound} (< ${measure.limit * 100}%).`;
-  }
-}
-
-/** What a history entry's reviews reviewed: entry 0 holds the reviews of the drafts. */
-function reviewed(round: number): string {
-  return round === 0 ? 'the drafts' : `round ${round}'s merged proposals`;
+  return sayDeadlock(measure, ENGLISH_DEADLOCK_PHRASES);
 }

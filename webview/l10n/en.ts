@@ -101,7 +101,7 @@ export const en = {
   converged: 'Converged',
   notConverged: 'Not converged yet',
   deadlock: 'Deadlock signal: {0} \u2014 {1}',
-  // The figures of a deadlock signal (src/core/detect-deadlock.ts says the same in English).
+  // The figures of a deadlock signal (src/core/deadlock-wording.ts says the same in English).
   deadlockFrozenScores: 'Mean peer score moved {0} then {1} (< {2} for 2 rounds).',
   deadlockRepeatedCritique: 'The critique of {0} is {1}% the same as that of {2}.',
   deadlockNoNewInformation: 'Merged proposals changed at most {0}% since round {1} (< {2}%).',
