@@ -14,6 +14,7 @@ import { EchoLanguageModel } from './support/echo-language-model';
 import { createGate, fakeRunConsensus, fakeRunVote, type Gate } from './support/fake-engine';
 import { councilOver, tempFolder } from './support/council-fixture';
 import { MemoryTranscriptStore } from './support/memory-transcript-store';
+import { connectInMemory } from '../mcp/support/connect-in-memory';
 
 /** Holds the append of each run-finished record until `release` opens; `reached` says it came. */
 class HeldEndStore extends MemoryTranscriptStore {
@@ -92,5 +93,31 @@ describe('council service: a cancel between the run’s end and its filed result
     assert.equal(result.reached, true);
     assert.equal((await service.getStatus(runId))?.state, 'completed');
     assert.equal((events.at(-1) as RunFinishedEvent).cancelled, undefined);
+  });
+
+  it('cancel_task in that moment says the run had ended, with its final state (not in_progress)', async () => {
+    const { runId } = await service.startConsensus({
+      input: { task: 'Add a docstring', outputKind: 'text' },
+      origin: 'mcp',
+    });
+    await store.reached.promise;
+    const { client, close } = await connectInMemory(service);
+    try {
+      const answer = client.callTool({ name: 'cancel_task', arguments: { taskId: runId } });
+      // The result is filed a moment after the cancel arrived.
+      setTimeout(() => store.release.open(), 50);
+      const result = (await answer) as {
+        content: { type: string; text: string }[];
+        structuredContent: { cancelled: boolean; state: string };
+      };
+      assert.deepEqual(result.structuredContent, {
+        taskId: runId,
+        cancelled: false,
+        state: 'completed',
+      });
+      assert.match(result.content[0]!.text, /was not running \(completed\); nothing was stopped/);
+    } finally {
+      await close();
+    }
   });
 });

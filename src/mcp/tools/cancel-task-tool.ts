@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { waitAWhile } from '../await-run';
 import { taskIdField } from '../input-schemas';
 import { registerTool } from '../register-tool';
+import { isFinished } from '../status-output';
 import type { ToolContext } from '../tool-context';
 import { toolError, toolResult } from '../tool-result';
 
@@ -27,7 +28,10 @@ export function registerCancelTaskTool({ server, council }: ToolContext): void {
       const before = await council.getStatus(taskId);
       if (!before) return toolError(`No task with id "${taskId}"; nothing to cancel.`);
       const cancelled = keepBest ? await council.finishEarly(taskId) : await council.cancel(taskId);
-      if (cancelled) await waitAWhile(council, taskId, SETTLE_MS);
+      // A cancel in the moment between a run's end and its stored result stops nothing: wait
+      // for that result too, so the state reported is the final one, not "in_progress".
+      const endedMeanwhile = !cancelled && !keepBest && !isFinished(before);
+      if (cancelled || endedMeanwhile) await waitAWhile(council, taskId, SETTLE_MS);
       const after = (await council.getStatus(taskId)) ?? before;
       const text = cancelled
         ? `${keepBest ? 'Stopped' : 'Cancelled'} task ${taskId}; it is now ${after.state}${keepBest ? ' with the best proposal so far (provisional)' : ''}. Next: get_task_result {"taskId":"${taskId}"}.`
