@@ -2,14 +2,18 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
-import { AgentKeys } from '../server/agent-keys';
-import { assertRedisReachable, createRedisClient } from '../server/redis-client';
+import type { AgentKeys } from '../server/agent-keys';
 import { ORCHESTRATOR_ROLE, teamConfigFromEnvironment } from '../server/team-config';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 import { EXIT_NOT_REACHED, EXIT_OK } from './exit-codes';
 
 async function withKeys<T>(io: CliIo, body: (keys: AgentKeys) => Promise<T>): Promise<T> {
+  // Loaded only here: the Redis client costs every other command's start-up.
+  const [{ AgentKeys }, { assertRedisReachable, createRedisClient }] = await Promise.all([
+    import('../server/agent-keys'),
+    import('../server/redis-client'),
+  ]);
   const config = teamConfigFromEnvironment(io.env);
   const redis = createRedisClient(config.redisUrl);
   try {

@@ -1,7 +1,6 @@
 /** `mlo serve`: the team server (src/server) on Redis, until SIGTERM / SIGINT. */
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
-import { startTeamServer } from '../server/start-team-server';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-errors';
 
@@ -22,6 +21,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<'serving'
       l10n.t('--port must be a port number (0 picks a free one), not "{0}".', values.port),
     );
   }
+  // Loaded only here: Redis, BullMQ and the HTTP server cost every other command's start-up.
+  const { startTeamServer } = await import('../server/start-team-server');
   const server = await startTeamServer(io.env, {
     host: values.host,
     port,
