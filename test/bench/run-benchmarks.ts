@@ -7,6 +7,7 @@ import type { BenchModule } from './bench-module';
 import { consensusOverheadBench } from './consensus-overhead.bench';
 import { panelBench } from './panel.bench';
 import { mcpColdStartBench } from './mcp-cold-start.bench';
+import { cliStartBench } from './cli-start.bench';
 import { bundlesBench } from './bundles.bench';
 import { activationBench } from './activation.bench';
 import { speedBench } from './speed.bench';
@@ -17,6 +18,7 @@ const MODULES: BenchModule[] = [
   speedBench,
   panelBench,
   mcpColdStartBench,
+  cliStartBench,
   bundlesBench,
   activationBench,
   teamLoadBench,
