@@ -30,17 +30,19 @@ export function isFinished(status: TaskStatus): boolean {
 }
 
 export function describeStatus(status: TaskStatus): string {
-  const where = isFinished(status)
-    ? status.round !== undefined
-      ? ` after round ${status.round}`
-      : ''
-    : status.phase !== undefined
-      ? ` — ${status.phase}${status.round !== undefined ? `, round ${status.round}${status.maxRounds ? ` of at most ${status.maxRounds}` : ''}` : ''}`
-      : '';
-  const head = `Task ${status.taskId} (${status.protocol}) is ${status.state}${where}, about ${Math.round(status.progress * 100)}% done. ${status.message}`;
+  const head = `Task ${status.taskId} (${status.protocol}) is ${status.state}${whereItIs(status)}, about ${Math.round(status.progress * 100)}% done. ${status.message}`;
   const warning = status.transcriptIncomplete ? `\n${TRANSCRIPT_INCOMPLETE_NOTE}` : '';
   const next = isFinished(status)
     ? `Next: get_task_result {"taskId":"${status.taskId}"} for the product.`
     : `Next: call get_task_status again in 10–30 s, or get_task_result {"taskId":"${status.taskId}","waitSeconds":50} to wait; cancel_task to stop it.`;
   return `${head}${warning}\n${next}`;
+}
+
+/** The phase and round of a running task; the round a finished one ended after. */
+function whereItIs(status: TaskStatus): string {
+  if (isFinished(status)) return status.round === undefined ? '' : ` after round ${status.round}`;
+  if (status.phase === undefined) return '';
+  if (status.round === undefined) return ` — ${status.phase}`;
+  const cap = status.maxRounds ? ` of at most ${status.maxRounds}` : '';
+  return ` — ${status.phase}, round ${status.round}${cap}`;
 }

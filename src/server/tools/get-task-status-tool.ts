@@ -61,15 +61,7 @@ export function registerGetTaskStatusTool(context: TeamToolContext): void {
             message: run.message ?? '',
           }
         : undefined;
-      const where = !council
-        ? ''
-        : FINISHED_STATUSES.includes(task.status)
-          ? council.phase !== undefined
-            ? ` Council: stopped in phase ${council.phase}, round ${council.round ?? 0}.`
-            : council.round === undefined
-              ? ''
-              : ` Council: ended after round ${council.round}.`
-          : ` Council: phase ${council.phase ?? 'starting'}, round ${council.round ?? 0}, progress ${Math.round(council.progress * 100)}%.`;
+      const where = council ? councilWhere(council, FINISHED_STATUSES.includes(task.status)) : '';
       const next =
         isCouncilTaskType(task.agent_type) && task.status === 'completed'
           ? ' Call get_task_result for the product.'
@@ -82,4 +74,19 @@ export function registerGetTaskStatusTool(context: TeamToolContext): void {
       });
     },
   );
+}
+
+/**
+ * Where a council run is, or where it ended: a run that finished has no phase left (its status
+ * drops it at the end), so a finished task that still has one was stopped there (interrupted).
+ */
+function councilWhere(
+  council: { phase?: string; round?: number; progress: number },
+  finished: boolean,
+): string {
+  if (!finished)
+    return ` Council: phase ${council.phase ?? 'starting'}, round ${council.round ?? 0}, progress ${Math.round(council.progress * 100)}%.`;
+  if (council.phase !== undefined)
+    return ` Council: stopped in phase ${council.phase}, round ${council.round ?? 0}.`;
+  return council.round === undefined ? '' : ` Council: ended after round ${council.round}.`;
 }
