@@ -1,7 +1,9 @@
 /**
- * Progress notifications for a long tool call: each phase, round score and finish of the run
- * becomes one notifications/progress to the client, when the client asked for progress (it
- * sent a progressToken). Clients that reset their timeout on progress then keep waiting.
+ * Progress notifications for a long tool call: each phase, round score, notice, drop-out and
+ * vote of the run becomes one notifications/progress to the client, when the client asked for
+ * progress (it sent a progressToken). Clients that reset their timeout on progress then keep
+ * waiting. A client may show the message as its progress title, so it holds our own words,
+ * labels and figures only (docs/SECURITY.md).
  * Nothing is sent once the tool call returns: following stops before the response goes out.
  */
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
@@ -20,13 +22,15 @@ export function progressMessage(event: RunEvent): string | undefined {
     case 'notice':
       return `${event.notice.message} ${event.notice.hint}`;
     case 'abstained':
-      return `${event.abstention.participantId} dropped out in ${event.abstention.phase}: ${event.abstention.error.message}`;
+      // A client may show this as its progress title: our words and the error's kind only,
+      // never a vendor's error text or a model id from settings (the result names them).
+      return `a participant dropped out in ${event.abstention.phase} (${event.abstention.error.kind}); the result names who and why`;
     case 'deadlock':
       return `deadlock detected in round ${event.round}: ${event.detail}`;
     case 'combined':
       return `finals combined (agreement ${(event.agreement * 100).toFixed(0)}%)`;
     case 'vote-cast':
-      return `${event.participantId} voted`;
+      return 'a vote was cast';
     default:
       // The run's end (run-finished) is the tool's response itself: a progress notification
       // for it would be written right beside the response, and a client that handles the
